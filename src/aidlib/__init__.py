@@ -1,0 +1,42 @@
+"""aidlib: repair, parse, curate and analyse a damaged Chinese report on counterpart aid.
+
+The public names are imported on first use, so ``import aidlib`` stays light:
+pandas and the plotting stack load only when a function that needs them runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS = {
+    "normalize": "aidlib.text",
+    "normalize_text": "aidlib.text",
+    "Normalized": "aidlib.text",
+    "Repair": "aidlib.text",
+    "read_raw": "aidlib.sources",
+    "source_record": "aidlib.sources",
+    "source_text": "aidlib.sources",
+    "SourceError": "aidlib.sources",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first access."""
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'aidlib' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """List the public names with the module's own."""
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,71 @@
+"""The ``aidlib`` command: normalize a report (more subcommands join as they land)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _read(path: str) -> str:
+    """Read a UTF-8 text file or exit with a one-line error naming it."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SystemExit(f"aidlib: {path}: no such file") from None
+    except UnicodeDecodeError as err:
+        raise SystemExit(f"aidlib: {path}: not UTF-8 (byte {err.start})") from None
+    except IsADirectoryError:
+        raise SystemExit(f"aidlib: {path}: is a directory, expected a text file") from None
+
+
+def _cmd_normalize(args: argparse.Namespace) -> int:
+    from aidlib.text import normalize
+
+    result = normalize(_read(args.file))
+    if not args.repairs:
+        sys.stdout.write(result.text)
+        return 0
+    print("kind\traw_start\traw_end\tbefore\tafter")
+    for r in result.repairs:
+        before, after = (s.replace("\n", "\\n").replace("\t", "\\t") for s in (r.before, r.after))
+        print(f"{r.kind}\t{r.raw_start}\t{r.raw_end}\t{before}\t{after}")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from aidlib.report import write_report
+
+    write_report(Path(args.out), progress=lambda msg: print(msg, file=sys.stderr))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with one subparser per command."""
+    parser = argparse.ArgumentParser(prog="aidlib", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("normalize", help="print the repaired text of FILE (or its repairs)")
+    p.add_argument("file", help="a UTF-8 text file, e.g. data/raw/guangzhou_shufu_2023.txt")
+    p.add_argument("--repairs", action="store_true", help="list the repairs (TSV) instead")
+    p.set_defaults(func=_cmd_normalize)
+
+    p = sub.add_parser("report", help="write the report (clean texts, repairs) into a folder")
+    p.add_argument("--out", default="reports", help="output folder (default: reports)")
+    p.set_defaults(func=_cmd_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `aidlib normalize FILE | head`
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

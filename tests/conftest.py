@@ -1,0 +1,39 @@
+"""Shared fixtures: the bundled source, and a factory for synthetic GBK shift damage."""
+
+from __future__ import annotations
+
+import pytest
+from pypinyin import Style, pinyin
+
+from aidlib.sources import read_raw
+from aidlib.text import normalize
+
+
+@pytest.fixture(scope="session")
+def raw_text() -> str:
+    return read_raw("guangzhou_shufu_2023")
+
+
+@pytest.fixture(scope="session")
+def clean(raw_text):
+    return normalize(raw_text)
+
+
+def reading(ch: str) -> str:
+    return pinyin(ch, style=Style.TONE)[0][0]
+
+
+def shift_damage(prev: str, phrase: str, next_reading: bool = False) -> str:
+    """Damage ``prev + phrase`` the way the published report was damaged.
+
+    The GB18030 bytes are read one byte out of step from ``prev``'s trail byte:
+    the first mis-read character M becomes ``?`` plus its reading and ``)``,
+    the rest of the phrase becomes mis-paired characters, and the last
+    character's trail byte is swallowed by a closing ``?`` (followed by that
+    character's reading when ``next_reading``).
+    """
+    b = (prev + phrase).encode("gb18030")
+    misread = b[1:3].decode("gb18030")
+    run = b[3:-1].decode("gb18030")
+    tail = f"?{reading(phrase[-1])})" if next_reading else "?"
+    return f"{prev}({reading(prev)})?{reading(misread)}){run}{tail}"
