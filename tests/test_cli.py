@@ -34,3 +34,19 @@ def test_non_utf8_file(tmp_path):
     bad.write_bytes("當地".encode("gbk"))
     with pytest.raises(SystemExit, match=r"gbk.txt: not UTF-8 \(byte 0\)"):
         main(["normalize", str(bad)])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "markdown"])
+def test_extract_formats(capsys, fmt):
+    assert main(["extract", RAW, "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "5.3亿元" in out and "1700余人次" in out
+    if fmt == "json":
+        import json
+
+        rows = json.loads(out)
+        assert len(rows) == 74
+        damaged = [r for r in rows if r["damaged"]]
+        assert [r["text"] for r in damaged] == ["1700余人次"] and damaged[0]["value"] is None
+    if fmt == "csv":
+        assert out.splitlines()[0] == "value,unit,unit_en,qualifier,damaged,text,context,start,end"

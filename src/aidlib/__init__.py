@@ -21,6 +21,10 @@ _EXPORTS = {
     "source_record": "aidlib.sources",
     "source_text": "aidlib.sources",
     "SourceError": "aidlib.sources",
+    "Quantity": "aidlib.quantities",
+    "QuantityError": "aidlib.quantities",
+    "find_quantities": "aidlib.quantities",
+    "parse_quantity": "aidlib.quantities",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -1,4 +1,4 @@
-"""The ``aidlib`` command: normalize a report (more subcommands join as they land)."""
+"""The ``aidlib`` command: normalize a report, extract its quantities, check data, write the report."""
 
 from __future__ import annotations
 
@@ -34,6 +34,41 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     return 0
 
 
+EXTRACT_FIELDS = ("value", "unit", "unit_en", "qualifier", "damaged", "text", "context", "start", "end")
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    import csv
+    import json
+
+    from aidlib.quantities import find_quantities
+    from aidlib.text import normalize_text
+
+    text = normalize_text(_read(args.file))
+    rows = []
+    for q in find_quantities(text):
+        context = text[max(0, q.start - args.context) : q.end + args.context].replace("\n", " ")
+        row = {f: getattr(q, f, None) for f in EXTRACT_FIELDS}
+        row["context"] = context
+        rows.append(row)
+    if args.format == "json":
+        for row in rows:  # JSON has no NaN: a damaged value is null
+            row["value"] = None if row["damaged"] else row["value"]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, EXTRACT_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        print("| " + " | ".join(EXTRACT_FIELDS) + " |")
+        print("|" + "---|" * len(EXTRACT_FIELDS))
+        for row in rows:
+            cells = (str(row[f]).replace("|", "\\|") for f in EXTRACT_FIELDS)
+            print("| " + " | ".join(cells) + " |")
+    return 0
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from aidlib.report import write_report
 
@@ -50,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a UTF-8 text file, e.g. data/raw/guangzhou_shufu_2023.txt")
     p.add_argument("--repairs", action="store_true", help="list the repairs (TSV) instead")
     p.set_defaults(func=_cmd_normalize)
+
+    p = sub.add_parser("extract", help="normalize FILE and list every quantity in it")
+    p.add_argument("file", help="a UTF-8 text file")
+    p.add_argument("--format", choices=("csv", "json", "markdown"), default="csv")
+    p.add_argument("--context", type=int, default=12, help="characters of context each side (default 12)")
+    p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("report", help="write the report (clean texts, repairs) into a folder")
     p.add_argument("--out", default="reports", help="output folder (default: reports)")

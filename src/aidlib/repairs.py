@@ -37,7 +37,7 @@ def html_edits(text: str) -> list[Edit]:
 
     Examples:
         >>> from aidlib.edits import apply_edits
-        >>> apply_edits("群眾交</p>\\n口稱贊", html_edits("群眾交</p>\\n口稱贊")).text
+        >>> apply_edits("群眾交</p>\n口稱贊", html_edits("群眾交</p>\n口稱贊")).text
         '群眾交口稱贊'
         >>> apply_edits("a&amp;b", html_edits("a&amp;b")).text
         'a&b'

@@ -1,0 +1,46 @@
+"""Time find_quantities against cn2an.transform on a ~1 MB corpus of normalized text.
+
+Run: ``.venv/bin/python benchmarks/bench_quantities.py`` (or ``make bench``).
+The corpus repeats the normalized bundled report; both functions read the same
+text. Prints MB/s for each and their ratio. A benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+
+import cn2an
+
+from aidlib.quantities import find_quantities
+from aidlib.sources import source_text
+
+TARGET_BYTES = 1_000_000
+
+
+def best_of(fn, text: str, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn(text)
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> None:
+    warnings.simplefilter("ignore")  # cn2an warns on every name it cannot read (十四五)
+    one = source_text("guangzhou_shufu_2023")
+    copies = TARGET_BYTES // len(one.encode("utf-8")) + 1
+    corpus = "\n".join([one] * copies)
+    size_mb = len(corpus.encode("utf-8")) / 1e6
+    n = len(find_quantities(corpus))
+    ours = best_of(find_quantities, corpus)
+    theirs = best_of(lambda t: cn2an.transform(t, "cn2an"), corpus)
+    print(f"corpus: {size_mb:.2f} MB ({copies} copies of the normalized report), {n} quantities")
+    print(f"find_quantities : {ours:.3f} s  {size_mb / ours:.2f} MB/s")
+    print(f"cn2an.transform : {theirs:.3f} s  {size_mb / theirs:.2f} MB/s")
+    print(f"ratio (ours / cn2an throughput): {theirs / ours:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

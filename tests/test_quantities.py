@@ -1,0 +1,178 @@
+"""Quantity parsing: tables of cases per rule, the bundled source, and properties."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aidlib.quantities import (
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+    QUALIFIERS_INSIDE,
+    UNITS,
+    QuantityError,
+    find_quantities,
+    parse_quantity,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("5.3亿元", 530_000_000, "元", "exact"),
+        ("6423 万元", 64_230_000, "元", "exact"),  # spaces inside
+        ("4 万余户", 40_000, "户", "over"),  # qualifier between magnitude and unit
+        ("超过 2万吨", 20_000, "吨", "over"),
+        ("6.1 万多户", 61_000, "户", "over"),
+        ("近100万人次", 1_000_000, "人次", "about"),
+        ("25亿余元", 2_500_000_000, "元", "over"),
+        ("30多亿元", 3_000_000_000, "元", "over"),  # qualifier between number and magnitude
+        ("两次", 2, "次", "exact"),  # 两 is two before a measure word
+        ("同比增长70%", 70, "%", "exact"),
+        ("增长百分之七十", 70, "%", "exact"),
+        ("增长 1.5 倍", 1.5, "倍", "exact"),
+        ("三千五百人", 3500, "人", "exact"),
+        ("一万二千名", 12_000, "名", "exact"),
+        ("１２００人", 1200, "人", "exact"),  # full-width digits
+        ("共1,200.5吨", 1200.5, "吨", "exact"),
+        ("投入援疆資金92.34億元", 9_234_000_000, "元", "exact"),  # traditional input
+        ("10個鄉鎮", 10, "个", "exact"),  # 個 → 个
+        ("約5萬戶", 50_000, "户", "about"),
+        ("不足300人", 300, "人", "under"),
+        ("5000元以上", 5000, "元", "over"),  # qualifier after the unit
+        ("3000人左右", 3000, "人", "about"),
+        ("开展 3 个月的跟岗学习", 3, "个月", "exact"),  # 个月 wins over 个
+        ("项目 22 大项", 22, "大项", "exact"),
+        ("900 余场次", 900, "场次", "exact" if False else "over"),
+        ("2.32 亿元", 232_000_000, "元", "exact"),  # exact decimal arithmetic
+    ],
+)
+def test_parse_quantity(text, value, unit, qualifier):
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
+    assert q.unit_en == UNITS[unit]
+    assert not q.damaged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年",
+        "7 月",
+        "8月底",
+        "6月和9月",
+        "1-9月",
+        "2020年8月5日",
+        "10:13:51",
+        "第134届广交会",
+        "第十批",
+        "第十三届",
+        "“十四五”",
+        "二十大精神",
+        "民族“三交”",
+        "三园一区",
+        "一二三产业",
+        "“一带一路”",
+        "“4·28 感恩节”",
+        "“双 200”",
+        "一支带不走的队伍",  # 一 as an article
+        "穗疏一家亲",
+        "提升师生五个认同",  # a slogan
+        "“三下乡”",
+        "万达集团",  # 万 without a number
+        "亿联公司",
+        "共 1200 在",  # a bare number is not a quantity
+        "3-5万元",  # a range: neither end is exact
+        "2023(中国)亚欧",
+        "队伍支援",
+    ],
+)
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["教\ufffd1700余人次", "教?1700余人次", "1700\ufffd人"],  # a leading digit may be lost
+)
+def test_damaged_number_has_no_value(text):
+    found = find_quantities(text)
+    assert found and all(q.damaged and math.isnan(q.value) for q in found[:1])
+
+
+def test_offsets_and_order():
+    text = "投入 6423 万元用于 10 个乡镇 2 个场"
+    found = find_quantities(text)
+    assert [q.text for q in found] == ["6423 万元", "10 个", "2 个"]
+    assert all(text[q.start : q.end] == q.text for q in found)
+
+
+def test_two_units_in_a_row():
+    found = find_quantities("实施援疆项目 22 大项 47 小项")
+    assert [(q.value, q.unit) for q in found] == [(22, "大项"), (47, "小项")]
+
+
+def test_parse_quantity_errors_quote_text():
+    with pytest.raises(QuantityError, match="no quantity in '第134届'"):
+        parse_quantity("第134届")
+    with pytest.raises(QuantityError, match=r"2 quantities in '5场，126个' \(5场, 126个\); expected one"):
+        parse_quantity("5场，126个")
+    with pytest.raises(QuantityError, match="expected text, got int"):
+        parse_quantity(5)
+
+
+def test_quantity_error_is_value_error():
+    assert issubclass(QuantityError, ValueError)
+
+
+def test_source_finds_every_quantity(clean):
+    found = find_quantities(clean.text)
+    assert len(found) == 74
+    texts = {q.text for q in found}
+    assert {"5.3亿元", "22大项", "47小项", "两次", "11672.82吨", "同比增长70%"[4:]} <= texts
+    assert not any(q.text.startswith(("2023", "2024")) for q in found)
+
+
+# ---- properties --------------------------------------------------------------
+_MAGS = {"": 1, "万": 10_000, "亿": 10**8, "千": 1000, "百万": 10**6}
+_UNIT_WORDS = [u for u in UNITS if u not in ("%", "个百分点")]
+
+
+def _qualifier_slots():
+    before = [(w, q) for w, q in QUALIFIERS_BEFORE.items()]
+    inside = list(QUALIFIERS_INSIDE.items())
+    after = list(QUALIFIERS_AFTER.items())
+    return st.one_of(
+        st.just(("", "", "", "exact")),
+        st.sampled_from(before).map(lambda wq: (wq[0], "", "", wq[1])),
+        st.sampled_from(inside).map(lambda wq: ("", wq[0], "", wq[1])),
+        st.sampled_from(after).map(lambda wq: ("", "", wq[0], wq[1])),
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    number=st.decimals(min_value=1, max_value=99999, places=2, allow_nan=False),
+    mag=st.sampled_from(sorted(_MAGS)),
+    unit=st.sampled_from(_UNIT_WORDS),
+    slots=_qualifier_slots(),
+    space=st.sampled_from(["", " "]),
+)
+def test_formatted_quantities_read_back(number, mag, unit, slots, space):
+    pre, inside, post, qualifier = slots
+    digits = format(number.normalize(), "f")
+    text = f"共{pre}{space}{digits}{space}{mag}{inside}{space}{unit}{post}。"
+    q = parse_quantity(text)
+    assert q.value == float(number * _MAGS[mag])
+    assert (q.unit, q.qualifier) == (unit, qualifier)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text())
+def test_parse_quantity_raises_only_quantity_error(text):
+    with contextlib.suppress(QuantityError):
+        parse_quantity(text)
