@@ -25,13 +25,19 @@ _EXPORTS = {
     "QuantityError": "aidlib.quantities",
     "find_quantities": "aidlib.quantities",
     "parse_quantity": "aidlib.quantities",
+    "load_sources": "aidlib.sources",
+    "load_metrics": "aidlib.metrics",
+    "MetricsError": "aidlib.metrics",
+    "validate": "aidlib.metrics",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = sorted([*_EXPORTS, "indicators"])
 
 
 def __getattr__(name: str) -> Any:
     """Import a public name from its module on first access."""
+    if name == "indicators":
+        return importlib.import_module("aidlib.indicators")
     try:
         module = _EXPORTS[name]
     except KeyError:

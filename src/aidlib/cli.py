@@ -69,6 +69,27 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from aidlib.metrics import METRICS_FILE, validate
+
+    try:
+        problems = validate(args.data)
+    except FileNotFoundError as err:
+        print(f"aidlib check: {err}", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"aidlib check: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    from aidlib.paths import data_dir
+
+    path = data_dir(args.data) / METRICS_FILE
+    rows = sum(1 for _ in path.open(encoding="utf-8")) - 1
+    print(f"aidlib check: {path}: {rows} metrics OK (schema, quotes, values, sources)")
+    return 0
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from aidlib.report import write_report
 
@@ -91,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "json", "markdown"), default="csv")
     p.add_argument("--context", type=int, default=12, help="characters of context each side (default 12)")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("check", help="validate data/metrics.csv: schema, provenance, sources")
+    p.add_argument("--data", default=None, help="data folder (default: the project's data/)")
+    p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("report", help="write the report (clean texts, repairs) into a folder")
     p.add_argument("--out", default="reports", help="output folder (default: reports)")

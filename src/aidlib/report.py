@@ -28,5 +28,14 @@ def write_report(out: Path, progress: Callable[[str], None] = print) -> list[Pat
         counts = ", ".join(f"{k} {v}" for k, v in result.counts().items())
         progress(f"[report] {source_id}: {len(result.text)} chars, repairs: {counts}")
         written += [clean, repairs]
+    progress("[report] validating data/metrics.csv and computing indicators")
+    from aidlib.indicators import table
+    from aidlib.metrics import load_metrics
+
+    metrics = load_metrics()
+    indicators = out / "indicators.csv"
+    table(metrics).to_csv(indicators, index=False, lineterminator="\n")
+    progress(f"[report] {len(metrics)} metrics valid; {indicators.name} written")
+    written.append(indicators)
     progress(f"[report] wrote {len(written)} files to {out}/")
     return written

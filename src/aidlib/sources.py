@@ -81,3 +81,14 @@ def source_text(source_id: str, clean: bool = True, data: str | os.PathLike[str]
     from aidlib.text import normalize_text
 
     return normalize_text(raw)
+
+
+def load_sources(data: str | os.PathLike[str] | None = None):
+    """Return ``sources.csv`` as a pandas DataFrame, one row per source.
+
+    Returns:
+        pandas.DataFrame: the source records, all columns as text.
+    """
+    import pandas as pd
+
+    return pd.DataFrame(list(_records(data).values()))

@@ -14,9 +14,12 @@ The steps run in this order, each a small function in :mod:`aidlib.mojibake` or
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from aidlib.edits import Edit, apply_edits, compose
 from aidlib.mojibake import find_shift_edits
@@ -143,3 +146,48 @@ def normalize_text(raw: str) -> str:
         '2023年是全面贯彻落实党的二十大精神的开局之年，'
     """
     return normalize(raw).text
+
+
+def _cache_dir() -> Path:
+    base = (
+        os.environ.get("AIDLIB_CACHE")
+        or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "aidlib"
+    )
+    return Path(base)
+
+
+@functools.cache
+def _pipeline_fingerprint() -> str:
+    """Hash of the repair code and its dictionaries: a cached text is valid only for them."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    for name in ("edits.py", "mojibake.py", "repairs.py", "text.py"):
+        digest.update((Path(__file__).parent / name).read_bytes())
+    for package in ("opencc", "pypinyin"):
+        digest.update(version(package).encode())
+    return digest.hexdigest()[:16]
+
+
+def cached_normalized_text(raw: str) -> str:
+    """Return ``normalize_text(raw)``, cached on disk as plain UTF-8 text.
+
+    The cache key is the raw text's SHA-256 plus a fingerprint of the repair code
+    and of the OpenCC and pypinyin versions, so a change to either misses the
+    cache. Set ``AIDLIB_CACHE`` to move it; an unwritable cache is skipped.
+    """
+    key = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32] + "-" + _pipeline_fingerprint()
+    path = _cache_dir() / f"normalized-{key}.txt"
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    text = normalize_text(raw)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
+    return text

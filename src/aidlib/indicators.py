@@ -1,0 +1,241 @@
+"""Derived figures that keep the curated bounds honest.
+
+A curated ``4万余户`` means at least 40,000 households, so 6423万元 spread over them
+is *at most* 1,606 元 each. Every indicator here is computed on intervals
+(:class:`Interval`), names its formula and input metric ids, and carries a caveat.
+Nothing external enters: a currency conversion takes its rate as an argument.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed range ``[low, high]`` for a quantity known only within bounds.
+
+    ``approx`` marks a value hedged with 约/近/左右: its bounds are the stated
+    value, but it is not exact.
+
+    Examples:
+        >>> Interval(64230000) / Interval(40000, INF)
+        Interval(low=0.0, high=1605.75, approx=False)
+    """
+
+    low: float
+    high: float = field(default=None)  # type: ignore[assignment]
+    approx: bool = False
+
+    def __post_init__(self) -> None:
+        """Default ``high`` to ``low`` (an exact value) and check the order."""
+        if self.high is None:
+            object.__setattr__(self, "high", self.low)
+        if self.low > self.high:
+            raise ValueError(f"interval low {self.low} is above high {self.high}")
+
+    @classmethod
+    def from_qualifier(cls, value: float, qualifier: str) -> Interval:
+        """Turn a curated value and its qualifier into bounds (counts are never negative)."""
+        bounds = {
+            "exact": (value, value, False),
+            "about": (value, value, True),
+            "over": (value, INF, False),
+            "under": (0.0, value, False),
+        }
+        if qualifier not in bounds:
+            raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(bounds)}")
+        return cls(*bounds[qualifier])
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether the interval is a single, unhedged value."""
+        return self.low == self.high and not self.approx
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.low + other.low, self.high + other.high, self.approx or other.approx)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.low - other.high, self.high - other.low, self.approx or other.approx)
+
+    def __mul__(self, other: Interval) -> Interval:
+        products = [_mul(a, b) for a in (self.low, self.high) for b in (other.low, other.high)]
+        return Interval(min(products), max(products), self.approx or other.approx)
+
+    def __truediv__(self, other: Interval) -> Interval:
+        if other.low <= 0 <= other.high:
+            raise ZeroDivisionError("divisor interval contains zero")
+        inverse = Interval(1 / other.high if other.high != INF else 0.0, 1 / other.low)
+        return self * Interval(inverse.low, inverse.high, other.approx)
+
+    def __str__(self) -> str:
+        return _describe(self, "")
+
+
+def _mul(a: float, b: float) -> float:
+    """Multiply with 0 × ∞ = 0 (a zero bound stays zero)."""
+    return 0.0 if a == 0 or b == 0 else a * b
+
+
+def _fmt(x: float) -> str:
+    """Thousands separators; two decimals below 100 (67.04), none above (1,606)."""
+    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}"
+
+
+def _describe(iv: Interval, unit: str) -> str:
+    sep = " " if unit else ""
+    if iv.low == iv.high:
+        return f"{'≈' if iv.approx else ''}{_fmt(iv.low)}{sep}{unit}"
+    if iv.high == INF:
+        return f"≥ {_fmt(iv.low)}{sep}{unit}"
+    if iv.low == 0:
+        return f"≤ {_fmt(iv.high)}{sep}{unit}"
+    return f"{_fmt(iv.low)}–{_fmt(iv.high)}{sep}{unit}"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A derived figure: what it is, how it is computed, from what, and its caveat."""
+
+    indicator_id: str
+    label: str
+    formula: str
+    inputs: tuple[str, ...]
+    interval: Interval
+    unit: str
+    caveat: str
+
+    @property
+    def text(self) -> str:
+        """The value as a reader sees it: ``≤ 1,606 元/户``, ``67.04 %``."""
+        return _describe(self.interval, self.unit)
+
+
+def _bounds(metrics: pd.DataFrame) -> dict[str, Interval]:
+    return {
+        row.metric_id: Interval.from_qualifier(row.value, row.qualifier)
+        for row in metrics.itertuples(index=False)
+    }
+
+
+ITEMIZED = ("housing.funds", "education.funds", "industry.funds")
+TOTAL = "funding.aid_total"
+
+# Plain ratios: (id, label, numerator, denominator, unit, scale, caveat).
+RATIOS = (
+    *(
+        (f"share.{m.split('.')[0]}", f"Share of the 2023 aid total: {m.split('.')[0]}", m, TOTAL, "%", 100,
+         "Share of the stated total; the report itemizes only some lines.")
+        for m in ITEMIZED
+    ),
+    ("spend.per_household", "Housing funds per benefiting household", "housing.funds", "housing.households",
+     "元/户", 1, "At most: 4万余户 is a lower bound; cumulative households against one year's funds."),
+    ("spend.per_major_project", "Aid per major project item", TOTAL, "funding.projects_major", "元/大项", 1,
+     "An average; project sizes are not reported."),
+    ("spend.per_minor_project", "Aid per minor project item", TOTAL, "funding.projects_minor", "元/小项", 1,
+     "An average; project sizes are not reported."),
+    ("spend.per_education_project", "Education funds per education project", "education.funds",
+     "education.projects", "元/个", 1, "An average over 14 projects of unstated size."),
+    ("spend.per_funded_student", "Education funds per funded university student", "education.funds",
+     "education.student_grants", "元/人", 1,
+     "Not a grant size: the education funds also paid for IT and classrooms."),
+    ("investment.per_aid_yuan", "Investment received per yuan of aid", "investment.funds_received", TOTAL,
+     "元/元", 1, "Not causal, and periods differ: cumulative investment against one year of aid."),
+    ("consumption.price_per_tonne", "Average price of produce sold", "consumption_aid.sales",
+     "consumption_aid.produce_sold", "元/吨", 1, "An average over all products; the mix is unknown."),
+    ("employment.jobs_per_factory", "Jobs per satellite factory", "employment.satellite_factory_jobs",
+     "employment.satellite_factories", "人/家", 1, "An average; factory sizes are not reported."),
+)  # fmt: skip
+
+
+def compute(metrics: pd.DataFrame | None = None) -> list[Indicator]:
+    """Compute every indicator from the curated metrics (loaded if not given)."""
+    if metrics is None:
+        from aidlib.metrics import load_metrics
+
+        metrics = load_metrics()
+    b = _bounds(metrics)
+    out = []
+    for iid, label, num, den, unit, scale, caveat in RATIOS:
+        formula = f"{num} / {den}" + (f" × {scale}" if scale != 1 else "")
+        out.append(
+            Indicator(iid, label, formula, (num, den), b[num] / b[den] * Interval(scale), unit, caveat)
+        )
+    itemized = b[ITEMIZED[0]] + b[ITEMIZED[1]] + b[ITEMIZED[2]]
+    parts = " + ".join(ITEMIZED)
+    out.append(
+        Indicator("share.itemized", "Itemized share of the 2023 aid total", f"({parts}) / {TOTAL} × 100",
+                  (*ITEMIZED, TOTAL), itemized / b[TOTAL] * Interval(100), "%",
+                  "Housing, education and industry are the only lines with an amount.")
+    )  # fmt: skip
+    out.append(
+        Indicator("funding.unitemized", "Aid not itemized in the report", f"{TOTAL} − ({parts})",
+                  (*ITEMIZED, TOTAL), b[TOTAL] - itemized, "元",
+                  "Health, security, culture and exchange have no amounts; this remainder covers them.")
+    )  # fmt: skip
+    trade, growth = "trade.value_jan_sep", "trade.growth_yoy"
+    base = b[trade] / (Interval(1) + b[growth] / Interval(100))
+    out.append(
+        Indicator("trade.base_jan_sep_2022", "Implied foreign trade, January–September 2022",
+                  f"{trade} / (1 + {growth} / 100)", (trade, growth), base, "元",
+                  "Derived, not reported; assumes the 70% growth is on the same January–September basis.")
+    )  # fmt: skip
+    out.append(
+        Indicator("trade.increase_jan_sep", "Implied increase over January–September 2022",
+                  f"{trade} − {trade} / (1 + {growth} / 100)", (trade, growth), b[trade] - base, "元",
+                  "County-wide trade; the report does not say how much is due to aid.")
+    )  # fmt: skip
+    restated = tuple(metrics.loc[metrics["duplicate_of"] != "", "metric_id"])
+    out.append(
+        Indicator("facts.distinct", "Distinct quantitative facts (restatements counted once)",
+                  "count(metrics where duplicate_of is empty)", restated,
+                  Interval(float(len(metrics) - len(restated))), "facts",
+                  f"{len(restated)} restated rows are left out: {', '.join(restated)}.")
+    )  # fmt: skip
+    return out
+
+
+def table(metrics: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return every indicator as a DataFrame: id, label, low, high, text, unit, formula, inputs, caveat."""
+    import pandas as pd
+
+    rows = [
+        {
+            "indicator_id": i.indicator_id,
+            "label": i.label,
+            "low": i.interval.low,
+            "high": i.interval.high,
+            "text": i.text,
+            "unit": i.unit,
+            "exact": i.interval.is_exact,
+            "formula": i.formula,
+            "inputs": ", ".join(i.inputs),
+            "caveat": i.caveat,
+        }
+        for i in compute(metrics)
+    ]
+    return pd.DataFrame(rows)
+
+
+def convert_cny(amount: float, rate: float, currency: str) -> tuple[float, str]:
+    """Convert yuan with a rate the caller supplies and cites (no built-in rates).
+
+    Args:
+        amount: an amount in 元.
+        rate: units of ``currency`` per 元, from a source you cite.
+        currency: the currency code, e.g. ``"USD"``.
+
+    Examples:
+        >>> convert_cny(530_000_000, 0.125, "USD")
+        (66250000.0, 'USD')
+    """
+    if not rate > 0 or math.isinf(rate):
+        raise ValueError(f"rate must be a positive finite number of {currency} per yuan, got {rate!r}")
+    return amount * rate, currency

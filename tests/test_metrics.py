@@ -1,0 +1,225 @@
+"""Curated metrics: loading, provenance, coverage, and every bad-data case."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from aidlib.cli import main
+from aidlib.metrics import COLUMNS, THEMES, MetricsError, load_metrics, validate
+from aidlib.paths import PROJECT_ROOT
+from aidlib.quantities import find_quantities
+
+DATA = PROJECT_ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def metrics():
+    return load_metrics()
+
+
+def test_load_types_and_order(metrics):
+    assert list(metrics.columns) == list(COLUMNS)
+    assert metrics["value"].dtype == float
+    for col in ("theme", "unit", "qualifier"):
+        assert metrics[col].dtype == "category"
+    assert set(metrics["theme"]) <= set(THEMES)
+    assert metrics["metric_id"].is_unique
+
+
+def test_every_found_quantity_is_curated_or_excluded(metrics, clean):
+    text = clean.text
+    covered = []
+    for quote in metrics["quote"]:
+        start = text.find(quote)
+        while start != -1:
+            covered.append((start, start + len(quote)))
+            start = text.find(quote, start + 1)
+    with (DATA / "exclusions.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            start = text.find(row["quote"])
+            covered.append((start, start + len(row["quote"])))
+    missing = [
+        q.text for q in find_quantities(text) if not any(a <= q.start and q.end <= b for a, b in covered)
+    ]
+    assert missing == []
+
+
+def test_each_quote_holds_its_own_quantity(metrics, clean):
+    # one row per statement: no two rows quote the same place
+    spans = [(clean.text.find(q), q) for q in metrics["quote"]]
+    assert len({s for s, _ in spans}) == len(spans)
+
+
+def test_restated_facts_are_marked(metrics):
+    dups = metrics.set_index("metric_id")["duplicate_of"]
+    assert dups["agriculture.demo_projects_restated"] == "agriculture.demo_projects"
+    assert (dups != "").sum() == 3
+    # a duplicate states the same value as the row it restates
+    for mid, orig in dups[dups != ""].items():
+        by_id = metrics.set_index("metric_id")
+        assert by_id.loc[mid, "value"] == by_id.loc[orig, "value"]
+
+
+def test_parts_never_exceed_their_total(metrics):
+    by_id = metrics.set_index("metric_id")
+    parts = metrics[metrics["part_of"] != ""].groupby("part_of")["value"].sum()
+    for total_id, parts_sum in parts.items():
+        assert parts_sum <= by_id.loc[total_id, "value"]
+    assert set(metrics.loc[metrics["part_of"] == "funding.aid_total", "metric_id"]) == {
+        "housing.funds",
+        "education.funds",
+        "industry.funds",
+    }
+
+
+def test_frictionless_validates_the_data_package():
+    exe = shutil.which("frictionless", path=str(PROJECT_ROOT / ".venv" / "bin")) or shutil.which(
+        "frictionless"
+    )
+    assert exe, "frictionless is a dev dependency"
+    done = subprocess.run([exe, "validate", str(DATA / "datapackage.json")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:]
+
+
+def test_datapackage_documents_every_column():
+    import json
+
+    pkg = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    metrics = next(r for r in pkg["resources"] if r["name"] == "metrics")
+    names = [f["name"] for f in metrics["schema"]["fields"]]
+    assert names == list(COLUMNS)
+    assert all(f.get("description") for f in metrics["schema"]["fields"])
+
+
+# ---- bad data: one clear line per problem ---------------------------------------
+@pytest.fixture
+def data_copy(tmp_path):
+    dest = tmp_path / "data"
+    shutil.copytree(DATA, dest)
+    return dest
+
+
+def _edit(data, line, column, value):
+    path = data / "metrics.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[line - 1][COLUMNS.index(column)] = value
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "value", "message"),
+    [
+        (2, "value", "5.3亿", r"metrics.csv:2: column value: '5.3亿' is not a number"),
+        (3, "theme", "money", r"metrics.csv:3: column theme: unknown theme 'money'; expected one of funding"),
+        (4, "qualifier", "more", r"metrics.csv:4: column qualifier: unknown qualifier 'more'"),
+        (
+            5,
+            "metric_id",
+            "funding.aid_total",
+            r"metrics.csv:5: column metric_id: duplicate 'funding.aid_total' \(first on line 2\)",
+        ),
+        (
+            2,
+            "quote",
+            "2023年累计投入5.4亿元",
+            r"metrics.csv:2: column quote: '2023年累计投入5.4亿元' not found",
+        ),
+        (
+            2,
+            "value",
+            "540000000",
+            r"metrics.csv:2: column value: 540000000 disagrees with the quote .* which states 5.3e\+08",
+        ),
+        (
+            8,
+            "qualifier",
+            "exact",
+            r"metrics.csv:8: column qualifier: 'exact' disagrees with the quote .*: expected 'over'",
+        ),
+        (2, "unit", "人", r"metrics.csv:2: column unit: '人' disagrees with the quote"),
+        (2, "period", "FY23", r"metrics.csv:2: column period: 'FY23' is not a period"),
+        (5, "part_of", "funding.total", r"metrics.csv:5: column part_of: 'funding.total' is not a metric_id"),
+        (
+            2,
+            "sector_crs",
+            "12",
+            r"metrics.csv:2: column sector_crs: '12' is not a 3-digit OECD CRS sector code",
+        ),
+    ],
+)
+def test_bad_rows(data_copy, line, column, value, message):
+    _edit(data_copy, line, column, value)
+    with pytest.raises(MetricsError, match=message):
+        load_metrics(data_copy)
+
+
+def test_missing_column(data_copy):
+    path = data_copy / "metrics.csv"
+    text = path.read_text(encoding="utf-8").replace(",qualifier,", ",hedge,", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MetricsError, match=r"metrics.csv:1: column qualifier: missing column"):
+        load_metrics(data_copy)
+
+
+def test_empty_file(data_copy):
+    (data_copy / "metrics.csv").write_text("", encoding="utf-8")
+    with pytest.raises(MetricsError, match=r"metrics.csv: file is empty"):
+        load_metrics(data_copy)
+
+
+def test_non_utf8_file(data_copy):
+    path = data_copy / "metrics.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    with pytest.raises(MetricsError, match=r"metrics.csv:2: not UTF-8 \(byte \d+\)"):
+        load_metrics(data_copy)
+
+
+def test_changed_source_checksum(data_copy):
+    raw = data_copy / "raw" / "guangzhou_shufu_2023.txt"
+    raw.write_bytes(raw.read_bytes().replace(b"5.3", b"5.4"))
+    problems = validate(data_copy)
+    assert "does not match sources.csv" in str(problems[0])
+
+
+def test_error_lists_every_problem(data_copy):
+    _edit(data_copy, 2, "theme", "money")
+    _edit(data_copy, 3, "qualifier", "more")
+    with pytest.raises(MetricsError, match=r"\(and 1 more\)") as info:
+        load_metrics(data_copy)
+    assert len(info.value.problems) == 2
+
+
+# ---- aidlib check ------------------------------------------------------------
+def test_check_clean(capsys):
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("aidlib check: ") and "74 metrics OK" in out
+
+
+def test_check_reports_problems_without_traceback(data_copy):
+    _edit(data_copy, 2, "value", "lots")
+    _edit(data_copy, 3, "theme", "money")
+    done = subprocess.run(
+        [sys.executable, "-m", "aidlib.cli", "check", "--data", str(data_copy)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 3 and "Traceback" not in done.stderr
+    assert lines[0].endswith(
+        "metrics.csv:2: column value: 'lots' is not a number; expected a float in base units"
+    )
+    assert lines[-1] == "aidlib check: 2 problem(s)"
+
+
+def test_check_missing_data_folder(tmp_path, capsys):
+    assert main(["check", "--data", str(tmp_path / "none")]) == 1
+    assert "data folder" in capsys.readouterr().err
