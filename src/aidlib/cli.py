@@ -82,10 +82,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if problems:
         print(f"aidlib check: {len(problems)} problem(s)", file=sys.stderr)
         return 1
+    import csv
+
     from aidlib.paths import data_dir
 
     path = data_dir(args.data) / METRICS_FILE
-    rows = sum(1 for _ in path.open(encoding="utf-8")) - 1
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = sum(1 for _ in csv.DictReader(fh))  # records, not lines: a quote may hold a newline
     print(f"aidlib check: {path}: {rows} metrics OK (schema, quotes, values, sources)")
     return 0
 

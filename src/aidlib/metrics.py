@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aidlib.paths import data_dir
+from aidlib import paths
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -156,11 +156,11 @@ class _Context:
 
 def _source_texts(data: Path) -> tuple[dict[str, str], list[Problem]]:
     """Normalized text of every source whose checksum holds."""
-    from aidlib.sources import SourceError, _records, read_raw
+    from aidlib.sources import SourceError, read_raw, source_ids
     from aidlib.text import cached_normalized_text
 
     texts, problems = {}, []
-    for source_id in _records(data):
+    for source_id in source_ids(data):
         try:
             texts[source_id] = cached_normalized_text(read_raw(source_id, data))
         except SourceError as err:
@@ -170,7 +170,7 @@ def _source_texts(data: Path) -> tuple[dict[str, str], list[Problem]]:
 
 def validate(data: str | os.PathLike[str] | None = None) -> list[Problem]:
     """Check ``metrics.csv`` and the sources it quotes; return every problem found."""
-    folder = data_dir(data)
+    folder = paths.data_dir(data)
     path = folder / METRICS_FILE
     header, rows, problems = _read_rows(path)
     if problems:
@@ -236,10 +236,10 @@ def load_metrics(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame
         raise MetricsError(problems)
     import pandas as pd
 
-    from aidlib.paths import data_dir as _find
     from aidlib.quantities import UNITS
 
-    frame = pd.read_csv(_find(data_dir) / METRICS_FILE, dtype=str, keep_default_na=False, encoding="utf-8")
+    path = paths.data_dir(data_dir) / METRICS_FILE
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     frame = frame[list(COLUMNS)]
     frame["value"] = frame["value"].astype(float)
     frame["theme"] = pd.Categorical(frame["theme"], categories=THEMES)

@@ -6,7 +6,7 @@ import csv
 from collections.abc import Callable
 from pathlib import Path
 
-from aidlib.sources import _records, read_raw
+from aidlib.sources import read_raw, source_ids
 from aidlib.text import normalize
 
 
@@ -14,7 +14,7 @@ def write_report(out: Path, progress: Callable[[str], None] = print) -> list[Pat
     """Write, per source, the clean text and the repair list; return the files written."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for source_id in _records():
+    for source_id in source_ids():
         progress(f"[report] normalizing {source_id}")
         result = normalize(read_raw(source_id))
         clean = out / f"{source_id}.clean.txt"

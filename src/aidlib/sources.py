@@ -26,6 +26,11 @@ def _records(data: str | os.PathLike[str] | None = None) -> dict[str, dict[str, 
         raise SourceError(f"{path}: source list not found") from None
 
 
+def source_ids(data: str | os.PathLike[str] | None = None) -> list[str]:
+    """List the ids of the sources recorded in ``sources.csv``, in file order."""
+    return list(_records(data))
+
+
 def source_record(source_id: str, data: str | os.PathLike[str] | None = None) -> dict[str, str]:
     """Return the record of ``source_id`` from ``sources.csv`` as a dict.
 
