@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 REPORT_DIR ?= reports
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lint bench clean
+.PHONY: help setup report test notebooks lint bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -24,7 +24,11 @@ report: $(STAMP) ## run the main job: write the report into $(REPORT_DIR)/
 
 test: $(STAMP) ## run unit tests, doctests and strict nbval on every notebook
 	$(BIN)/python -m pytest -q
-	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN)/python -m pytest -q --nbval notebooks; fi
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env notebooks/*.ipynb
+
+notebooks: $(STAMP) ## re-execute every notebook in place (after a library change), paired .py kept in sync
+	$(BIN)/jupytext --sync notebooks/*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 lint: $(STAMP) ## check style with ruff
 	$(BIN)/ruff check src tests benchmarks

@@ -85,8 +85,8 @@ def _mul(a: float, b: float) -> float:
 
 
 def _fmt(x: float) -> str:
-    """Thousands separators; two decimals below 100 (67.04), none above (1,606)."""
-    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.2f}"
+    """Thousands separators; two decimals below 100 (67.04), none above (1,606) or for whole numbers."""
+    return f"{x:,.0f}" if abs(x) >= 100 or float(x).is_integer() else f"{x:,.2f}"
 
 
 def _describe(iv: Interval, unit: str) -> str:
@@ -117,6 +117,35 @@ class Indicator:
         """The value as a reader sees it: ``≤ 1,606 元/户``, ``67.04 %``."""
         return _describe(self.interval, self.unit)
 
+    @property
+    def unit_en(self) -> str:
+        """The unit in English: ``元/户`` → ``yuan per household``."""
+        return unit_en(self.unit)
+
+    @property
+    def text_en(self) -> str:
+        """The value with its English unit: ``≤ 1,606 yuan per household``."""
+        return _describe(self.interval, self.unit_en)
+
+
+def unit_en(unit: str) -> str:
+    """Translate an indicator unit built from measure words.
+
+    Examples:
+        >>> unit_en("元/户"), unit_en("%"), unit_en("facts")
+        ('yuan per household', 'percent', 'facts')
+    """
+    from aidlib.quantities import UNITS
+
+    singular = {
+        "households": "household", "people": "person", "tonnes": "tonne", "establishments": "establishment",
+        "major items": "major item", "minor items": "minor item", "units": "unit",
+    }  # fmt: skip
+    parts = unit.split("/")
+    words = [UNITS.get(p, p) for p in parts]
+    words[1:] = [singular.get(w, w) for w in words[1:]]
+    return " per ".join(words)
+
 
 def _bounds(metrics: pd.DataFrame) -> dict[str, Interval]:
     return {
@@ -126,6 +155,9 @@ def _bounds(metrics: pd.DataFrame) -> dict[str, Interval]:
 
 
 ITEMIZED = ("housing.funds", "education.funds", "industry.funds")
+# The itemized lines the report files under livelihoods: its section 优先改善民生
+# ("put livelihoods first") holds housing and education; industry has its own section.
+LIVELIHOOD = ("housing.funds", "education.funds")
 TOTAL = "funding.aid_total"
 
 # Plain ratios: (id, label, numerator, denominator, unit, scale, caveat).
@@ -180,6 +212,16 @@ def compute(metrics: pd.DataFrame | None = None) -> list[Indicator]:
                   (*ITEMIZED, TOTAL), b[TOTAL] - itemized, "元",
                   "Health, security, culture and exchange have no amounts; this remainder covers them.")
     )  # fmt: skip
+    livelihood = b[LIVELIHOOD[0]] + b[LIVELIHOOD[1]]
+    unitemized = b[TOTAL] - itemized
+    out.append(
+        Indicator("share.livelihood", "Livelihood share of the 2023 aid total (bounds)",
+                  f"[({' + '.join(LIVELIHOOD)}) , ({' + '.join(LIVELIHOOD)}) + unitemized] / {TOTAL} × 100",
+                  (*ITEMIZED, TOTAL),
+                  Interval(livelihood.low, (livelihood + unitemized).high) / b[TOTAL] * Interval(100), "%",
+                  "Low end: only the itemized housing and education lines; high end: all unitemized money "
+                  "counted as livelihood too. Industry's employment subsidies are not counted.")
+    )  # fmt: skip
     trade, growth = "trade.value_jan_sep", "trade.growth_yoy"
     base = b[trade] / (Interval(1) + b[growth] / Interval(100))
     out.append(
@@ -203,7 +245,11 @@ def compute(metrics: pd.DataFrame | None = None) -> list[Indicator]:
 
 
 def table(metrics: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return every indicator as a DataFrame: id, label, low, high, text, unit, formula, inputs, caveat."""
+    """Return every indicator as a DataFrame.
+
+    Columns: indicator_id, label, low, high, text, unit, text_en, unit_en, exact,
+    formula, inputs, caveat.
+    """
     import pandas as pd
 
     rows = [
@@ -214,6 +260,8 @@ def table(metrics: pd.DataFrame | None = None) -> pd.DataFrame:
             "high": i.interval.high,
             "text": i.text,
             "unit": i.unit,
+            "text_en": i.text_en,
+            "unit_en": i.unit_en,
             "exact": i.interval.is_exact,
             "formula": i.formula,
             "inputs": ", ".join(i.inputs),

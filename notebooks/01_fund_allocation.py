@@ -1,0 +1,150 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 01 · Where did the 5.3亿元 go?
+#
+# **Question.** Guangzhou put 5.3亿元 (530 million yuan) of aid into Shufu County in 2023.
+# How much of it does the report itemize, on what, what does it buy per household,
+# project or student, and how does the livelihood share compare with the published
+# "two 80%" guideline for counterpart aid to Xinjiang?
+#
+# **Source.** 南方农村报 (2023), curated in `data/metrics.csv` (see notebook 00). The
+# guideline is cited in `data/references.csv` (中国西藏网, 2025-09-23).
+#
+# **Rerun.** `make report`, or run all cells in JupyterLab.
+
+# %%
+from aidlib import indicators
+from aidlib.metrics import load_metrics
+from aidlib.plotting import bar_intervals, bar_metrics, bound_legend, set_theme
+from aidlib.references import citation, reference
+from aidlib.tables import metric, metric_view
+
+set_theme()
+metrics = load_metrics()
+ind = indicators.table(metrics).set_index("indicator_id")
+total = metric(metrics, "funding.aid_total")
+assert total["value"] == 530_000_000 and total["qualifier"] == "exact"
+print(f"aid total 2023: {total['value']:,.0f} yuan ({total['quote']})")
+
+# %% [markdown]
+# ## 1. The itemized lines against the total
+#
+# Three lines carry an amount: housing, education and industry. They are *parts* of the
+# total (`part_of = funding.aid_total` in the data), so they are never added to it.
+
+# %%
+lines = metric_view(metrics, ids=["funding.aid_total", "industry.funds", "housing.funds", "education.funds"])
+lines[["label", "shown", "period"]]
+
+# %%
+money = lines.assign(value=lines["value"] / 1e6, shown=(lines["value"] / 1e6).map("{:,.2f} million yuan".format))
+bar_metrics(money, title="Guangzhou aid to Shufu, 2023: the total and its itemized lines", xlabel="million yuan")
+
+# %% [markdown]
+# The shares, and the remainder the report does not itemize:
+
+# %%
+shares = ind.loc[["share.industry", "share.housing", "share.education", "share.itemized"], ["label", "text", "caveat"]]
+remainder = ind.loc["funding.unitemized"]
+assert round(ind.loc["share.itemized", "low"]) == 67
+assert ind.loc["share.industry", "low"] > ind.loc["share.housing", "low"] + ind.loc["share.education", "low"]
+print(f"unitemized: {remainder['text_en']} ({100 - ind.loc['share.itemized', 'low']:.1f}% of the total)")
+shares
+
+# %% [markdown]
+# Two thirds (67%) of the money is itemized; industry alone takes more than housing and
+# education together.
+# The remaining third covers everything the report describes without an amount: health
+# (free clinics, cataract surgery, TB treatment), the video surveillance system, culture,
+# and the exchanges.
+
+# %% [markdown]
+# ## 2. What the money buys per unit, with honest bounds
+#
+# Per-unit figures divide a total by a count. When the count is a lower bound (4万余户 =
+# *at least* 40,000 households), the result is an *upper* bound.
+
+# %%
+per_unit = ind.loc[
+    ["spend.per_household", "spend.per_funded_student", "spend.per_education_project",
+     "spend.per_minor_project", "spend.per_major_project"],
+    ["label", "text_en", "formula", "caveat"],
+]  # fmt: skip
+per_unit
+
+# %%
+per_thousand = ind.loc[["spend.per_household", "spend.per_funded_student"]].assign(
+    low=lambda d: d["low"] / 1e3,
+    high=lambda d: d["high"] / 1e3,
+    text=lambda d: d["text_en"],
+)
+bar_intervals(per_thousand, title="Spend per household and per funded student", xlabel="thousand yuan")
+
+# %% [markdown]
+# Housing upgrades come to **at most** about 1,600 yuan per household (the bar is a range
+# from 0: the household count is a lower bound). The education figure is not a grant size:
+# the 5907万元 also paid for IT and recording classrooms. The projects: 22 major items
+# split into 47 minor ones, which must not be added together.
+
+# %%
+assert ind.loc["spend.per_household", "high"] < 1_606
+metric_view(metrics, ids=["funding.projects_major", "funding.projects_minor", "education.projects"])[
+    ["label", "shown"]
+]
+
+# %% [markdown]
+# ## 3. The livelihood share and the "two 80%" guideline
+#
+# The guideline for counterpart aid to Xinjiang asks that 80% of funds go to livelihoods
+# (民生) and 80% to county level and below. The report files housing and education under
+# "put livelihoods first" (优先改善民生); industry has its own section. So the itemized
+# livelihood share is known only within bounds: the low end counts only housing and
+# education, the high end also counts every unitemized yuan as livelihood.
+
+# %%
+guideline = reference("two_80.livelihood_share")
+livelihood = ind.loc["share.livelihood"]
+print(f"guideline: {guideline['value']:.0f}% to livelihoods — {citation('two_80.livelihood_share')}")
+print(f"this report: {livelihood['text_en']} ({livelihood['caveat']})")
+assert livelihood["high"] < guideline["value"]
+
+# %%
+compare = ind.loc[["share.livelihood", "share.industry"], ["label", "low", "high", "text"]]
+compare.loc["guideline"] = ["'Two 80%' guideline: livelihood share", guideline["value"], guideline["value"],
+                            f"{guideline['value']:.0f} percent"]  # fmt: skip
+bar_intervals(compare, title="Livelihood share of the 2023 aid, against the guideline", xlabel="percent of the 2023 aid total")
+
+# %% [markdown]
+# Even counting every unitemized yuan as livelihood, the share stays below 80%. That does
+# **not** show the guideline was missed: the guideline applies across the aid programme
+# and its accounting may count industry's employment subsidies (part of the 2.32亿元) as
+# livelihood spending. What it shows is that this report alone cannot confirm it.
+# The second 80% (county level and below) cannot be checked at all: the report gives no
+# split by administrative level.
+#
+# ## 4. What the report does not say
+#
+# - amounts for health, security, culture, exchange and talent programmes;
+# - how the 2.32亿元 for industry splits between parks, the tourism town and subsidies;
+# - how many of the 47 project items are education's 14;
+# - any spending by administrative level (for the second "80%");
+# - whether the cumulative household count (累计) covers earlier years' money too.
+#
+# The bound signs used in every chart are printed below.
+
+# %%
+print(bound_legend())
