@@ -1,0 +1,131 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 · Jobs and livelihoods
+#
+# **Question.** How many jobs and livelihoods does the report attribute to Guangzhou's
+# aid in Shufu — through satellite factories, the "company + cooperative + farmer"
+# model, processing firms and training — and which of these figures can be added up?
+#
+# **Source.** 南方农村报 (2023), curated in `data/metrics.csv` (notebook 00).
+#
+# **Rerun.** `make report`, or run all cells in JupyterLab.
+
+# %%
+from aidlib import indicators
+from aidlib.metrics import load_metrics
+from aidlib.plotting import bar_metrics, set_theme
+from aidlib.tables import metric_view
+
+set_theme()
+metrics = load_metrics()
+ind = indicators.table(metrics).set_index("indicator_id")
+
+# %% [markdown]
+# ## 1. Jobs: satellite factories and the cooperative model
+#
+# The "headquarters + satellite factory" model puts small workshops in villages; the
+# "company + cooperative + farmer" model employs farmers near home.
+
+# %%
+jobs = metric_view(
+    metrics,
+    ids=["employment.satellite_factory_jobs", "employment.cooperative_model_jobs", "employment.satellite_factories"],
+)
+jobs[["label", "shown", "period"]]
+
+# %%
+per_factory = ind.loc["employment.jobs_per_factory"]
+print(f"{per_factory['label']}: {per_factory['text_en']} — {per_factory['caveat']}")
+
+# %%
+people = jobs[jobs["unit"] == "people"]
+bar_metrics(people, title="Jobs the report attributes to two employment models", xlabel="people employed")
+
+# %% [markdown]
+# The two job figures should **not** be added: a farmer working in a satellite factory
+# may also sell to a cooperative, and the report does not say the groups are distinct.
+# The factories average about 22 workers each.
+
+# %%
+assert round(per_factory["low"]) == 22
+
+# %% [markdown]
+# ## 2. Processing firms, cooperatives and household incomes
+
+# %%
+agri = metric_view(
+    metrics,
+    ids=["agriculture.processing_firms", "agriculture.cooperatives", "agriculture.produce_purchased",
+         "agriculture.households_income"],
+)  # fmt: skip
+agri[["label", "shown", "period"]]
+
+# %% [markdown]
+# Fifteen processing firms work with 97 cooperatives and bought more than 20,000 tonnes of
+# produce; more than 61,000 households saw their income rise. Both large figures are lower
+# bounds (超过, 多). The household count is households, not jobs.
+
+# %%
+shown = agri.set_index("metric_id")["shown"]
+assert shown["agriculture.processing_firms"] == "15 establishments"
+assert shown["agriculture.cooperatives"] == "97 establishments"
+assert shown["agriculture.produce_purchased"] == "≥ 20,000 tonnes"
+assert shown["agriculture.households_income"] == "≥ 61,000 households"
+
+# %% [markdown]
+# ## 3. Training: people versus person-times
+#
+# Training figures come in two units. **Person-times** (人次) count attendances: one
+# farmer at three sessions counts three times. **People** count heads. The two cannot be
+# added, and person-times cannot be compared with population.
+
+# %%
+training = metric_view(
+    metrics,
+    ids=["agriculture.training", "employment.mandarin_training", "employment.mandarin_certified",
+         "employment.technical_talent", "agriculture.tech_guidance"],
+)  # fmt: skip
+training[["label", "shown", "period"]]
+
+# %%
+attendances = training[training["unit"] == "person-times"]
+bar_metrics(attendances, title="Training attendances (person-times, not people)", xlabel="person-times")
+
+# %%
+heads = training[training["unit"] == "people"]
+bar_metrics(heads, title="People trained or certified", xlabel="people")
+
+# %% [markdown]
+# The Mandarin figures show why the units matter: 115,000 person-times of training stand
+# behind 1,200 staff who passed the test. The training figure is cumulative (累计), the
+# pass count is not dated, so even their ratio would mislead.
+
+# %%
+by_id = training.set_index("metric_id")
+assert by_id.loc["employment.mandarin_training", "value"] == 115_000
+assert by_id.loc["employment.mandarin_certified", "value"] == 1_200
+assert by_id.loc["employment.mandarin_training", "period"] == "cumulative"
+
+# %% [markdown]
+# ## What can and cannot be added
+#
+# | figures | add them? | why |
+# | --- | --- | --- |
+# | satellite-factory jobs + cooperative-model jobs | no | the groups may overlap; the report does not say |
+# | jobs + households with higher income | no | different units (people, households) |
+# | training person-times + people trained | no | attendances versus heads |
+# | agricultural + Mandarin person-times | only as "attendances" | both person-times, but cumulative and yearly periods differ |

@@ -1,0 +1,115 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 03 · Trade, investment and consumption aid
+#
+# **Question.** What do the report's trade and investment figures imply: how big was
+# Shufu's foreign trade before the reported 70% growth, how much investment came per yuan
+# of aid, and what did the produce sold through consumption aid fetch per tonne?
+#
+# **Source.** 南方农村报 (2023), curated in `data/metrics.csv` (notebook 00). All derived
+# figures come from `aidlib.indicators`, with their formulas.
+#
+# **Rerun.** `make report`, or run all cells in JupyterLab.
+
+# %%
+from aidlib import indicators
+from aidlib.metrics import load_metrics
+from aidlib.plotting import bar_intervals, bar_metrics, set_theme
+from aidlib.tables import metric_view
+
+set_theme()
+metrics = load_metrics()
+ind = indicators.table(metrics).set_index("indicator_id")
+
+# %% [markdown]
+# ## 1. Foreign trade, January–September
+#
+# The report states the January–September 2023 total and its growth; the 2022 base and
+# the increase are derived from them.
+
+# %%
+trade = metric_view(metrics, ids=["trade.value_jan_sep", "trade.growth_yoy"])
+trade[["label", "shown", "period"]]
+
+# %%
+derived = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"], ["label", "text_en", "formula", "caveat"]]
+derived
+
+# %%
+bars = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"], ["label", "low", "high"]]
+bars.loc["reported"] = [trade.loc[0, "label"], trade.loc[0, "value"], trade.loc[0, "value"]]
+bars[["low", "high"]] = bars[["low", "high"]] / 1e6
+bars["text"] = bars["low"].map("{:,.1f} million yuan".format)
+bar_intervals(bars.loc[["reported", "trade.base_jan_sep_2022", "trade.increase_jan_sep"]],
+              title="Shufu foreign trade, January–September", xlabel="million yuan")  # fmt: skip
+
+# %% [markdown]
+# A 70% rise on about 696 million yuan gives the reported 1,183 million. This is the
+# whole county's trade; the report credits aid with trade-fair support (the 134th Canton
+# Fair, the Kashgar fair) but does not say how much of the growth that explains.
+
+# %%
+assert round(ind.loc["trade.base_jan_sep_2022", "low"] / 1e6) == 696
+
+# %% [markdown]
+# ## 2. Investment promotion: leverage on the aid
+
+# %%
+invest = metric_view(metrics, ids=["investment.events", "investment.projects", "investment.funds_received"])
+invest[["label", "shown", "period"]]
+
+# %%
+leverage = ind.loc["investment.per_aid_yuan"]
+print(f"{leverage['label']}: {leverage['text_en']}")
+print(f"formula: {leverage['formula']}")
+print(f"caveat: {leverage['caveat']}")
+
+# %% [markdown]
+# Investment received is about 3.9 times the year's aid. This is a ratio, not a return:
+# the investment figure is cumulative (累计) and investors' money, and the report does
+# not claim the aid caused it.
+
+# %%
+assert round(leverage["low"], 1) == 3.9
+
+# %% [markdown]
+# ## 3. Consumption aid: produce sold to Guangdong
+
+# %%
+consumption = metric_view(
+    metrics, ids=["consumption_aid.produce_sold", "consumption_aid.sales", "consumption_aid.fairs"]
+)
+price = ind.loc["consumption.price_per_tonne"]
+print(f"{price['label']}: {price['text_en']} ({price['caveat']})")
+consumption[["label", "shown", "period"]]
+
+# %% [markdown]
+# About 28,600 yuan per tonne (28.6 yuan per kilogram) on average, across a product mix
+# the report does not break down.
+
+# %%
+assert round(price["low"], -2) == 28_600
+
+# %% [markdown]
+# ## 4. Fairs and events
+#
+# Events are counted in two units: 场 (events) and 场次 (event sessions). They are shown
+# side by side, not summed.
+
+# %%
+events = metric_view(metrics, ids=["consumption_aid.fairs", "investment.events"])
+events[["label", "shown", "period"]]
