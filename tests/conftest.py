@@ -37,3 +37,17 @@ def shift_damage(prev: str, phrase: str, next_reading: bool = False) -> str:
     run = b[3:-1].decode("gb18030")
     tail = f"?{reading(phrase[-1])})" if next_reading else "?"
     return f"{prev}({reading(prev)})?{reading(misread)}){run}{tail}"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Close figures and restore matplotlib settings after every test (as seaborn's tests do)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    saved = matplotlib.rcParams.copy()
+    yield
+    plt.close("all")
+    matplotlib.rcParams.update(saved)

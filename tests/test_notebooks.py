@@ -1,0 +1,60 @@
+"""The committed notebooks: paired with jupytext, executed in order, opening with their question."""
+
+from __future__ import annotations
+
+import json
+
+import jupytext
+import pytest
+
+from aidlib.paths import PROJECT_ROOT
+
+NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def test_the_five_notebooks_exist():
+    names = [p.stem for p in NOTEBOOKS]
+    assert names == [
+        "00_source_and_method",
+        "01_fund_allocation",
+        "02_employment",
+        "03_trade_growth",
+        "04_social_programs",
+    ]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_pair_in_sync(path):
+    paired = path.with_suffix(".py")
+    assert paired.exists(), f"{paired.name} missing: run jupytext --sync {path}"
+    nb, py = jupytext.read(path), jupytext.read(paired)
+    nb_cells = [(c.cell_type, c.source.strip()) for c in nb.cells]
+    py_cells = [(c.cell_type, c.source.strip()) for c in py.cells]
+    assert nb_cells == py_cells, f"{path.name} and {paired.name} differ: run jupytext --sync"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_executed_in_order_without_errors_or_warnings(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+    counts = [c.get("execution_count") for c in code]
+    assert counts == list(range(1, len(code) + 1)), "re-run the notebook top to bottom (make notebooks)"
+    outputs = [o for c in code for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o["output_type"] == "error"]
+    assert not [o for o in outputs if o.get("name") == "stderr"], "stderr output (a warning?) in a notebook"
+    assert outputs, "a notebook stripped of outputs makes strict nbval compare nothing"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_opens_with_question_source_and_rerun(path):
+    first = jupytext.read(path).cells[0]
+    assert first.cell_type == "markdown"
+    for part in ("**Question.**", "**Source.**", "**Rerun.**"):
+        assert part in first.source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_volatile_output(path):
+    text = path.read_text(encoding="utf-8")
+    assert " at 0x" not in text, "a memory address in the outputs"
+    assert '"iopub.execute_input"' not in text, "execution timestamps recorded"

@@ -1,0 +1,76 @@
+"""Metric views and value text."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidlib.metrics import load_metrics
+from aidlib.references import ReferenceDataError, citation, load_references, reference
+from aidlib.tables import metric, metric_view, value_text
+
+
+@pytest.fixture(scope="module")
+def metrics():
+    return load_metrics()
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "unit", "expected"),
+    [
+        (40000, "over", "households", "≥ 40,000 households"),
+        (300, "under", "people", "≤ 300 people"),
+        (5, "about", "", "≈ 5"),
+        (11672.82, "exact", "tonnes", "11,672.82 tonnes"),  # decimals kept
+    ],
+)
+def test_value_text(value, qualifier, unit, expected):
+    assert value_text(value, qualifier, unit) == expected
+
+
+def test_value_text_unknown_qualifier():
+    with pytest.raises(ValueError, match="unknown qualifier 'roughly'"):
+        value_text(1, "roughly")
+
+
+def test_unknown_metric_suggests_near_matches(metrics):
+    with pytest.raises(KeyError, match="did you mean funding.aid_total"):
+        metric(metrics, "funding.aid_totl")
+
+
+def test_view_order_and_restated(metrics):
+    ids = ["trade.growth_yoy", "trade.value_jan_sep"]
+    assert list(metric_view(metrics, ids=ids)["metric_id"]) == ids
+    culture = metric_view(metrics, theme="culture")
+    assert (culture["duplicate_of"] == "").all()
+    assert len(metric_view(metrics, theme="culture", include_restated=True)) == len(culture) + 2
+
+
+def test_view_in_chinese(metrics):
+    view = metric_view(metrics, ids=["housing.households"], lang="zh")
+    assert view.loc[0, "shown"] == "≥ 40,000 户" and view.loc[0, "label"] == "受益农户"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"theme": "sports"}, "unknown theme 'sports'"), ({"lang": "fr"}, "lang must be 'en' or 'zh'")],
+)
+def test_view_errors(metrics, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        metric_view(metrics, **kwargs)
+
+
+def test_references_are_cited():
+    refs = load_references()
+    assert refs["two_80.livelihood_share"]["value"] == 80.0
+    assert citation("two_80.county_level_share").startswith("中国西藏网, 2025-09-23")
+    with pytest.raises(ReferenceDataError, match="unknown reference 'two_90'; known: two_80"):
+        reference("two_90")
+
+
+def test_reference_without_citation_is_refused(tmp_path):
+    (tmp_path / "references.csv").write_text(
+        "reference_id,label_en,value,unit,publisher,published,locator\nx.y,X,80,%,,2025-01-01,p. 1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ReferenceDataError, match=r"references.csv:2: column publisher: empty"):
+        load_references(tmp_path)
