@@ -33,7 +33,7 @@ from aidlib.metrics import load_metrics
 from aidlib.plotting import bar_metrics, set_theme
 from aidlib.quantities import find_quantities
 from aidlib.sources import read_raw, source_record
-from aidlib.tables import metric_view
+from aidlib.tables import count_view, metric_view
 
 set_theme()
 SOURCE = "guangzhou_shufu_2023"
@@ -131,17 +131,9 @@ print(f"lower bounds: {mix['over']} of {len(distinct)} distinct facts ({bound_sh
 mix
 
 # %%
-mix_view = mix.rename_axis("qualifier").reset_index(name="value").assign(
-    metric_id=lambda d: d["qualifier"],
-    label=lambda d: d["qualifier"].map(
-        {"exact": "exact", "over": "at least", "about": "about", "under": "at most"}
-    ),
-    shown=lambda d: d["value"].astype(str) + " facts",
-    unit="facts",
-    duplicate_of="",
-)
+readable = {"exact": "exact", "over": "at least", "about": "about", "under": "at most"}
 bar_metrics(
-    mix_view.assign(qualifier="exact"),
+    count_view(mix.rename(readable)),
     title=f"How the report states its {len(distinct)} distinct numbers",
     xlabel="number of distinct facts",
 )

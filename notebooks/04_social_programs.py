@@ -27,7 +27,7 @@
 # %%
 from aidlib.metrics import load_metrics
 from aidlib.plotting import bar_metrics, set_theme
-from aidlib.tables import metric_view
+from aidlib.tables import count_view, metric_view
 
 set_theme()
 metrics = load_metrics()
@@ -48,16 +48,8 @@ per_theme = (
 per_theme
 
 # %%
-counts = per_theme.reset_index().assign(
-    metric_id=lambda d: d["theme"],
-    label=lambda d: d["theme"].str.replace("_", " "),
-    value=lambda d: d["facts"],
-    qualifier="exact",
-    shown=lambda d: d["facts"].astype(str) + " facts",
-    unit="facts",
-    duplicate_of="",
-)
-bar_metrics(counts, title="Distinct quantitative facts per social theme", xlabel="number of facts")
+counts = per_theme["facts"].rename(lambda theme: theme.replace("_", " "))
+bar_metrics(count_view(counts), title="Distinct quantitative facts per social theme", xlabel="number of facts")
 
 # %% [markdown]
 # ## Health

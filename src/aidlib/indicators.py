@@ -90,13 +90,15 @@ def _fmt(x: float) -> str:
 
 
 def _describe(iv: Interval, unit: str) -> str:
+    from aidlib.tables import BOUND_SIGNS
+
     sep = " " if unit else ""
     if iv.low == iv.high:
-        return f"{'≈' if iv.approx else ''}{_fmt(iv.low)}{sep}{unit}"
+        return f"{BOUND_SIGNS['about'].strip() if iv.approx else ''}{_fmt(iv.low)}{sep}{unit}"
     if iv.high == INF:
-        return f"≥ {_fmt(iv.low)}{sep}{unit}"
+        return f"{BOUND_SIGNS['over']}{_fmt(iv.low)}{sep}{unit}"
     if iv.low == 0:
-        return f"≤ {_fmt(iv.high)}{sep}{unit}"
+        return f"{BOUND_SIGNS['under']}{_fmt(iv.high)}{sep}{unit}"
     return f"{_fmt(iv.low)}–{_fmt(iv.high)}{sep}{unit}"
 
 

@@ -28,6 +28,30 @@ def value_text(value: float, qualifier: str = "exact", unit: str = "") -> str:
     return f"{BOUND_SIGNS[qualifier]}{number}{' ' + unit if unit else ''}"
 
 
+def count_view(counts: pd.Series, unit: str = "facts") -> pd.DataFrame:
+    """Turn counts (label → number) into a view that :func:`aidlib.plotting.bar_metrics` draws.
+
+    Examples:
+        >>> import pandas as pd
+        >>> count_view(pd.Series({"exact": 54, "at least": 17}))["shown"].tolist()
+        ['54 facts', '17 facts']
+    """
+    import pandas as pd
+
+    labels = [str(label) for label in counts.index]
+    return pd.DataFrame(
+        {
+            "metric_id": labels,
+            "label": labels,
+            "value": counts.to_numpy(dtype=float),
+            "qualifier": "exact",
+            "shown": [f"{int(n)} {unit}" for n in counts],
+            "unit": unit,
+            "duplicate_of": "",
+        }
+    )
+
+
 def _check_ids(metrics: pd.DataFrame, ids: Iterable[str]) -> list[str]:
     known = list(metrics["metric_id"])
     ids = list(ids)
