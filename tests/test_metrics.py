@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import subprocess
 import sys
@@ -215,7 +216,7 @@ def test_check_reports_problems_without_traceback(data_copy):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 3 and "Traceback" not in done.stderr
     assert lines[0].endswith(
-        "metrics.csv:2: column value: 'lots' is not a number; expected a float in base units"
+        "metrics.csv:2: column value: 'lots' is not a number; expected a float in base units (ASCII digits)"
     )
     assert lines[-1] == "aidlib check: 2 problem(s)"
 
@@ -223,3 +224,203 @@ def test_check_reports_problems_without_traceback(data_copy):
 def test_check_missing_data_folder(tmp_path, capsys):
     assert main(["check", "--data", str(tmp_path / "none")]) == 1
     assert "data folder" in capsys.readouterr().err
+
+
+# ---- one reader: check passes if and only if load succeeds ---------------------
+def _rows(data):
+    with (data / "metrics.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def _write_rows(data, rows):
+    with (data / "metrics.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+
+
+def _check_and_load(data):
+    """Both entry points on the same data: they must agree."""
+    problems = validate(data)
+    try:
+        load_metrics(data)
+        loaded = True
+    except MetricsError:
+        loaded = False
+    assert loaded == (problems == []), problems
+    return problems
+
+
+def _cut_after(data, marker, keep_rest):
+    path = data / "metrics.csv"
+    text = path.read_text(encoding="utf-8")
+    cut = text.index(marker) + len(marker)
+    rest = text[text.index("\n", cut) :] if keep_rest else ""
+    path.write_text(text[:cut] + rest, encoding="utf-8")
+
+
+def _append_to_line(data, line, suffix):
+    path = data / "metrics.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[line - 1] += suffix
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda d: _append_to_line(d, 5, ",extra"), r"metrics.csv:5: 16 cells, expected 15"),
+        # the file cut inside a quoted note
+        (lambda d: _cut_after(d, '"Probably the same', keep_rest=False), r"metrics.csv:60: malformed CSV"),
+        # a row cut inside a quoted note: its open quote swallows the rows after it
+        (lambda d: _cut_after(d, '"Probably the same', keep_rest=True), r"metrics.csv:60: "),
+        (
+            lambda d: (d / "metrics.csv").write_text(
+                (d / "metrics.csv").read_text(encoding="utf-8").replace("援疆资金", "援疆\n资金", 1),
+                encoding="utf-8",
+            ),
+            r"metrics.csv:\d+: \d+ cells, expected 15",  # a row cut inside a label (unquoted)
+        ),
+        (
+            lambda d: (d / "metrics.csv").write_bytes(
+                b"\xef\xbb\xbf\xef\xbb\xbf" + (d / "metrics.csv").read_bytes()
+            ),
+            r"metrics.csv:1: a byte-order mark \(U\+FEFF\) inside the header",
+        ),
+        (lambda d: ((d / "metrics.csv").unlink(), (d / "metrics.csv").mkdir()), r"metrics.csv: is a folder"),
+    ],
+)
+def test_damaged_metrics_file_fails_check_and_load_alike(data_copy, damage, message):
+    damage(data_copy)
+    problems = _check_and_load(data_copy)
+    assert problems and any(re.search(message, str(p)) for p in problems), problems
+
+
+def test_bom_and_unicode_separators_load(data_copy):
+    path = data_copy / "metrics.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # a UTF-8 BOM is accepted (documented)
+    _edit(data_copy, 3, "note", "first\u2028second\u2029third")  # a line separator is not a row break
+    assert _check_and_load(data_copy) == []
+    assert load_metrics(data_copy).loc[1, "note"] == "first\u2028second\u2029third"
+
+
+def test_quoted_newlines_keep_physical_line_numbers(data_copy):
+    _edit(data_copy, 3, "note", "line one\nline two\nline three")  # the record spans lines 3-5
+    rows = _rows(data_copy)
+    rows[4][COLUMNS.index("theme")] = "money"  # the 5th record, now on physical line 7
+    _write_rows(data_copy, rows)
+    (problem,) = _check_and_load(data_copy)
+    assert str(problem).endswith(
+        "metrics.csv:7: column theme: unknown theme 'money'; expected one of " + ", ".join(THEMES)
+    )
+
+
+# ---- values: one digit form ---------------------------------------------------
+@pytest.mark.parametrize(
+    "value",
+    ["1_0", "１０", "530,000,000", " 530000000", "530000000 ", "inf", "nan", "0x1f", "1e999", "5.3亿"],
+)
+def test_value_forms_refused(data_copy, value):
+    _edit(data_copy, 2, "value", value)
+    with pytest.raises(MetricsError, match=r"metrics.csv:2: column value: .* is not a number.*ASCII digits"):
+        load_metrics(data_copy)
+
+
+# ---- the part_of / duplicate_of graph ------------------------------------------
+def _line_of(data, metric_id):
+    return next(i for i, row in enumerate(_rows(data), start=1) if row[0] == metric_id)
+
+
+@pytest.mark.parametrize(
+    ("edits", "message"),
+    [
+        (
+            [("housing.funds", "part_of", "housing.funds")],
+            r"column part_of: 'housing.funds' is this row itself",
+        ),
+        (
+            [("agriculture.demo_projects", "duplicate_of", "agriculture.demo_projects")],
+            r"column duplicate_of: 'agriculture.demo_projects' is this row itself",
+        ),
+        (  # a cycle of equal values: neither total exceeds the other, yet it is nonsense
+            [
+                ("housing.funds", "part_of", "education.funds"),
+                ("education.funds", "part_of", "housing.funds"),
+            ],
+            r"column part_of: a cycle: (housing|education).funds → (education|housing).funds → ",
+        ),
+        ([("housing.households", "part_of", "funding.aid_total")], r"column unit: '户' differs from '元'"),
+        (
+            [("agriculture.demo_projects_restated", "value", "5")],
+            r"column value: '5' differs from '4' of 'agriculture.demo_projects'",
+        ),
+        (
+            [("culture.exchange_audience", "qualifier", "exact")],
+            r"column qualifier: 'exact' differs from 'over' of 'culture.heritage_tour_audience'",
+        ),
+        (
+            [("culture.exchange_shows", "duplicate_of", "agriculture.demo_projects_restated")],
+            r"'agriculture.demo_projects_restated' restates 'agriculture.demo_projects' itself",
+        ),
+    ],
+)
+def test_graph_rules(data_copy, edits, message):
+    for metric_id, column, value in edits:
+        _edit(data_copy, _line_of(data_copy, metric_id), column, value)
+    problems = _check_and_load(data_copy)
+    assert any(re.search(message, str(p)) for p in problems), problems
+
+
+def test_restatement_may_switch_to_a_same_measure_word(metrics):
+    # 10场 and 10场次 of the same shows: documented in metrics.SAME_MEASURE
+    row = metrics.set_index("metric_id").loc["culture.exchange_shows"]
+    assert (row["unit"], row["duplicate_of"]) == ("场次", "culture.heritage_tour_shows")
+
+
+def test_self_duplicate_never_vanishes_from_views(data_copy):
+    _edit(data_copy, _line_of(data_copy, "housing.funds"), "duplicate_of", "housing.funds")
+    with pytest.raises(MetricsError, match="is this row itself"):
+        load_metrics(data_copy)
+
+
+# ---- one root cause, one message -------------------------------------------------
+def test_failed_source_is_reported_once(data_copy):
+    raw = data_copy / "raw" / "guangzhou_shufu_2023.txt"
+    raw.write_bytes(raw.read_bytes().replace(b"5.3", b"5.4"))
+    problems = _check_and_load(data_copy)
+    assert len(problems) == 1, problems
+    assert re.search(r"sources.csv:2: column path: .* does not match sources.csv", str(problems[0]))
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda s: s.unlink(), r"sources.csv: file not found"),
+        (
+            lambda s: s.write_bytes(s.read_text(encoding="utf-8").encode("gb18030")),
+            r"sources.csv:2: not UTF-8",
+        ),
+        (lambda s: (s.unlink(), s.mkdir()), r"sources.csv: is a folder"),
+        (
+            lambda s: s.write_text("source_id\nx\n", encoding="utf-8"),
+            r"sources.csv:1: column title: missing column",
+        ),
+    ],
+)
+def test_broken_sources_file_is_one_root_cause(data_copy, damage, message):
+    damage(data_copy / "sources.csv")
+    problems = _check_and_load(data_copy)
+    assert re.search(message, str(problems[0]))
+    assert not any("unknown source" in str(p) for p in problems), problems
+
+
+def test_sources_csv_with_bom_loads(data_copy):
+    path = data_copy / "sources.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert _check_and_load(data_copy) == []
+
+
+def test_raw_source_that_is_a_folder(data_copy):
+    raw = data_copy / "raw" / "guangzhou_shufu_2023.txt"
+    raw.unlink()
+    raw.mkdir()
+    (problem,) = _check_and_load(data_copy)
+    assert "is a folder; expected a file" in str(problem)

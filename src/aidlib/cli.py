@@ -18,6 +18,8 @@ def _read(path: str) -> str:
         raise SystemExit(f"aidlib: {path}: not UTF-8 (byte {err.start})") from None
     except IsADirectoryError:
         raise SystemExit(f"aidlib: {path}: is a directory, expected a text file") from None
+    except OSError as err:
+        raise SystemExit(f"aidlib: {path}: cannot be read: {err.strerror or err}") from None
 
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
@@ -70,26 +72,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from aidlib.metrics import METRICS_FILE, validate
+    from aidlib.metrics import check_metrics
 
-    try:
-        problems = validate(args.data)
-    except FileNotFoundError as err:
-        print(f"aidlib check: {err}", file=sys.stderr)
-        return 1
+    table, problems = check_metrics(args.data)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         print(f"aidlib check: {len(problems)} problem(s)", file=sys.stderr)
         return 1
-    import csv
-
-    from aidlib.paths import data_dir
-
-    path = data_dir(args.data) / METRICS_FILE
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = sum(1 for _ in csv.DictReader(fh))  # records, not lines: a quote may hold a newline
-    print(f"aidlib check: {path}: {rows} metrics OK (schema, quotes, values, sources)")
+    print(f"aidlib check: {table.path}: {len(table)} metrics OK (schema, quotes, values, sources)")
     return 0
 
 
@@ -126,14 +117,45 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line(err: BaseException) -> str:
+    """The first line of an error's message (a DataError lists every problem after it)."""
+    text = str(err).strip() or type(err).__name__
+    first, _, rest = text.partition("\n")
+    problems = getattr(err, "problems", None)
+    if problems and len(problems) > 1:
+        return f"{problems[0]} (and {len(problems) - 1} more: run aidlib check)"
+    return first + (" …" if rest else "")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Every failure is one line on stderr and a non-zero status: 1 for bad input
+    or data, 2 for a bad command line (argparse), 130 when interrupted. Set
+    ``AIDLIB_DEBUG=1`` to see the traceback of an unexpected error.
+    """
+    import os
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except BrokenPipeError:  # `aidlib normalize FILE | head`
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        print(f"aidlib {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:  # every failure becomes one line, never a traceback
+        if os.environ.get("AIDLIB_DEBUG"):
+            raise
+        # bad data, files, unknown ids, and aidlib's own errors (a failed notebook) are expected
+        expected = isinstance(err, (ValueError, OSError, LookupError)) or type(err).__module__.startswith(
+            "aidlib."
+        )
+        kind = "" if expected else f"unexpected {type(err).__name__}: "
+        hint = "" if expected else " (set AIDLIB_DEBUG=1 for the traceback)"
+        print(f"aidlib {args.command}: {kind}{_one_line(err)}{hint}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

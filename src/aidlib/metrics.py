@@ -7,7 +7,6 @@ column; :func:`load_metrics` returns a typed DataFrame only when there are none.
 
 from __future__ import annotations
 
-import csv
 import math
 import os
 import re
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aidlib import paths
+from aidlib.csvfile import DataError, Problem, Table, read_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -40,47 +40,45 @@ _METRIC_ID = re.compile(r"[a-z][a-z_]*\.[a-z0-9_]+")
 _PERIOD = re.compile(r"\d{4}|\d{4}-\d{2}/\d{4}-\d{2}|cumulative")
 _CRS = re.compile(r"\d{3}")
 _DAMAGE_MARKS = "\ufffd?"
+# Measure words that count the same thing: a restatement may switch between them
+# (10场 and 10场次 of the same shows), a part may use the other of its total's.
+# No other pair of units is interchangeable.
+SAME_MEASURE = ({"场", "场次"}, {"人", "名", "位"}, {"公斤", "千克"}, {"批", "批次"}, {"本", "册"})
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a data file, located by line and column."""
+def same_measure(a: str, b: str) -> bool:
+    """Tell whether two measure words count the same thing (equal, or in :data:`SAME_MEASURE`).
 
-    path: Path
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: column {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+    Examples:
+        >>> same_measure("场", "场次"), same_measure("户", "元")
+        (True, False)
+    """
+    return a == b or any(a in group and b in group for group in SAME_MEASURE)
 
 
-class MetricsError(ValueError):
+_VALUE = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?", re.ASCII)
+
+
+class MetricsError(DataError):
     """The curated metrics failed validation; ``problems`` lists every failure."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        lines = "\n".join(str(p) for p in problems)
-        super().__init__(f"{problems[0]}{more}\n{lines}" if more else str(problems[0]))
 
+def parse_value(text: str) -> float | None:
+    """Read a ``value`` cell: ASCII digits, an optional sign, point and exponent; else None.
 
-def _read_rows(path: Path) -> tuple[list[str], list[dict[str, str]], list[Problem]]:
-    try:
-        blob = path.read_bytes()
-    except FileNotFoundError:
-        return [], [], [Problem(path, 0, "", "file not found")]
-    if not blob.strip():
-        return [], [], [Problem(path, 0, "", "file is empty; expected a CSV header and rows")]
-    try:
-        text = blob.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = blob[: err.start].count(b"\n") + 1
-        return [], [], [Problem(path, line, "", f"not UTF-8 (byte {err.start}); save the file as UTF-8")]
-    reader = csv.DictReader(text.splitlines())
-    header = list(reader.fieldnames or [])
-    return header, list(reader), []
+    Python's ``float`` also takes ``1_0``, full-width ``１０``, ``inf``, ``nan`` and
+    padding; a curated value may use none of them, so a typo cannot load as a number.
+
+    Examples:
+        >>> parse_value("530000000"), parse_value("-3.2"), parse_value("1.5e8")
+        (530000000.0, -3.2, 150000000.0)
+        >>> parse_value("1_0"), parse_value("１０"), parse_value("inf"), parse_value(" 10")
+        (None, None, None, None)
+    """
+    if not _VALUE.fullmatch(text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
 
 
 def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> list[Problem]:
@@ -95,8 +93,11 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
     mid = row["metric_id"]
     if not _METRIC_ID.fullmatch(mid):
         bad("metric_id", f"{mid!r} is not a metric id like 'funding.aid_total'")
-    if row["source_id"] not in ctx.texts:
-        bad("source_id", f"unknown source {row['source_id']!r}; expected one of {sorted(ctx.texts)}")
+    source_id = row["source_id"]
+    if source_id in ctx.failed:
+        pass  # the source itself failed: reported once, on its own line of sources.csv
+    elif source_id not in ctx.texts:
+        bad("source_id", f"unknown source {source_id!r}; expected one of {sorted(ctx.texts)}")
     if row["theme"] not in THEMES:
         bad("theme", f"unknown theme {row['theme']!r}; expected one of {', '.join(THEMES)}")
     if row["qualifier"] not in QUALIFIERS:
@@ -112,23 +113,16 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
         bad("period", f"{row['period']!r} is not a period: expected 2023, 2023-01/2023-09 or cumulative")
     if row["sector_crs"] and not _CRS.fullmatch(row["sector_crs"]):
         bad("sector_crs", f"{row['sector_crs']!r} is not a 3-digit OECD CRS sector code")
-    for col in ("duplicate_of", "part_of"):
-        if row[col] and row[col] not in ctx.ids:
-            bad(col, f"{row[col]!r} is not a metric_id in this file")
-    try:
-        value = float(row["value"])
-    except ValueError:
-        bad("value", f"{row['value']!r} is not a number; expected a float in base units")
+    value = parse_value(row["value"])
+    if value is None:
+        bad("value", f"{row['value']!r} is not a number; expected a float in base units (ASCII digits)")
         return out
-    if math.isnan(value):
-        bad("value", "is NaN; expected the value the quote states")
-        return out
-    text = ctx.texts.get(row["source_id"])
+    text = ctx.texts.get(source_id)
     quote = row["quote"]
     if text is None:
         return out
     if not quote or quote not in text:
-        bad("quote", f"{quote!r} not found in the normalized text of {row['source_id']}")
+        bad("quote", f"{quote!r} not found in the normalized text of {source_id}")
         return out
     try:
         q = parse_quantity(quote)
@@ -150,73 +144,174 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
 
 @dataclass
 class _Context:
-    texts: dict[str, str]
-    ids: set[str]
+    texts: dict[str, str]  # normalized text of every source that could be read
+    failed: set[str]  # sources recorded in sources.csv whose file failed (reported there)
 
 
-def _source_texts(data: Path) -> tuple[dict[str, str], list[Problem]]:
-    """Normalized text of every source whose checksum holds."""
-    from aidlib.sources import SourceError, read_raw, source_ids
-    from aidlib.text import cached_normalized_text
+def _source_texts(data: Path) -> tuple[dict[str, str], set[str], list[Problem], bool]:
+    """Normalized text of every source whose record and checksum hold.
 
-    texts, problems = {}, []
-    for source_id in source_ids(data):
+    Returns the texts, the ids of sources that failed, the problems (each on the
+    line of ``sources.csv`` that names the failed source), and whether
+    ``sources.csv`` itself could be read.
+    """
+    from aidlib.cache import cached_normalized_text
+    from aidlib.sources import SOURCES_FILE, SourceError, read_raw, read_sources
+
+    records, problems, rejected = read_sources(data)
+    readable = bool(records or rejected or not problems)  # else the file as a whole failed
+    texts, failed = {}, set(rejected)
+    for source_id, record in records.items():
         try:
             texts[source_id] = cached_normalized_text(read_raw(source_id, data))
         except SourceError as err:
-            problems.append(Problem(data / "sources.csv", 0, "", str(err)))
-    return texts, problems
+            failed.add(source_id)
+            problems.append(Problem(data / SOURCES_FILE, int(record["line"]), "path", str(err)))
+    return texts, failed, problems, readable
+
+
+def check_metrics(data: str | os.PathLike[str] | None = None) -> tuple[Table | None, list[Problem]]:
+    """Parse and check ``metrics.csv`` and the sources it quotes, in one pass.
+
+    Both :func:`validate` (``aidlib check``) and :func:`load_metrics` use this, so
+    a file passes the check if and only if it loads.
+    """
+    folder = paths.data_dir(data)
+    table, problems = read_table(folder / METRICS_FILE, COLUMNS)
+    texts, failed, source_problems, readable = _source_texts(folder)
+    problems = source_problems + problems
+    if table is None:
+        return None, problems
+    path = table.path
+    if not readable:  # sources.csv itself is broken: no row's source can be judged
+        failed |= {row["source_id"] for row in table.rows}
+    ctx = _Context(texts, failed)
+    seen: dict[str, int] = {}
+    for line, row in table:
+        mid = row["metric_id"]
+        if mid in seen:
+            problems.append(
+                Problem(path, line, "metric_id", f"duplicate {mid!r} (first on line {seen[mid]})")
+            )
+        seen.setdefault(mid, line)
+        problems += _check_row(path, line, row, ctx)
+    problems += _check_links(table, seen)
+    return table, problems
 
 
 def validate(data: str | os.PathLike[str] | None = None) -> list[Problem]:
     """Check ``metrics.csv`` and the sources it quotes; return every problem found."""
-    folder = paths.data_dir(data)
-    path = folder / METRICS_FILE
-    header, rows, problems = _read_rows(path)
-    if problems:
-        return problems
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        return [Problem(path, 1, c, "missing column; expected header " + ",".join(COLUMNS)) for c in missing]
-    texts, problems = _source_texts(folder)
-    ids = [r["metric_id"] for r in rows]
-    ctx = _Context(texts, set(ids))
-    seen: dict[str, int] = {}
-    for line, row in enumerate(rows, start=2):
-        if row["metric_id"] in seen:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    "metric_id",
-                    f"duplicate {row['metric_id']!r} (first on line {seen[row['metric_id']]})",
-                )
-            )
-        seen.setdefault(row["metric_id"], line)
-        problems += _check_row(path, line, row, ctx)
-    problems += _check_parts(path, rows)
-    return problems
+    return check_metrics(data)[1]
 
 
-def _check_parts(path: Path, rows: list[dict[str, str]]) -> list[Problem]:
-    """Parts never add up to more than their stated total (same unit)."""
-    by_id = {r["metric_id"]: (line, r) for line, r in enumerate(rows, start=2)}
-    sums: dict[str, float] = {}
-    for r in rows:
-        if r["part_of"] in by_id:
-            try:
-                sums[r["part_of"]] = sums.get(r["part_of"], 0.0) + float(r["value"])
-            except ValueError:
+def _check_links(table: Table, first_line: dict[str, int]) -> list[Problem]:
+    """The ``duplicate_of`` and ``part_of`` graph.
+
+    - a link names another metric of this file, never the row itself;
+    - a restatement (``duplicate_of``) points at an original, which restates
+      nothing, and states the same value, unit (or a :data:`SAME_MEASURE` word)
+      and qualifier;
+    - a part (``part_of``) has its total's unit (or a :data:`SAME_MEASURE` word);
+      ``part_of`` has no cycles;
+    - parts never add up to more than a total that is exact or an upper bound.
+    """
+    path = table.path
+    by_id = {row["metric_id"]: row for row in table.rows}
+    out = []
+    for line, row in table:
+        mid = row["metric_id"]
+        for col in ("duplicate_of", "part_of"):
+            target = row[col]
+            if not target:
                 continue
+            if target == mid:
+                out.append(Problem(path, line, col, f"{target!r} is this row itself"))
+            elif target not in by_id:
+                out.append(Problem(path, line, col, f"{target!r} is not a metric_id in this file"))
+        original = by_id.get(row["duplicate_of"]) if row["duplicate_of"] != mid else None
+        if original is not None:
+            if original["duplicate_of"]:
+                out.append(
+                    Problem(
+                        path, line, "duplicate_of",
+                        f"{row['duplicate_of']!r} restates {original['duplicate_of']!r} itself;"
+                        " point at the original",
+                    )
+                )  # fmt: skip
+            for col in ("value", "unit", "qualifier"):
+                mine, theirs = row[col], original[col]
+                if col == "value":
+                    same = parse_value(mine) == parse_value(theirs)
+                elif col == "unit":
+                    same = same_measure(mine, theirs)
+                else:
+                    same = mine == theirs
+                if not same:
+                    out.append(
+                        Problem(
+                            path, line, col,
+                            f"{mine!r} differs from {theirs!r} of {row['duplicate_of']!r},"
+                            " which this row restates",
+                        )
+                    )  # fmt: skip
+        total = by_id.get(row["part_of"]) if row["part_of"] != mid else None
+        if total is not None and not same_measure(total["unit"], row["unit"]):
+            out.append(
+                Problem(
+                    path, line, "unit",
+                    f"{row['unit']!r} differs from {total['unit']!r} of {row['part_of']!r}, its total",
+                )
+            )  # fmt: skip
+    out += _part_cycles(table, first_line)
+    out += _parts_within_totals(table, first_line)
+    return out
+
+
+def _part_cycles(table: Table, first_line: dict[str, int]) -> list[Problem]:
+    parent = {
+        r["metric_id"]: r["part_of"] for r in table.rows if r["part_of"] and r["part_of"] != r["metric_id"]
+    }
+    reported: set[str] = set()
+    out = []
+    for start in parent:
+        chain, node = [], start
+        while node in parent and node not in chain:
+            chain.append(node)
+            node = parent[node]
+        if node in chain:
+            cycle = chain[chain.index(node) :]
+            if not reported & set(cycle):
+                reported |= set(cycle)
+                first = min(cycle, key=first_line.__getitem__)
+                loop = " → ".join([*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first])
+                out.append(Problem(table.path, first_line[first], "part_of", f"a cycle: {loop}"))
+    return out
+
+
+def _parts_within_totals(table: Table, first_line: dict[str, int]) -> list[Problem]:
+    """Parts never add up to more than their stated total (same unit)."""
+    by_id = {r["metric_id"]: r for r in table.rows}
+    sums: dict[str, float] = {}
+    for r in table.rows:
+        total = by_id.get(r["part_of"])
+        value = parse_value(r["value"])
+        if total is not None and value is not None and same_measure(total["unit"], r["unit"]):
+            sums[r["part_of"]] = sums.get(r["part_of"], 0.0) + value
     out = []
     for total_id, parts in sums.items():
-        line, total = by_id[total_id]
-        try:
-            stated = float(total["value"])
-        except ValueError:
+        total = by_id[total_id]
+        stated = parse_value(total["value"])
+        if stated is None:
             continue
         if parts > stated * (1 + 1e-9) and total["qualifier"] in ("exact", "under"):
-            out.append(Problem(path, line, "value", f"its parts add up to {parts:g}, more than {stated:g}"))
+            out.append(
+                Problem(
+                    table.path,
+                    first_line[total_id],
+                    "value",
+                    f"its parts add up to {parts:g}, more than {stated:g}",
+                )
+            )
     return out
 
 
@@ -231,17 +326,15 @@ def load_metrics(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame
     Raises:
         MetricsError: any problem; the message names file, line and column.
     """
-    problems = validate(data_dir)
-    if problems:
+    table, problems = check_metrics(data_dir)
+    if problems or table is None:
         raise MetricsError(problems)
     import pandas as pd
 
     from aidlib.quantities import UNITS
 
-    path = paths.data_dir(data_dir) / METRICS_FILE
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    frame = frame[list(COLUMNS)]
-    frame["value"] = frame["value"].astype(float)
+    frame = pd.DataFrame(list(table.rows), columns=list(COLUMNS))
+    frame["value"] = frame["value"].map(parse_value).astype(float)
     frame["theme"] = pd.Categorical(frame["theme"], categories=THEMES)
     frame["qualifier"] = pd.Categorical(frame["qualifier"], categories=QUALIFIERS)
     frame["unit"] = pd.Categorical(frame["unit"], categories=list(UNITS))

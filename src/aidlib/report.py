@@ -58,16 +58,39 @@ def _notebook_intro(nb) -> tuple[str, str]:
     return title, question
 
 
+class ReportError(RuntimeError):
+    """A notebook failed while the report was written; the message is one line naming it."""
+
+
+def _failure_line(path: Path, nb, err) -> str:
+    """One line: the notebook, the failing cell's number and first line, the error."""
+    failed = next(
+        (
+            (i, c)
+            for i, c in enumerate(nb.cells, start=1)
+            if c.cell_type == "code" and any(o.get("output_type") == "error" for o in c.get("outputs", []))
+        ),
+        None,
+    )
+    where = ""
+    if failed:
+        first = next((ln for ln in failed[1].source.splitlines() if ln.strip()), "").strip()
+        where = f" cell {failed[0]} ({first[:80]})"
+    what = f"{getattr(err, 'ename', type(err).__name__)}: {getattr(err, 'evalue', '')}".strip().rstrip(":")
+    return f"{path.name}{where} failed: {what.splitlines()[0] if what else ''}"
+
+
 def run_notebooks(
     out: Path, notebooks: Path = NOTEBOOKS_DIR, progress: Callable[[str], None] = print
 ) -> list[dict[str, str]]:
     """Execute each ``NN_*.ipynb`` in a fresh kernel and export it to HTML in ``out``.
 
     Raises:
-        nbclient.exceptions.CellExecutionError: a cell failed; the message names it.
+        ReportError: a cell failed; the one-line message names the notebook, the cell and the error.
     """
     import nbformat
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
     from nbconvert import HTMLExporter
 
     paths = sorted(notebooks.glob("[0-9][0-9]_*.ipynb"))
@@ -83,7 +106,10 @@ def run_notebooks(
             nb, timeout=300, kernel_name="python3", record_timing=False,
             resources={"metadata": {"path": str(path.parent)}},
         )  # fmt: skip
-        client.execute()
+        try:
+            client.execute()
+        except CellExecutionError as err:
+            raise ReportError(_failure_line(path, nb, err)) from None
         body, _ = exporter.from_notebook_node(nb)
         page = out / f"{path.stem}.html"
         page.write_text(body, encoding="utf-8")
@@ -142,6 +168,12 @@ def write_report(
     out: Path, progress: Callable[[str], None] = print, notebooks: Path = NOTEBOOKS_DIR
 ) -> list[Path]:
     """Write the whole report into ``out``; return the files written."""
+    progress("[report] validating data/ (aidlib check) and computing indicators")
+    from aidlib.indicators import table
+    from aidlib.metrics import load_metrics
+
+    metrics = load_metrics()  # bad data stops the report before anything is written
+    indicators = table(metrics)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for source_id in source_ids():
@@ -158,12 +190,6 @@ def write_report(
         counts = ", ".join(f"{k} {v}" for k, v in result.counts().items())
         progress(f"[report] {source_id}: {len(result.text)} chars, repairs: {counts}")
         written += [clean, repairs]
-    progress("[report] validating data/metrics.csv and computing indicators")
-    from aidlib.indicators import table
-    from aidlib.metrics import load_metrics
-
-    metrics = load_metrics()
-    indicators = table(metrics)
     indicators_csv = out / "indicators.csv"
     indicators.to_csv(indicators_csv, index=False, lineterminator="\n")
     progress(f"[report] {len(metrics)} metrics valid; {indicators_csv.name} written")

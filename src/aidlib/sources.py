@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import difflib
 import hashlib
 import os
+import re
 from pathlib import Path
 
+from aidlib.csvfile import Problem, read_table
 from aidlib.paths import data_dir
 
 SOURCES_FILE = "sources.csv"
@@ -17,13 +18,57 @@ class SourceError(ValueError):
     """A source is unknown, missing, altered or not UTF-8."""
 
 
-def _records(data: str | os.PathLike[str] | None = None) -> dict[str, dict[str, str]]:
+SOURCE_COLUMNS = (
+    "source_id", "title", "outlet", "author", "published", "period_covered", "language", "script",
+    "path", "sha256", "licence", "damage",
+)  # fmt: skip
+_REQUIRED = ("source_id", "outlet", "published", "path", "sha256")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def read_sources(
+    data: str | os.PathLike[str] | None = None,
+) -> tuple[dict[str, dict[str, str]], list[Problem], set[str]]:
+    """Read ``sources.csv`` with the project's one reader.
+
+    Returns:
+        The records by id (each with ``line``, its line in ``sources.csv``), the
+        problems found, and the ids of rows left out because of a problem (so
+        that rows quoting them are not re-reported as quoting an unknown source).
+    """
     path = data_dir(data) / SOURCES_FILE
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            return {row["source_id"]: row for row in csv.DictReader(fh)}
-    except FileNotFoundError:
-        raise SourceError(f"{path}: source list not found") from None
+    table, problems = read_table(path, SOURCE_COLUMNS)
+    records: dict[str, dict[str, str]] = {}
+    rejected: set[str] = set()
+    if table is None:
+        return records, problems, rejected
+    for line, row in table:
+        bad = [
+            Problem(path, line, c, "is empty; every source has one") for c in _REQUIRED if not row[c].strip()
+        ]
+        if row["sha256"] and not _SHA256.fullmatch(row["sha256"]):
+            bad.append(Problem(path, line, "sha256", f"{row['sha256']!r} is not a lowercase hex SHA-256"))
+        rel = Path(row["path"])
+        if row["path"] and (rel.is_absolute() or ".." in rel.parts):
+            bad.append(Problem(path, line, "path", f"{row['path']!r} must be a path inside the data folder"))
+        if row["source_id"] in records:
+            first = records[row["source_id"]]["line"]
+            bad.append(
+                Problem(path, line, "source_id", f"duplicate {row['source_id']!r} (first on line {first})")
+            )
+        problems += bad
+        if bad:
+            rejected.add(row["source_id"])
+        else:
+            records[row["source_id"]] = {**row, "line": str(line)}
+    return records, problems, rejected
+
+
+def _records(data: str | os.PathLike[str] | None = None) -> dict[str, dict[str, str]]:
+    records, problems, _ = read_sources(data)
+    if problems:
+        raise SourceError(str(problems[0]))
+    return records
 
 
 def source_ids(data: str | os.PathLike[str] | None = None) -> list[str]:
@@ -53,7 +98,7 @@ def read_raw(source_id: str, data: str | os.PathLike[str] | None = None) -> str:
     """Read a source's raw text after checking its SHA-256 against the record.
 
     Raises:
-        SourceError: the file is missing, its checksum changed, or it is not UTF-8.
+        SourceError: the file is missing or a folder, its checksum changed, or it is not UTF-8.
     """
     record = source_record(source_id, data)
     path = data_dir(data) / record["path"]
@@ -61,6 +106,12 @@ def read_raw(source_id: str, data: str | os.PathLike[str] | None = None) -> str:
         blob = path.read_bytes()
     except FileNotFoundError:
         raise SourceError(f"{path}: raw source of {source_id!r} not found") from None
+    except IsADirectoryError:
+        raise SourceError(f"{path}: raw source of {source_id!r} is a folder; expected a file") from None
+    except OSError as err:
+        raise SourceError(
+            f"{path}: raw source of {source_id!r} cannot be read: {err.strerror or err}"
+        ) from None
     digest = hashlib.sha256(blob).hexdigest()
     if digest != record["sha256"]:
         raise SourceError(
@@ -96,4 +147,5 @@ def load_sources(data: str | os.PathLike[str] | None = None):
     """
     import pandas as pd
 
-    return pd.DataFrame(list(_records(data).values()))
+    records = [{c: r[c] for c in SOURCE_COLUMNS} for r in _records(data).values()]
+    return pd.DataFrame(records, columns=list(SOURCE_COLUMNS))

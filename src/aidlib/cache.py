@@ -1,0 +1,108 @@
+"""The on-disk cache of normalized source texts (``~/.cache/aidlib``), verified on every read.
+
+Normalizing the bundled report takes about a second; loading the metrics needs
+the clean text every time, so it is kept on disk as plain UTF-8. A cache file is
+trusted only when its own checksum holds: an emptied, truncated or garbled file
+(a full disk, a killed process, a hand edit) is rebuilt, never used.
+
+File layout: one header line ``aidlib-normalized sha256=<hex of the text> chars=<n>``,
+then the text. The file name holds the raw text's SHA-256 and a fingerprint of the
+repair code and of the OpenCC and pypinyin versions, so a change to any of them
+misses the cache.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import re
+from pathlib import Path
+
+_HEADER = re.compile(r"aidlib-normalized sha256=([0-9a-f]{64}) chars=(\d+)\n")
+# The modules whose code decides the clean text.
+_REPAIR_MODULES = ("edits.py", "mojibake.py", "repairs.py", "text.py")
+
+
+def cache_dir() -> Path:
+    """Return the cache folder as an absolute path.
+
+    ``$AIDLIB_CACHE`` if set (``~`` expanded; a relative path is taken from the
+    current folder and made absolute, so a later ``chdir`` does not move it),
+    else ``$XDG_CACHE_HOME/aidlib``, else ``~/.cache/aidlib``.
+    """
+    chosen = os.environ.get("AIDLIB_CACHE")
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return (Path(base).expanduser() / "aidlib").resolve()
+
+
+@functools.cache
+def _pipeline_fingerprint() -> str:
+    """Hash of the repair code and its dictionaries: a cached text is valid only for them."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    for name in _REPAIR_MODULES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    for package in ("opencc", "pypinyin"):
+        digest.update(version(package).encode())
+    return digest.hexdigest()[:16]
+
+
+def cache_path(raw: str) -> Path:
+    """Return the cache file that holds (or will hold) the normalized ``raw``."""
+    key = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return cache_dir() / f"normalized-{key}-{_pipeline_fingerprint()}.txt"
+
+
+def _read_verified(path: Path) -> str | None:
+    """The cached text if the file is whole and its checksum holds, else None."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    head, sep, body = blob.partition(b"\n")
+    m = _HEADER.fullmatch(head.decode("ascii", "replace") + "\n") if sep else None
+    if m is None or hashlib.sha256(body).hexdigest() != m[1]:
+        return None
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if len(text) == int(m[2]) else None
+
+
+def _write(path: Path, text: str) -> None:
+    body = text.encode("utf-8", "surrogatepass")
+    header = f"aidlib-normalized sha256={hashlib.sha256(body).hexdigest()} chars={len(text)}\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(header.encode("ascii") + body)
+        tmp.replace(path)  # atomic: a reader sees the old file or the whole new one
+    except OSError:
+        pass  # an unwritable cache is skipped, not fatal
+
+
+def cached_normalized_text(raw: str) -> str:
+    """Return ``normalize_text(raw)``, from the verified disk cache when it holds.
+
+    A missing, unreadable or damaged cache file is rebuilt; an unwritable cache
+    folder is skipped (the text is computed every time).
+
+    Examples:
+        >>> from aidlib.sources import read_raw
+        >>> cached_normalized_text(read_raw("guangzhou_shufu_2023"))[:5]
+        '珠水润天山'
+    """
+    path = cache_path(raw)
+    text = _read_verified(path)
+    if text is not None:
+        return text
+    from aidlib.text import normalize_text
+
+    text = normalize_text(raw)
+    _write(path, text)
+    return text

@@ -1,0 +1,212 @@
+r"""The one reader of the project's tables (``*.csv``, ``*.tsv``): for checking and for loading.
+
+``aidlib check`` and every loader (:func:`aidlib.load_metrics`, the source records,
+the cited figures) parse a file through :func:`read_table`, so a file passes the
+check if and only if it loads. The rules:
+
+- The file is UTF-8. A UTF-8 byte-order mark is accepted and ignored (spreadsheet
+  programs write one); a UTF-16 or UTF-32 mark, or bytes that are not UTF-8, are
+  refused with the line and byte where decoding failed.
+- A record ends only at ``\n``, ``\r\n`` or ``\r`` outside quotes. A quoted cell
+  may hold line breaks; U+2028, U+2029, U+0085, vertical tab and form feed are
+  ordinary characters inside a cell, never a row break.
+- Every problem names the *physical* line on which its record starts, so a quoted
+  note with line breaks does not shift the numbers of the rows after it.
+- Every record has exactly as many cells as the header; a quote opened and never
+  closed (a row cut inside a quoted cell) is an error naming the line it opened on.
+- The header has no blank or repeated names; with ``columns`` given, every one of
+  them must be present and no other is allowed (nothing is silently dropped).
+- Blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+_BOMS = {
+    b"\xef\xbb\xbf": None,  # UTF-8: accepted
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file, located by line and column.
+
+    ``line`` 0 means the file as a whole; ``column`` empty means the whole row.
+    """
+
+    path: Path
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: column {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+
+
+class DataError(ValueError):
+    """A data file failed its checks; ``problems`` lists every failure, one line each."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        lines = "\n".join(str(p) for p in problems)
+        super().__init__(f"{problems[0]}{more}\n{lines}" if more else str(problems[0]))
+
+
+@dataclass(frozen=True)
+class Table:
+    """The rows of a data file that parsed, each with the physical line it starts on."""
+
+    path: Path
+    header: tuple[str, ...]
+    rows: tuple[dict[str, str], ...]
+    lines: tuple[int, ...]
+
+    def __iter__(self):
+        """Iterate over ``(line, row)`` pairs."""
+        return iter(zip(self.lines, self.rows, strict=True))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _decode(path: Path, blob: bytes) -> tuple[str | None, Problem | None]:
+    for bom, name in _BOMS.items():
+        if blob.startswith(bom):
+            if name is None:
+                blob = blob[len(bom) :]
+                break
+            return None, Problem(path, 1, "", f"starts with a {name} byte-order mark; save the file as UTF-8")
+    try:
+        return blob.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        line = blob[: err.start].count(b"\n") + 1
+        hint = ""
+        try:
+            blob.decode("gb18030")
+            hint = " (it reads as GBK/GB18030)"
+        except UnicodeDecodeError:
+            pass
+        return None, Problem(path, line, "", f"not UTF-8 (byte {err.start}){hint}; save the file as UTF-8")
+
+
+def read_table(
+    path: str | Path, columns: tuple[str, ...] | None = None, *, delimiter: str = ","
+) -> tuple[Table | None, list[Problem]]:
+    r"""Parse a CSV (or, with ``delimiter="\t"``, TSV) file by the rules above.
+
+    Returns:
+        The table (``None`` when the file as a whole cannot be read) and the
+        problems found. Rows with problems are left out of the table, so the
+        caller must treat any problem as a failure: nothing is dropped silently.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+        >>> _ = p.write_text('id,note\na,"two\nlines"\nb,x\n', encoding="utf-8")
+        >>> table, problems = read_table(p, ("id", "note"))
+        >>> list(table), problems
+        ([(2, {'id': 'a', 'note': 'two\nlines'}), (4, {'id': 'b', 'note': 'x'})], [])
+    """
+    path = Path(path)
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(path, 0, "", "file not found")]
+    except IsADirectoryError:
+        return None, [Problem(path, 0, "", "is a folder; expected a file")]
+    except OSError as err:
+        return None, [Problem(path, 0, "", f"cannot be read: {err.strerror or err}")]
+    text, problem = _decode(path, blob)
+    if problem:
+        return None, [problem]
+    if not text.strip():
+        return None, [Problem(path, 0, "", "file is empty; expected a header and rows")]
+    if "\x00" in text:  # corruption, never data
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return None, [Problem(path, line, "", "contains a NUL byte; the file is damaged or not text")]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header: tuple[str, ...] = ()
+    rows, lines, problems = [], [], []
+    done = 0  # physical lines consumed so far
+    while True:
+        start = done + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            what = str(err)
+            if "end of data" in what or "expected after" in what:
+                what = f"a quoted cell opened on line {start} is not closed properly ({err})"
+            problems.append(
+                Problem(path, start, "", f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {what}")
+            )
+            break  # the rest of the file cannot be read reliably after a broken quote
+        done = reader.line_num
+        if not cells:
+            continue  # a blank line
+        if not header:
+            header = tuple(cells)
+            problems += _check_header(path, header, columns)
+            if problems:
+                return None, problems
+            continue
+        if len(cells) != len(header):
+            problems.append(
+                Problem(path, start, "", f"{len(cells)} cells, expected {len(header)} (the header's columns)")
+            )
+            continue
+        rows.append(dict(zip(header, cells, strict=True)))
+        lines.append(start)
+    if not header:
+        return None, problems or [Problem(path, 0, "", "file is empty; expected a header and rows")]
+    return Table(path, header, tuple(rows), tuple(lines)), problems
+
+
+def _check_header(path: Path, header: tuple[str, ...], columns: tuple[str, ...] | None) -> list[Problem]:
+    out = []
+    seen = set()
+    for name in header:
+        if "\ufeff" in name:
+            out.append(
+                Problem(path, 1, "", "a byte-order mark (U+FEFF) inside the header; save as UTF-8 without it")
+            )
+        elif not name.strip():
+            out.append(Problem(path, 1, "", "a column has no name in the header"))
+        elif name in seen:
+            out.append(Problem(path, 1, name, "appears twice in the header"))
+        seen.add(name)
+    if columns is None:
+        return out
+    expected = ",".join(columns)
+    out += [
+        Problem(path, 1, c, f"missing column; expected header {expected}") for c in columns if c not in seen
+    ]
+    out += [
+        Problem(path, 1, c, f"unknown column; expected header {expected}")
+        for c in header
+        if c.strip() and "\ufeff" not in c and c not in columns
+    ]
+    return out
+
+
+def load_table(path: str | Path, columns: tuple[str, ...] | None = None, *, delimiter: str = ",") -> Table:
+    """Parse a table like :func:`read_table`, raising on any problem.
+
+    Raises:
+        DataError: the file or a row broke a rule; the message names file, line and column.
+    """
+    table, problems = read_table(path, columns, delimiter=delimiter)
+    if problems or table is None:
+        raise DataError(problems)
+    return table

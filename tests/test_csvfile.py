@@ -1,0 +1,93 @@
+"""The one reader of data files: each rule, with the line it reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidlib.csvfile import DataError, load_table, read_table
+
+COLS = ("id", "note")
+
+
+def _read(tmp_path, blob: bytes, columns=COLS, name="t.csv"):
+    path = tmp_path / name
+    path.write_bytes(blob)
+    return read_table(path, columns)
+
+
+@pytest.mark.parametrize(
+    ("blob", "rows", "lines"),
+    [
+        (b"id,note\na,x\nb,y\n", [("a", "x"), ("b", "y")], [2, 3]),
+        (b"id,note\r\na,x\r\nb,y", [("a", "x"), ("b", "y")], [2, 3]),  # CRLF, no final newline
+        (b'id,note\na,"two\nlines"\nb,y\n', [("a", "two\nlines"), ("b", "y")], [2, 4]),  # physical lines
+        (b"\xef\xbb\xbfid,note\na,x\n", [("a", "x")], [2]),  # a UTF-8 BOM is accepted
+        ("id,note\na,x\u2028y\nb,z\n".encode(), [("a", "x\u2028y"), ("b", "z")], [2, 3]),  # U+2028 in a cell
+        ("id,note\na,x\u0085\u2029\x0cy\n".encode(), [("a", "x\u0085\u2029\x0cy")], [2]),  # NEL, PS, FF too
+        (b"id,note\n\na,x\n\n", [("a", "x")], [3]),  # blank lines skipped, numbering kept
+        (b"note,id\nx,a\n", [("a", "x")], [2]),  # column order is free
+    ],
+)
+def test_reads(tmp_path, blob, rows, lines):
+    table, problems = _read(tmp_path, blob)
+    assert problems == []
+    assert [(r["id"], r["note"]) for r in table.rows] == rows
+    assert list(table.lines) == lines
+
+
+@pytest.mark.parametrize(
+    ("blob", "message"),
+    [
+        (b"id,note\na,x,extra\nb,y\n", r"t.csv:2: 3 cells, expected 2"),  # one extra cell
+        (b"id,note\na\nb,y\n", r"t.csv:2: 1 cells, expected 2"),  # a row cut short
+        (
+            b'id,note\na,"cut in\nb,y\n',
+            r"t.csv:2: malformed CSV: a quoted cell opened on line 2 is not closed",
+        ),
+        (b'id,note\na,"x"y\n', r"t.csv:2: malformed CSV"),  # text after a closing quote
+        (b'id,note\na,"x\nb,"y"\n', r"t.csv:2: malformed CSV"),  # a note cut mid-quote swallows a row
+        (b"id,note\na,x\x00\n", r"t.csv:2: contains a NUL byte"),
+        (b"", r"t.csv: file is empty"),
+        (b"\n\n  \n", r"t.csv: file is empty"),
+        (b"\xff\xfei\x00d\x00", r"t.csv:1: starts with a UTF-16 byte-order mark; save the file as UTF-8"),
+        ("id,note\na,當地\n".encode("gbk"), r"t.csv:2: not UTF-8 \(byte 10\) \(it reads as GBK/GB18030\)"),
+        (b"id,note,id\na,x,y\n", r"t.csv:1: column id: appears twice in the header"),
+        (b"id,,note\na,x,y\n", r"t.csv:1: a column has no name"),
+        (b"id\na\n", r"t.csv:1: column note: missing column; expected header id,note"),
+        (b"id,note,extra\na,x,y\n", r"t.csv:1: column extra: unknown column"),  # never dropped silently
+        (
+            b"\xef\xbb\xbf\xef\xbb\xbfid,note\na,x\n",
+            r"t.csv:1: a byte-order mark \(U\+FEFF\) inside the header",
+        ),
+    ],
+)
+def test_refuses(tmp_path, blob, message):
+    with pytest.raises(DataError, match=message):
+        _read_or_raise(tmp_path, blob)
+
+
+def _read_or_raise(tmp_path, blob):
+    path = tmp_path / "t.csv"
+    path.write_bytes(blob)
+    return load_table(path, COLS)
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(DataError, match=r"none.csv: file not found"):
+        load_table(tmp_path / "none.csv", COLS)
+    (tmp_path / "dir.csv").mkdir()
+    with pytest.raises(DataError, match=r"dir.csv: is a folder; expected a file"):
+        load_table(tmp_path / "dir.csv", COLS)
+
+
+def test_tsv(tmp_path):
+    path = tmp_path / "t.tsv"
+    path.write_text("id\tnote\na\tx, y\n", encoding="utf-8")
+    table = load_table(path, COLS, delimiter="\t")
+    assert table.rows == ({"id": "a", "note": "x, y"},)
+
+
+def test_every_bad_row_is_reported_with_its_line(tmp_path):
+    table, problems = _read(tmp_path, b'id,note\na,"x\ny"\nb\nc,z,w\nd,ok\n')
+    assert [(p.line, p.message.split(",")[0]) for p in problems] == [(4, "1 cells"), (5, "3 cells")]
+    assert [r["id"] for r in table.rows] == ["a", "d"]  # callers treat any problem as failure
