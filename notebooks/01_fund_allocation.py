@@ -22,7 +22,7 @@
 # "two 80%" guideline for counterpart aid to Xinjiang?
 #
 # **Source.** 南方农村报 (2023), curated in `data/metrics.csv` (see notebook 00). The
-# guideline is cited in `data/references.csv` (中国西藏网, 2025-09-23).
+# guideline is a cited figure in `data/cited_figures.tsv` (中国西藏网, 2025-09-23).
 #
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
@@ -30,7 +30,7 @@
 from aidlib import indicators
 from aidlib.metrics import load_metrics
 from aidlib.plotting import bar_intervals, bar_metrics, bound_legend, set_theme
-from aidlib.references import citation, reference
+from aidlib.figures import citation, figure
 from aidlib.tables import metric, metric_view
 
 set_theme()
@@ -116,9 +116,9 @@ metric_view(metrics, ids=["funding.projects_major", "funding.projects_minor", "e
 # education, the high end also counts every unitemized yuan as livelihood.
 
 # %%
-guideline = reference("two_80.livelihood_share")
+guideline = figure("xinjiang.livelihood_share.guideline")
 livelihood = ind.loc["share.livelihood"]
-print(f"guideline: {guideline['value']:.0f}% to livelihoods — {citation('two_80.livelihood_share')}")
+print(f"guideline: {guideline['value']:.0f}% to livelihoods — {citation('xinjiang.livelihood_share.guideline')}")
 print(f"this report: {livelihood['text_en']} ({livelihood['caveat']})")
 assert livelihood["high"] < guideline["value"]
 

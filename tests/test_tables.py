@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from aidlib.metrics import load_metrics
-from aidlib.references import ReferenceDataError, citation, load_references, reference
 from aidlib.tables import metric, metric_view, value_text
 
 
@@ -57,20 +56,3 @@ def test_view_in_chinese(metrics):
 def test_view_errors(metrics, kwargs, message):
     with pytest.raises(ValueError, match=message):
         metric_view(metrics, **kwargs)
-
-
-def test_references_are_cited():
-    refs = load_references()
-    assert refs["two_80.livelihood_share"]["value"] == 80.0
-    assert citation("two_80.county_level_share").startswith("中国西藏网, 2025-09-23")
-    with pytest.raises(ReferenceDataError, match="unknown reference 'two_90'; known: two_80"):
-        reference("two_90")
-
-
-def test_reference_without_citation_is_refused(tmp_path):
-    (tmp_path / "references.csv").write_text(
-        "reference_id,label_en,value,unit,publisher,published,locator\nx.y,X,80,%,,2025-01-01,p. 1\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(ReferenceDataError, match=r"references.csv:2: column publisher: empty"):
-        load_references(tmp_path)

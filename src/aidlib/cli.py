@@ -72,15 +72,19 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from aidlib.figures import check_figures
     from aidlib.metrics import check_metrics
 
-    table, problems = check_metrics(args.data)
+    metrics, problems = check_metrics(args.data)
+    figures, more = check_figures(args.data)
+    problems += more
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         print(f"aidlib check: {len(problems)} problem(s)", file=sys.stderr)
         return 1
-    print(f"aidlib check: {table.path}: {len(table)} metrics OK (schema, quotes, values, sources)")
+    print(f"aidlib check: {metrics.path}: {len(metrics)} metrics OK (schema, quotes, values, sources)")
+    print(f"aidlib check: {figures.path}: {len(figures)} cited figures OK (stated, vocabularies, citations)")
     return 0
 
 
@@ -107,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--context", type=int, default=12, help="characters of context each side (default 12)")
     p.set_defaults(func=_cmd_extract)
 
-    p = sub.add_parser("check", help="validate data/metrics.csv: schema, provenance, sources")
+    p = sub.add_parser("check", help="validate data/: metrics (schema, provenance, sources), cited figures")
     p.add_argument("--data", default=None, help="data folder (default: the project's data/)")
     p.set_defaults(func=_cmd_check)
 

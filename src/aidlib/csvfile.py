@@ -23,9 +23,13 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+# A number cell: ASCII digits, optional sign, decimal point and exponent.
+_VALUE = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?", re.ASCII)
 _BOMS = {
     b"\xef\xbb\xbf": None,  # UTF-8: accepted
     b"\xff\xfe\x00\x00": "UTF-32",
@@ -210,3 +214,21 @@ def load_table(path: str | Path, columns: tuple[str, ...] | None = None, *, deli
     if problems or table is None:
         raise DataError(problems)
     return table
+
+
+def parse_value(text: str) -> float | None:
+    """Read a ``value`` cell: ASCII digits, an optional sign, point and exponent; else None.
+
+    Python's ``float`` also takes ``1_0``, full-width ``１０``, ``inf``, ``nan`` and
+    padding; a curated value may use none of them, so a typo cannot load as a number.
+
+    Examples:
+        >>> parse_value("530000000"), parse_value("-3.2"), parse_value("1.5e8")
+        (530000000.0, -3.2, 150000000.0)
+        >>> parse_value("1_0"), parse_value("１０"), parse_value("inf"), parse_value(" 10")
+        (None, None, None, None)
+    """
+    if not _VALUE.fullmatch(text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None

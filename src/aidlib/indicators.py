@@ -246,8 +246,8 @@ def compute(metrics: pd.DataFrame | None = None) -> list[Indicator]:
     return out
 
 
-def table(metrics: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return every indicator as a DataFrame.
+def to_frame(indicators: list[Indicator]) -> pd.DataFrame:
+    """Turn indicators into a DataFrame.
 
     Columns: indicator_id, label, low, high, text, unit, text_en, unit_en, exact,
     formula, inputs, caveat.
@@ -269,9 +269,14 @@ def table(metrics: pd.DataFrame | None = None) -> pd.DataFrame:
             "inputs": ", ".join(i.inputs),
             "caveat": i.caveat,
         }
-        for i in compute(metrics)
+        for i in indicators
     ]
     return pd.DataFrame(rows)
+
+
+def table(metrics: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return every indicator of the report as a DataFrame (columns: see :func:`to_frame`)."""
+    return to_frame(compute(metrics))
 
 
 def convert_cny(amount: float, rate: float, currency: str) -> tuple[float, str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aidlib import paths
-from aidlib.csvfile import DataError, Problem, Table, read_table
+from aidlib.csvfile import DataError, Problem, Table, parse_value, read_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -56,29 +56,10 @@ def same_measure(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in SAME_MEASURE)
 
 
-_VALUE = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?", re.ASCII)
 
 
 class MetricsError(DataError):
     """The curated metrics failed validation; ``problems`` lists every failure."""
-
-
-def parse_value(text: str) -> float | None:
-    """Read a ``value`` cell: ASCII digits, an optional sign, point and exponent; else None.
-
-    Python's ``float`` also takes ``1_0``, full-width ``１０``, ``inf``, ``nan`` and
-    padding; a curated value may use none of them, so a typo cannot load as a number.
-
-    Examples:
-        >>> parse_value("530000000"), parse_value("-3.2"), parse_value("1.5e8")
-        (530000000.0, -3.2, 150000000.0)
-        >>> parse_value("1_0"), parse_value("１０"), parse_value("inf"), parse_value(" 10")
-        (None, None, None, None)
-    """
-    if not _VALUE.fullmatch(text):
-        return None
-    value = float(text)
-    return value if math.isfinite(value) else None
 
 
 def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> list[Problem]:

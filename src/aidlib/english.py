@@ -1,0 +1,115 @@
+"""English quantity phrases of wire copy: "more than 18.8 billion yuan", "about 3.45 billion yuan".
+
+A small reader for the cited figures whose outlet printed them in English. It
+returns the same :class:`~aidlib.quantities.Quantity` as the Chinese parser, so a
+figure is checked the same way whichever language it was printed in.
+
+The rules, like the Chinese parser's:
+
+- a hedge before the number gives the bound: ``more than``, ``over``, ``above``,
+  ``exceeding``, ``at least`` → over; ``nearly``, ``almost``, ``about``,
+  ``around``, ``approximately``, ``roughly``, ``some``, ``close to`` → about
+  (``nearly`` is ``about``, as 近 is); ``less than``, ``under``, ``below``,
+  ``up to``, ``at most``, ``no more than`` → under;
+- a scale word multiplies exactly (Decimal): ``thousand``, ``million``,
+  ``billion``, ``trillion``; digits may carry ASCII thousands separators (263,014);
+- a unit is required: ``yuan``/``RMB``/``CNY``/``renminbi`` (also ``RMB 5 billion``
+  and ``¥5 billion`` before the number) → 元; ``US dollars``/``dollars``/``USD``/``$``
+  → 美元, never converted; ``percent``/``per cent``/``%`` → %; ``people``/``persons``
+  → 人; ``households`` → 户; ``tonnes``/``tons`` → 吨; ``housing units``/``sets`` → 套.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from aidlib.quantities import UNITS, Quantity, QuantityError
+
+HEDGES = {
+    "more than": "over", "over": "over", "above": "over", "exceeding": "over", "in excess of": "over",
+    "at least": "over", "nearly": "about", "almost": "about", "about": "about", "around": "about",
+    "approximately": "about", "roughly": "about", "some": "about", "close to": "about",
+    "less than": "under", "fewer than": "under", "under": "under", "below": "under", "up to": "under",
+    "at most": "under", "no more than": "under",
+}  # fmt: skip
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+UNIT_WORDS = {
+    "yuan": "元", "rmb": "元", "cny": "元", "renminbi": "元", "us dollars": "美元", "dollars": "美元",
+    "usd": "美元", "percent": "%", "per cent": "%", "%": "%", "people": "人", "persons": "人",
+    "households": "户", "tonnes": "吨", "tons": "吨", "housing units": "套", "sets": "套",
+}  # fmt: skip
+# Currency written before the number: "RMB 5 billion", "¥5 billion", "$3 million".
+CURRENCY_BEFORE = {"rmb": "元", "cny": "元", "¥": "元", "￥": "元", "us$": "美元", "usd": "美元", "$": "美元"}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_WORD_END = r"(?![A-Za-z])"
+_PATTERN = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<hedge>{_alt(HEDGES)}){_WORD_END}\s+)?"
+    rf"(?:(?P<cur>{_alt(CURRENCY_BEFORE)})\s?)?"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:\s*(?P<scale>{_alt(SCALES)}){_WORD_END})?"
+    rf"(?:\s*(?P<unit>{_alt(UNIT_WORDS)}){_WORD_END})?",
+    re.IGNORECASE,
+)
+
+
+def find_english_quantities(text: str) -> list[Quantity]:
+    """Find every English quantity phrase in ``text`` (a unit or currency is required).
+
+    Examples:
+        >>> [(q.value, q.unit, q.qualifier) for q in find_english_quantities("more than 18.8 billion yuan")]
+        [(18800000000.0, '元', 'over')]
+        >>> find_english_quantities("in 2019, the 3rd symposium")
+        []
+    """
+    found = []
+    for m in _PATTERN.finditer(text):
+        before = CURRENCY_BEFORE.get((m["cur"] or "").lower())
+        after = UNIT_WORDS.get((m["unit"] or "").lower())
+        if before and after and before != after:
+            continue  # "$5 billion yuan": contradictory, not a quantity
+        unit = after or before
+        if unit is None:
+            continue  # a bare number (a year, an ordinal) is not a quantity
+        try:
+            number = Decimal(m["num"].replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+            continue
+        if m["scale"]:
+            number *= SCALES[m["scale"].lower()]
+        qualifier = HEDGES[m["hedge"].lower()] if m["hedge"] else "exact"
+        start = m.start("hedge") if m["hedge"] else m.start("cur") if m["cur"] else m.start("num")
+        found.append(
+            Quantity(
+                float(number), unit, UNITS[unit], qualifier, False, text[start : m.end()], start, m.end()
+            )
+        )
+    return found
+
+
+def parse_english_quantity(text: str) -> Quantity:
+    """Parse the one English quantity phrase in ``text``.
+
+    Raises:
+        QuantityError: no quantity, or more than one; the message quotes the text.
+
+    Examples:
+        >>> q = parse_english_quantity("about 3.45 billion yuan")
+        >>> q.value, q.unit, q.qualifier
+        (3450000000.0, '元', 'about')
+        >>> parse_english_quantity("89.7 percent").value
+        89.7
+    """
+    if not isinstance(text, str):
+        raise QuantityError(f"expected text, got {type(text).__name__}: {text!r}")
+    found = find_english_quantities(text)
+    if not found:
+        raise QuantityError(f"no quantity in {text!r}")
+    if len(found) > 1:
+        raise QuantityError(f"{len(found)} quantities in {text!r}; expected one")
+    return found[0]

@@ -1,0 +1,409 @@
+"""Cited figures (``data/cited_figures.tsv``): published numbers from outside the report, with citations.
+
+The project's one table of external figures: all-Xinjiang counterpart aid by year,
+Guangdong's aid and its other counterpart pairs, Shufu County's population and
+economy, Kashgar's and Xinjiang's foreign trade, the "two 80%" guideline. A cited
+figure is a number plus its citation, never article text.
+
+Every row is checked (by :func:`check_figures`, by ``aidlib check`` and on every
+load) through the same reader as the metrics, with the same one-line
+``file:line: column …`` problems:
+
+- ``stated`` (the number as printed, hedge words kept) parses to the recorded
+  ``value``, ``unit`` and ``qualifier``: Chinese with :func:`aidlib.parse_quantity`,
+  English with :func:`aidlib.english.parse_english_quantity`. A figure printed
+  without its unit (``110亿``) is read with the row's unit;
+- ``subject``, ``measure``, ``basis``, ``reliability``, ``qualifier`` and ``unit``
+  come from controlled vocabularies, and the unit fits the measure;
+- ``period`` is ``2023``, ``2023-06``, ``2011/2015``, ``2010/2019-09`` or
+  ``2023-01/2023-09`` (start/end, end not before start) and fits the basis (a
+  ``jan_sep`` figure covers January to September of one year, an ``annual`` one
+  a calendar year, a ``cumulative`` one a span);
+- every row has an ``http(s)`` URL and a ``published`` date (``2023``, ``2023-11``,
+  ``2023-11-13``, or ``n.d.`` for an undated page, the citation convention);
+- ids are unique; ``conflicts_with`` names other figures of this file;
+- no cell holds 20 or more Chinese characters in a row (article text).
+
+Figures of different bases (plan, arranged, arrived, delivered, cumulative) are
+never one series: :func:`compare` puts figures that share subject, measure, basis
+and period side by side and names a preferred one by :data:`PREFERENCE_RULE`;
+nothing is averaged.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import os
+import re
+from typing import TYPE_CHECKING
+
+from aidlib import paths
+from aidlib.csvfile import DataError, Problem, Table, parse_value, read_table
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+FIGURES_FILE = "cited_figures.tsv"
+
+COLUMNS = (
+    "figure_id", "subject", "measure", "basis", "period", "stated", "value", "unit", "qualifier",
+    "description_en", "outlet", "author", "published", "url", "reliability", "note", "conflicts_with",
+)  # fmt: skip
+
+# Who or where a figure is about (documented in data/datapackage.json).
+SUBJECTS = (
+    "19 provinces→Xinjiang", "19 provinces→Bingtuan", "Guangdong→Kashgar",
+    "Guangdong→Kashgar & 3rd Division", "Guangdong(+Shenzhen)→Kashgar & 3rd Division",
+    "Guangdong→3rd Division", "Guangdong→Jiashi", "Foshan→Jiashi", "Shenzhen→Kashgar City & Tashkurgan",
+    "Dongguan→3rd Division/Tumxuk", "Guangzhou→Shufu", "Shufu County", "Kashgar Prefecture",
+    "Kashgar Comprehensive Bonded Zone", "Xinjiang (region)",
+)  # fmt: skip
+# What is measured, and the unit it is measured in.
+MEASURES = {
+    "aid_funds": "元", "investment_attracted": "元", "gdp": "元", "budget_revenue": "元",
+    "fixed_asset_investment": "元", "foreign_trade": "元", "trade_growth": "%", "population": "人",
+    "working_age_population": "人", "jobs": "人", "poverty_exits": "人", "housing_units": "套",
+    "livelihood_share": "%", "county_level_share": "%",
+}  # fmt: skip
+# The basis of a figure and the periods it allows: "year" = 2023, "span" = a start/end
+# period, "months" = January to the named month of one year.
+BASES = {
+    "annual": "year", "plan": "year_or_span", "cumulative": "span", "five_year": "span",
+    "census": "year", "point_in_time": "year", "guideline": "year", "half_year": "months:6",
+    "jan_may": "months:5", "jan_jul": "months:7", "jan_sep": "months:9", "jan_oct": "months:10",
+    "jan_nov": "months:11",
+}  # fmt: skip
+RELIABILITY = {
+    "A": "the original page of a government or state outlet",
+    "B": "a named outlet's piece reposted elsewhere",
+    "C": "unattributed, wiki, Q&A or aggregator",
+}
+QUALIFIERS = ("exact", "over", "about", "under")
+PREFERENCE_RULE = (
+    "best reliability grade (A, then B, then C); then a primary page over a repost (no 'via' in the "
+    "outlet); then the later publication; then the figure_id"
+)
+
+_ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_-]+){1,3}")
+_MONTH = r"\d{4}-(?:0[1-9]|1[0-2])"
+_POINT = re.compile(rf"\d{{4}}|{_MONTH}")
+_DATE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?")
+_URL = re.compile(r"https?://[^\s/]+\.[^\s/]+(?:/\S*)?")
+_ARTICLE_TEXT = re.compile(r"[\u3400-\u9fff]{20,}")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+class FigureError(DataError):
+    """The cited figures failed validation, or an id is unknown."""
+
+
+def _period_problem(period: str, basis: str) -> str | None:
+    """What is wrong with ``period`` for ``basis``, or None."""
+    start, sep, end = period.partition("/")
+    if not _POINT.fullmatch(start) or (sep and not _POINT.fullmatch(end)):
+        return (
+            f"{period!r} is not a period: expected 2023, 2023-06, 2011/2015, 2010/2019-09 or 2023-01/2023-09"
+        )
+    if sep and end < start:
+        return f"{period!r} ends before it starts"
+    kind = BASES.get(basis)
+    if kind is None:
+        return None  # the basis is reported on its own
+    if kind == "year" and (sep or len(start) != 4):
+        return f"{period!r} does not fit basis {basis!r}: expected one year, e.g. 2023"
+    if kind == "span" and not sep:
+        return f"{period!r} does not fit basis {basis!r}: expected a span start/end, e.g. 2010/2019-09"
+    if kind == "year_or_span" and not sep and len(start) != 4:
+        return f"{period!r} does not fit basis {basis!r}: expected a year or a span"
+    if kind.startswith("months:"):
+        month = int(kind.split(":")[1])
+        year = start[:4]
+        if period != f"{year}-01/{year}-{month:02d}":
+            return f"{period!r} does not fit basis {basis!r}: expected {year}-01/{year}-{month:02d}"
+    return None
+
+
+def _date_ok(text: str) -> bool:
+    m = _DATE.fullmatch(text)
+    if not m:
+        return False
+    if m[2]:
+        year, month, day = int(text[:4]), int(m[1]), int(m[2])
+        return 1 <= day <= calendar.monthrange(year, month)[1]
+    return True
+
+
+def _stated_quantity(stated: str, unit: str):
+    """Parse the figure as printed: Chinese or English, the row's unit if the print left it out."""
+    from aidlib.english import parse_english_quantity
+    from aidlib.quantities import QuantityError, parse_quantity
+
+    parse = parse_quantity if _CJK.search(stated) else parse_english_quantity
+    try:
+        return parse(stated)
+    except QuantityError as err:
+        if "no quantity" not in str(err) or not unit or not _CJK.search(stated):
+            raise
+        return parse_quantity(stated + unit)  # 110亿 printed without 元
+
+
+def _check_row(path, line: int, row: dict[str, str], ids: set[str]) -> list[Problem]:
+    from aidlib.quantities import UNITS, QuantityError
+
+    out = []
+
+    def bad(column: str, message: str) -> None:
+        out.append(Problem(path, line, column, message))
+
+    fid = row["figure_id"]
+    if not _ID.fullmatch(fid):
+        bad("figure_id", f"{fid!r} is not a figure id like 'shufu.gdp.2022'")
+    for col, vocab in (
+        ("subject", SUBJECTS),
+        ("measure", MEASURES),
+        ("basis", BASES),
+        ("reliability", RELIABILITY),
+    ):
+        if row[col] not in vocab:
+            bad(col, f"unknown {col} {row[col]!r}; expected one of {', '.join(vocab)}")
+    if row["qualifier"] not in QUALIFIERS:
+        bad("qualifier", f"unknown qualifier {row['qualifier']!r}; expected one of {', '.join(QUALIFIERS)}")
+    unit = row["unit"]
+    if unit not in UNITS:
+        bad("unit", f"unknown unit {unit!r}; expected a measure word such as 元, 人, %")
+    elif row["measure"] in MEASURES and MEASURES[row["measure"]] != unit:
+        bad(
+            "unit", f"{unit!r} does not fit measure {row['measure']!r}: expected {MEASURES[row['measure']]!r}"
+        )
+    problem = _period_problem(row["period"], row["basis"])
+    if problem:
+        bad("period", problem)
+    for col in ("stated", "description_en", "outlet"):
+        if not row[col].strip():
+            bad(col, "is empty; every cited figure has one")
+    if not _URL.fullmatch(row["url"]):
+        bad("url", f"{row['url']!r} is not an http(s) URL; every cited figure has one")
+    if row["published"] != "n.d." and not _date_ok(row["published"]):
+        bad(
+            "published",
+            f"{row['published']!r} is not a date: expected 2023, 2023-11, 2023-11-13 or n.d. (undated)",
+        )
+    for col in COLUMNS:
+        if _ARTICLE_TEXT.search(row[col]):
+            bad(
+                col,
+                "holds 20 or more Chinese characters in a row: a cited figure is a number, not article text",
+            )
+    others = [x for x in row["conflicts_with"].split(";") if x] if row["conflicts_with"] else []
+    for other in others:
+        if other == fid:
+            bad("conflicts_with", f"{other!r} is this row itself")
+        elif other not in ids:
+            bad("conflicts_with", f"{other!r} is not a figure_id in this file")
+    value = parse_value(row["value"])
+    if value is None:
+        bad("value", f"{row['value']!r} is not a number; expected a float in base units (ASCII digits)")
+        return out
+    if not row["stated"].strip():
+        return out
+    try:
+        q = _stated_quantity(row["stated"], unit if unit in UNITS else "")
+    except QuantityError as err:
+        bad("stated", str(err))
+        return out
+    if not math.isclose(q.value, value, rel_tol=1e-9):
+        bad("value", f"{row['value']} disagrees with stated {row['stated']!r}, which says {q.value:g}")
+    if unit in UNITS and q.unit != unit:
+        bad("unit", f"{unit!r} disagrees with stated {row['stated']!r}, which says {q.unit!r}")
+    if row["qualifier"] in QUALIFIERS and q.qualifier != row["qualifier"]:
+        bad(
+            "qualifier",
+            f"{row['qualifier']!r} disagrees with stated {row['stated']!r}: expected {q.qualifier!r}",
+        )
+    return out
+
+
+def check_figures(data: str | os.PathLike[str] | None = None) -> tuple[Table | None, list[Problem]]:
+    """Parse and check ``cited_figures.tsv``; :func:`load_figures` and ``aidlib check`` both use this."""
+    table, problems = read_table(paths.data_dir(data) / FIGURES_FILE, COLUMNS, delimiter="\t")
+    if table is None:
+        return None, problems
+    ids = {row["figure_id"] for row in table.rows}
+    seen: dict[str, int] = {}
+    for line, row in table:
+        fid = row["figure_id"]
+        if fid in seen:
+            problems.append(
+                Problem(table.path, line, "figure_id", f"duplicate {fid!r} (first on line {seen[fid]})")
+            )
+        seen.setdefault(fid, line)
+        problems += _check_row(table.path, line, row, ids)
+    return table, problems
+
+
+def load_figures(data: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the cited figures after checking every row.
+
+    Returns:
+        One row per figure, columns in ``COLUMNS`` order; ``value`` float in base
+        units, empty cells as empty strings.
+
+    Raises:
+        FigureError: any problem; the message names file, line and column.
+
+    Examples:
+        >>> figures = load_figures()
+        >>> row = figures.set_index("figure_id").loc["shufu.gdp.2022"]
+        >>> float(row["value"]), row["unit"], row["reliability"]
+        (6000000000.0, '元', 'B')
+    """
+    table, problems = check_figures(data)
+    if problems or table is None:
+        raise FigureError(problems)
+    import pandas as pd
+
+    frame = pd.DataFrame(list(table.rows), columns=list(COLUMNS))
+    frame["value"] = frame["value"].map(parse_value).astype(float)
+    return frame
+
+
+def figure(figure_id: str, figures: pd.DataFrame | None = None) -> dict[str, object]:
+    """Return one cited figure as a dict; an unknown id names the nearest known ones.
+
+    Examples:
+        >>> figure("xinjiang.livelihood_share.guideline")["value"]
+        80.0
+    """
+    import difflib
+
+    figures = load_figures() if figures is None else figures
+    found = figures[figures["figure_id"] == figure_id]
+    if found.empty:
+        near = difflib.get_close_matches(figure_id, list(figures["figure_id"]), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise KeyError(f"unknown cited figure {figure_id!r}{hint}")
+    return found.iloc[0].to_dict()
+
+
+def citation(figure_id: str, figures: pd.DataFrame | None = None) -> str:
+    """Return a one-line citation: outlet, date, URL and reliability grade.
+
+    Examples:
+        >>> citation("shufu.gdp.2022").split(", ")[:2]
+        ['疏附县人民政府 work report via quyushuju.com', '2023-01-05']
+    """
+    row = figure(figure_id, figures)
+    return f"{row['outlet']}, {row['published']}, {row['url']} (grade {row['reliability']})"
+
+
+def _preference_key(row) -> tuple:
+    repost = " via " in f" {row['outlet']} "
+    published = row["published"] if row["published"] != "n.d." else ""
+    return ("ABC".index(row["reliability"]), repost, _negated(published), row["figure_id"])
+
+
+def _negated(text: str) -> tuple[int, ...]:
+    """Sort key that puts later dates first (n.d. last)."""
+    return tuple(-int(p) for p in text.split("-")) if text else (1,)
+
+
+def compare(figures: pd.DataFrame, subject: str, measure: str, basis: str, period: str) -> pd.DataFrame:
+    """Put every figure that shares subject, measure, basis and period side by side.
+
+    Returns:
+        The figures (id, stated, value, qualifier, outlet, published, reliability)
+        ordered by :data:`PREFERENCE_RULE`, with ``preferred`` True on the first;
+        empty if none match. Nothing is averaged: the caller sees every value.
+
+    Examples:
+        >>> c = compare(load_figures(), "19 provinces→Xinjiang", "aid_funds", "annual", "2025")
+        >>> c[["figure_id", "reliability", "preferred"]].values.tolist()
+        [['xinjiang.aid_funds.2025_en', 'A', True], ['xinjiang.aid_funds.2025', 'B', False]]
+    """
+    key = (
+        (figures["subject"] == subject)
+        & (figures["measure"] == measure)
+        & (figures["basis"] == basis)
+        & (figures["period"] == period)
+    )
+    rows = figures[key].to_dict("records")
+    rows.sort(key=_preference_key)
+    import pandas as pd
+
+    cols = ["figure_id", "stated", "value", "qualifier", "outlet", "published", "reliability"]
+    out = pd.DataFrame(rows, columns=list(figures.columns))[cols]
+    out["preferred"] = [i == 0 for i in range(len(out))]
+    return out.reset_index(drop=True)
+
+
+CONFLICT_COLUMNS = (
+    "kind", "subject", "figures", "periods", "stated", "low", "high", "agree", "outlets", "grades",
+    "preferred",
+)  # fmt: skip
+
+
+def conflicts(figures: pd.DataFrame) -> pd.DataFrame:
+    """List every group of figures that may disagree, one row per group.
+
+    Two kinds of group: figures that share subject, measure, basis and period
+    (the same number asked twice), and figures the curators linked with
+    ``conflicts_with`` (documented conflicts of level or definition across
+    periods). For each: the ids, the values as printed, their range, the outlets
+    and grades, whether the values agree, and the preferred figure by
+    :data:`PREFERENCE_RULE`.
+    """
+    import pandas as pd
+
+    groups: list[tuple[str, list[str]]] = []
+    keyed = figures.groupby(["subject", "measure", "basis", "period"], sort=False)["figure_id"].apply(list)
+    for key, ids in keyed.items():
+        if len(ids) > 1:
+            groups.append(("same subject, measure, basis and period: " + " · ".join(key), ids))
+    for ids in _linked(figures):
+        groups.append(("documented conflict (conflicts_with)", ids))
+    by_id = figures.set_index("figure_id")
+    rows = []
+    for kind, ids in groups:
+        sub = by_id.loc[ids].reset_index()
+        best = min(sub.to_dict("records"), key=_preference_key)["figure_id"]
+        values = sub["value"]
+        rows.append(
+            {
+                "kind": kind,
+                "subject": sub["subject"].iloc[0],
+                "figures": ", ".join(ids),
+                "periods": ", ".join(sub["period"]),
+                "stated": " | ".join(sub["stated"]),
+                "low": values.min(),
+                "high": values.max(),
+                "agree": bool(values.min() == values.max() and len(set(sub["period"])) == 1),
+                "outlets": " | ".join(sub["outlet"]),
+                "grades": "".join(sub["reliability"]),
+                "preferred": best,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=list(CONFLICT_COLUMNS),
+    )
+
+
+def _linked(figures: pd.DataFrame) -> list[list[str]]:
+    """Connected groups of ``conflicts_with`` links, in file order."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    order = list(figures["figure_id"])
+    for fid, linked in zip(figures["figure_id"], figures["conflicts_with"], strict=True):
+        for other in filter(None, linked.split(";")):
+            parent[find(other)] = find(fid)
+    groups: dict[str, list[str]] = {}
+    for fid in order:
+        if fid in parent:
+            groups.setdefault(find(fid), []).append(fid)
+    return [ids for ids in groups.values() if len(ids) > 1]

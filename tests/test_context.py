@@ -1,0 +1,70 @@
+"""Context indicators: the expected figures, bounds that stay bounds, periods said when mixed."""
+
+from __future__ import annotations
+
+import pytest
+
+from aidlib import context
+from aidlib.figures import load_figures
+from aidlib.metrics import load_metrics
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return context.table(load_metrics(), load_figures()).set_index("indicator_id")
+
+
+@pytest.mark.parametrize(
+    ("indicator_id", "low", "high", "text_en"),
+    [
+        ("context.aid_per_resident", 2015.1, 2015.1, "2,015 yuan per person"),  # 530e6 / 263,014
+        ("context.aid_to_gdp", 8.833, 8.833, "8.83 percent"),
+        ("context.aid_to_budget_revenue", 185.96, 185.96, "186 percent"),
+        ("context.aid_to_fixed_asset_investment", 15.27, 15.27, "15.27 percent"),
+        ("context.trade_share_kashgar", 0.0, 1.9717, "≤ 1.97 percent"),  # Kashgar: "over" 60 bn → at most
+        ("context.trade_share_xinjiang", 0.4679, 0.4679, "0.47 percent"),
+        ("context.aid_vs_plan_2011_2015", 47.55, 47.55, "47.55 percent"),  # 5.3亿 / (17.96亿 / 5) − 1
+        ("context.factory_jobs_to_working_age", 2.453, 2.453, "2.45 percent"),
+        ("context.factory_jobs_to_new_jobs_2022", 73.03, 73.03, "73.03 percent"),
+        ("context.aid_share_xinjiang_2019", 0.0, 2.819, "≤ 2.82 percent"),  # "more than 18.8 billion"
+        ("context.aid_share_xinjiang_2024", 2.65, 2.65, "≈2.65 percent"),  # 近200亿: about
+    ],
+)
+def test_expected_values(ctx, indicator_id, low, high, text_en):
+    row = ctx.loc[indicator_id]
+    assert row["low"] == pytest.approx(low, rel=1e-3)
+    assert row["high"] == pytest.approx(high, rel=1e-3)
+    assert row["text_en"] == text_en
+
+
+def test_every_indicator_names_its_inputs_and_mixed_periods(ctx):
+    figures = set(load_figures()["figure_id"])
+    metrics = set(load_metrics()["metric_id"])
+    for iid, row in ctx.iterrows():
+        inputs = row["inputs"].split(", ")
+        assert all(i in figures | metrics for i in inputs), iid
+        assert any(i in figures for i in inputs), f"{iid} uses no cited figure"
+    assert (
+        "Mixes periods: funding.aid_total (2023) with shufu.gdp.2022 (2022)."
+        in ctx.loc["context.aid_to_gdp", "caveat"]
+    )
+    assert "Mixes periods" not in ctx.loc["context.trade_share_xinjiang", "caveat"]  # both Jan–Sep 2023
+    assert "Different bases" in ctx.loc["context.aid_vs_plan_2011_2015", "caveat"]
+
+
+def test_a_hedge_in_a_cited_figure_stays_a_bound(tmp_path):
+    import shutil
+
+    from aidlib.paths import PROJECT_ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "data", data)
+    path = data / "cited_figures.tsv"
+    text = path.read_text(encoding="utf-8").replace(
+        "\t60亿元\t6000000000\t元\texact\t", "\t近60亿元\t6000000000\t元\tabout\t"
+    )
+    path.write_text(text, encoding="utf-8")
+    row = (
+        context.table(load_metrics(), load_figures(data)).set_index("indicator_id").loc["context.aid_to_gdp"]
+    )
+    assert row["text_en"] == "≈8.83 percent" and not row["exact"]
