@@ -136,6 +136,16 @@ bar_intervals(compare, title="Livelihood share of the 2023 aid, against the guid
 # The second 80% (county level and below) cannot be checked at all: the report gives no
 # split by administrative level.
 #
+# **In context.** Is 5.3亿元 a lot for Shufu? Notebook 05 sets it against the county's own
+# economy (a cited figure for each, with its grade):
+
+# %%
+from aidlib import context
+
+ctx = context.table(metrics).set_index("indicator_id")
+ctx.loc[["context.aid_per_resident", "context.aid_to_gdp", "context.aid_to_budget_revenue"], ["label", "text_en"]]
+
+# %% [markdown]
 # ## 4. What the report does not say
 #
 # - amounts for health, security, culture, exchange and talent programmes;

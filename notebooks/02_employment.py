@@ -121,6 +121,17 @@ assert by_id.loc["employment.mandarin_certified", "value"] == 1_200
 assert by_id.loc["employment.mandarin_training", "period"] == "cumulative"
 
 # %% [markdown]
+# **In context.** How many jobs is 2,846? Notebook 05 sets the satellite-factory jobs
+# against the county's working-age population and its 2022 new jobs (cited figures):
+
+# %%
+from aidlib import context
+
+ctx = context.table(metrics).set_index("indicator_id")
+assert metrics.set_index("metric_id").loc["employment.satellite_factory_jobs", "value"] == 2_846
+ctx.loc[["context.factory_jobs_to_working_age", "context.factory_jobs_to_new_jobs_2022"], ["label", "text_en"]]
+
+# %% [markdown]
 # ## What can and cannot be added
 #
 # | figures | add them? | why |

@@ -66,6 +66,22 @@ bar_intervals(bars.loc[["reported", "trade.base_jan_sep_2022", "trade.increase_j
 assert round(ind.loc["trade.base_jan_sep_2022", "low"] / 1e6) == 696
 
 # %% [markdown]
+# **In context.** Is 70% unusual? Over the same nine months Kashgar's trade grew faster and
+# Xinjiang's slower; notebook 05 draws the three rates and Shufu's share of each total.
+
+# %%
+from aidlib import context
+from aidlib.figures import figure
+
+ctx = context.table(metrics).set_index("indicator_id")
+kashgar = figure("kashgar.trade_growth.2023_jan_sep")["value"]
+xinjiang = figure("xinjiang.trade_growth.2023_jan_sep")["value"]
+shufu = metrics.set_index("metric_id").loc["trade.growth_yoy", "value"]
+assert xinjiang < shufu < kashgar
+print(f"growth, Jan–Sep 2023: Shufu {shufu:g}%, Kashgar {kashgar:g}%, Xinjiang {xinjiang:g}%")
+ctx.loc[["context.trade_share_kashgar", "context.trade_share_xinjiang"], ["label", "text_en"]]
+
+# %% [markdown]
 # ## 2. Investment promotion: leverage on the aid
 
 # %%

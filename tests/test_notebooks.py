@@ -12,7 +12,7 @@ from aidlib.paths import PROJECT_ROOT
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
-def test_the_five_notebooks_exist():
+def test_the_six_notebooks_exist():
     names = [p.stem for p in NOTEBOOKS]
     assert names == [
         "00_source_and_method",
@@ -20,6 +20,7 @@ def test_the_five_notebooks_exist():
         "02_employment",
         "03_trade_growth",
         "04_social_programs",
+        "05_in_context",
     ]
 
 

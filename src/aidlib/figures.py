@@ -61,7 +61,8 @@ SUBJECTS = (
 )  # fmt: skip
 # What is measured, and the unit it is measured in.
 MEASURES = {
-    "aid_funds": "元", "investment_attracted": "元", "gdp": "元", "budget_revenue": "元",
+    "aid_funds": "元", "housing_aid_funds": "元", "industry_aid_funds": "元", "aid_and_investment": "元",
+    "investment_attracted": "元", "gdp": "元", "budget_revenue": "元",
     "fixed_asset_investment": "元", "foreign_trade": "元", "trade_growth": "%", "population": "人",
     "working_age_population": "人", "jobs": "人", "poverty_exits": "人", "housing_units": "套",
     "livelihood_share": "%", "county_level_share": "%",
@@ -407,3 +408,75 @@ def _linked(figures: pd.DataFrame) -> list[list[str]]:
         if fid in parent:
             groups.setdefault(find(fid), []).append(fid)
     return [ids for ids in groups.values() if len(ids) > 1]
+
+
+def series(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
+    """The figures of one subject and measure that cover one year or part of one, by year.
+
+    Spans of several years (cumulative, five-year plans) are left out: they are
+    not points of a yearly series (list them with a plain filter). Each row keeps
+    its basis, so a chart can mark it and never join different bases. Where
+    several figures share a period and basis, only the preferred one is kept
+    (:data:`PREFERENCE_RULE`; :func:`compare` shows them all).
+
+    Returns:
+        Columns figure_id, year, period, basis, value, qualifier, shown (the value
+        with its bound sign, e.g. ``≥ 18.8 billion yuan``), reliability; sorted by
+        year then basis. Years with no figure are simply absent (gaps stay gaps).
+
+    Examples:
+        >>> s = series(load_figures(), "19 provinces→Xinjiang", "aid_funds")
+        >>> s[s["basis"] == "annual"]["year"].tolist()
+        [2017, 2018, 2019, 2024, 2025]
+    """
+    import pandas as pd
+
+    from aidlib.tables import value_text
+
+    rows = figures[(figures["subject"] == subject) & (figures["measure"] == measure)]
+    rows = rows[~_spans_years(rows["period"])]
+    best = {}
+    for row in sorted(rows.to_dict("records"), key=_preference_key):
+        best.setdefault((row["period"], row["basis"]), row["figure_id"])
+    rows = rows[rows["figure_id"].isin(set(best.values()))]
+    out = pd.DataFrame(
+        {
+            "figure_id": rows["figure_id"],
+            "year": rows["period"].str[:4].astype(int),
+            "period": rows["period"],
+            "basis": rows["basis"],
+            "value": rows["value"],
+            "qualifier": rows["qualifier"],
+            "shown": [
+                value_text(v / SCALE[u][0], q, SCALE[u][1])
+                for v, q, u in zip(rows["value"], rows["qualifier"], rows["unit"], strict=True)
+            ],
+            "reliability": rows["reliability"],
+        }
+    )
+    return out.sort_values(["year", "basis", "figure_id"]).reset_index(drop=True)
+
+
+def _spans_years(periods: pd.Series) -> pd.Series:
+    """True where a period runs across more than one calendar year (2010/2019-09, 2011/2015)."""
+    return periods.str.contains("/") & ~periods.str.match(r"(\d{4})-\d{2}/\1-\d{2}$")
+
+
+def spans(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
+    """The figures of one subject and measure that span several years: the complement of :func:`series`.
+
+    Cumulative totals and multi-year plans cannot be points of a yearly series;
+    they are listed (figure_id, basis, period, stated, reliability), never drawn
+    as one.
+
+    Examples:
+        >>> spans(load_figures(), "Guangzhou→Shufu", "aid_funds")["figure_id"].tolist()
+        ['guangzhou_shufu.aid_funds.plan_2011_2015']
+    """
+    rows = figures[(figures["subject"] == subject) & (figures["measure"] == measure)]
+    rows = rows[_spans_years(rows["period"])]
+    return rows[["figure_id", "basis", "period", "stated", "reliability"]].reset_index(drop=True)
+
+
+# How a unit is shown in series labels: (divide by, English unit).
+SCALE = {"元": (1e9, "billion yuan"), "%": (1, "percent"), "人": (1, "people"), "套": (1, "housing units")}

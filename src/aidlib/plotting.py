@@ -7,11 +7,12 @@ shown), so a notebook cell leaves a text output that pins what the chart says.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from typing import TYPE_CHECKING
 
-from aidlib.tables import BOUND_SIGNS
+from aidlib.tables import BOUND_SIGNS, value_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -149,7 +150,7 @@ def bar_intervals(rows: pd.DataFrame, title: str, xlabel: str, ax: Axes | None =
     Returns:
         The label and value text of each row, top to bottom.
     """
-    _check_labels(rows["label"])
+    _check_labels([*rows["label"], *rows["text"]])
     ax = _axes(ax, len(rows))
     finite_high = [h for h in rows["high"] if not math.isinf(h)]
     right = max([*finite_high, *rows["low"]]) * 1.5
@@ -185,3 +186,93 @@ def bound_legend() -> str:
     return (
         "; ".join(f"{BOUND_SIGNS[q].strip()} {names[q]}" for q in names) + " (bars end at the stated value)"
     )
+
+
+# How a basis is marked on a series chart (partial years share one marker), and
+# where in its year the point sits, so a plan and a part-year figure do not overlap.
+BASIS_MARKERS = {"annual": ("o", "full year"), "plan": ("s", "plan"), "partial": ("D", "part of the year")}
+BASIS_OFFSET = {"annual": 0.0, "plan": -0.18, "partial": 0.18}
+
+
+def _basis_kind(basis: str) -> str:
+    return basis if basis in ("annual", "plan") else "partial"
+
+
+def series_chart(
+    points: pd.DataFrame,
+    title: str,
+    ylabel: str,
+    scale: float = 1.0,
+    extra: pd.DataFrame | None = None,
+    ax: Axes | None = None,
+) -> pd.DataFrame:
+    """Draw figures by year, each marked by its basis; only consecutive full years are joined.
+
+    ``points`` comes from :func:`aidlib.figures.series` (year, basis, value,
+    qualifier, shown). Figures of different bases are never one line, and a year
+    with no figure stays a gap: nothing is interpolated. An "at least" value gets
+    an arrow up, an "at most" value an arrow down; the label keeps its ≥/≤/≈ sign.
+    ``extra`` (same columns plus ``label``) adds points of another subject, drawn
+    apart in grey and named in the legend.
+
+    Returns:
+        Year, basis and value as shown, in drawing order.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.5, 4.0))
+    kinds = [_basis_kind(b) for b in points["basis"]]
+    y = points["value"] / scale
+    annual = points[[k == "annual" for k in kinds]].sort_values("year")
+    for (y0, v0), (y1, v1) in itertools.pairwise(zip(annual["year"], annual["value"] / scale, strict=True)):
+        if y1 - y0 == 1:
+            ax.plot([y0, y1], [v0, v1], color=PALETTE["exact"], linewidth=1.4, zorder=1)
+    top = max([*y, *((extra["value"] / scale) if extra is not None else [])])
+    for (year, value, qualifier), kind in zip(
+        zip(points["year"], y, points["qualifier"], strict=True), kinds, strict=True
+    ):
+        year = year + BASIS_OFFSET[kind]
+        marker = BASIS_MARKERS[kind][0]
+        face = PALETTE["exact"] if kind == "annual" else "white"
+        ax.plot(year, value, marker=marker, markersize=8, color=PALETTE["exact"], markerfacecolor=face,
+                zorder=3)  # fmt: skip
+        if qualifier in ("over", "under"):
+            sign = 1 if qualifier == "over" else -1
+            ax.annotate(
+                "", xy=(year, value + sign * top * 0.09), xytext=(year, value),
+                arrowprops={"arrowstyle": "->", "color": PALETTE[qualifier], "linewidth": 1.6}, zorder=2,
+            )  # fmt: skip
+        left = kind == "plan"  # plans are labelled on their left, the others on their right
+        ax.annotate(value_text(value, qualifier), (year, value), xytext=(-7 if left else 7, -3),
+                    textcoords="offset points", fontsize=8, ha="right" if left else "left")  # fmt: skip
+    handles = [
+        Line2D([], [], marker=m, linestyle="", color=PALETTE["exact"],
+               markerfacecolor=PALETTE["exact"] if k == "annual" else "white", label=name)
+        for k, (m, name) in BASIS_MARKERS.items() if k in kinds
+    ]  # fmt: skip
+    if extra is not None:
+        rows = zip(extra["year"], extra["value"] / scale, extra["qualifier"], strict=True)
+        for year, value, qualifier in rows:
+            ax.plot(year, value, marker="*", markersize=12, color="#555555", zorder=3)
+            ax.annotate(value_text(value, qualifier), (year, value), xytext=(7, -3),
+                        textcoords="offset points", fontsize=8)  # fmt: skip
+        handles.append(Line2D([], [], marker="*", linestyle="", color="#555555", markersize=10,
+                              label=str(extra["label"].iloc[0])))  # fmt: skip
+    if (points["qualifier"] == "over").any():
+        handles.append(
+            Line2D([], [], marker=r"$\uparrow$", linestyle="", color=PALETTE["over"], label="at least (≥)")
+        )
+    ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=True)
+    ax.set_ylim(0, top * 1.22)
+    ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
+    ax.set_xlabel("year")
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    import pandas as pd
+
+    drawn = [points[["year", "basis", "shown"]]]
+    if extra is not None:
+        drawn.append(extra[["year", "basis", "shown"]])
+    return pd.concat(drawn, ignore_index=True)

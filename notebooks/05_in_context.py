@@ -1,0 +1,231 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 05 · Shufu in context
+#
+# **Question.** Is 5.3亿元 a lot for Shufu County? Is counterpart aid to Xinjiang growing?
+# How does Shufu's 70% trade growth compare with Kashgar's and Xinjiang's over the same
+# months, and what share of the county's working-age people hold the satellite-factory jobs?
+# The report alone cannot say; published figures from other sources can.
+#
+# **Source.** The report's curated metrics (`data/metrics.csv`, notebook 00) set against 83
+# published figures in `data/cited_figures.tsv`: each a number as printed plus its outlet,
+# date, URL and a reliability grade (A: the original page of a government or state outlet;
+# B: a named outlet's piece reposted elsewhere; C: unattributed, wiki or aggregator). Every
+# derived figure below is an indicator of `aidlib.context`, with its formula, inputs,
+# bounds and caveat.
+#
+# **Rerun.** `make report`, or run all cells in JupyterLab.
+
+# %%
+from aidlib import context
+from aidlib.figures import citation, compare, conflicts, figure, load_figures, series, spans
+from aidlib.metrics import load_metrics
+from aidlib.plotting import bar_intervals, series_chart, set_theme
+from aidlib.tables import metric
+
+set_theme()
+metrics = load_metrics()
+figures = load_figures()
+ctx = context.table(metrics, figures).set_index("indicator_id")
+print(f"{len(figures)} cited figures; grades: {figures['reliability'].value_counts().sort_index().to_dict()}")
+
+# %% [markdown]
+# ## 1. Is counterpart aid to Xinjiang growing?
+#
+# The 19 partner provinces' aid to Xinjiang is published unevenly: plans for some years,
+# partial-year totals for others, full-year totals for 2017–2019 and 2024–2025, and nothing
+# for 2010, 2012, 2016 or 2020–2023. The chart marks each point by its basis and joins
+# only consecutive full years: a plan is not an outcome, and nine months are not a year.
+# Gaps stay gaps. Guangzhou's 2023 aid to Shufu is the star, for scale: it is not a point
+# of the Xinjiang series.
+
+# %%
+xinjiang = series(figures, "19 provinces→Xinjiang", "aid_funds")
+shufu = xinjiang.iloc[:0].copy()
+aid = metric(metrics, "funding.aid_total")
+shufu.loc[0] = ["funding.aid_total", 2023, aid["period"], "annual", aid["value"], aid["qualifier"],
+                "0.53 billion yuan", "report"]  # fmt: skip
+shufu["label"] = "Guangzhou→Shufu, 2023 (this report)"
+assert shufu.loc[0, "value"] / 1e9 == 0.53
+series_chart(xinjiang, title="Counterpart aid to Xinjiang, 19 partner provinces", ylabel="billion yuan",
+             scale=1e9, extra=shufu)  # fmt: skip
+
+# %% [markdown]
+# Where full years are published, the total rose from 15.18 billion yuan (2017) to at least
+# 18.8 billion (2019) and about 20 billion in 2024; 2025's 19.7 billion is a little lower.
+# The 2020–2023 gap means the trend across it is not known. Guangzhou's 5.3亿元 for one
+# county is at most 2.82% of the 2019 total and about 2.65% of 2024's.
+
+# %%
+annual = xinjiang[xinjiang["basis"] == "annual"].set_index("year")
+assert annual.loc[2017, "value"] == 15.18e9 and annual.loc[2019, "qualifier"] == "over"
+assert annual.loc[2024, "qualifier"] == "about" and annual.loc[2025, "value"] == 19.7e9
+assert ctx.loc["context.aid_share_xinjiang_2019", "text_en"] == "≤ 2.82 percent"
+assert ctx.loc["context.aid_share_xinjiang_2024", "text_en"] == "≈2.65 percent"
+ctx.loc[["context.aid_share_xinjiang_2019", "context.aid_share_xinjiang_2024"], ["label", "text_en", "caveat"]]
+
+# %% [markdown]
+# Cumulative totals cannot join the series: they span different years and, as their notes
+# say, different scopes. They appear in the table of conflicts at the end.
+
+# %%
+spans(figures, "19 provinces→Xinjiang", "aid_funds")
+
+# %% [markdown]
+# ## 2. Is 5.3亿元 a lot for Shufu?
+#
+# Against the county's own economy, yes. Per resident of the 2020 census the 2023 aid comes
+# to about 2,015 yuan. It is about 8.8% of the county's 2022 GDP, 186% of its 2022 general
+# budget revenue, and about 15% of its 2022 fixed-asset investment. These ratios set 2023
+# aid against 2022 figures (the only year published) and are scale comparisons, not shares:
+# aid money is neither value added nor budget revenue.
+
+# %%
+economy = ctx.loc[["context.aid_to_gdp", "context.aid_to_budget_revenue", "context.aid_to_fixed_asset_investment"]]
+bar_intervals(economy.assign(text=economy["text_en"]), title="Guangzhou's 2023 aid against Shufu's 2022 economy",
+              xlabel="percent (2023 aid ÷ 2022 figure)")  # fmt: skip
+
+# %%
+per_resident = ctx.loc["context.aid_per_resident"]
+assert per_resident["text_en"] == "2,015 yuan per person"
+assert round(ctx.loc["context.aid_to_gdp", "low"], 1) == 8.8
+assert ctx.loc["context.aid_to_budget_revenue", "text_en"] == "186 percent"
+assert round(ctx.loc["context.aid_to_fixed_asset_investment", "low"]) == 15
+print(f"{per_resident['label']}: {per_resident['text_en']}. {per_resident['caveat']}")
+print(f"GDP: {citation('shufu.gdp.2022', figures)}")
+
+# %% [markdown]
+# ## 3. Shufu's trade growth against Kashgar's and Xinjiang's
+#
+# The report gives Shufu's foreign trade for January–September 2023 and its growth. The
+# same months are published for Kashgar Prefecture and for Xinjiang. Kashgar's total is
+# printed as "over 60 billion yuan", a lower bound, so Shufu's share of it is an upper
+# bound: at most 1.97%. Of Xinjiang's trade, Shufu's is about 0.47%.
+
+# %%
+shares = ctx.loc[["context.trade_share_kashgar", "context.trade_share_xinjiang"]]
+bar_intervals(shares.assign(text=shares["text_en"]), title="Shufu's share of foreign trade, Jan–Sep 2023",
+              xlabel="percent of the region's trade")  # fmt: skip
+
+# %%
+assert shares.loc["context.trade_share_kashgar", "text_en"] == "≤ 1.97 percent"
+assert round(shares.loc["context.trade_share_xinjiang", "low"], 2) == 0.47
+
+# %% [markdown]
+# Growth over January–September 2022: Shufu's 70% is below Kashgar's 89.7% and above
+# Xinjiang's 47.3%. All three are year-on-year rates for the same nine months.
+
+# %%
+growth_ids = {"Shufu County (this report)": "trade.growth_yoy",
+              "Kashgar Prefecture": "kashgar.trade_growth.2023_jan_sep",
+              "Xinjiang": "xinjiang.trade_growth.2023_jan_sep"}  # fmt: skip
+growth = economy.iloc[:0, :0].copy()
+for label, gid in growth_ids.items():
+    row = metric(metrics, gid) if gid in set(metrics["metric_id"]) else figure(gid, figures)
+    growth.loc[gid, ["label", "low", "high", "text"]] = [label, row["value"], row["value"], f"{row['value']:g} percent"]
+assert growth["low"].tolist() == [70.0, 89.7, 47.3]
+bar_intervals(growth, title="Foreign-trade growth, Jan–Sep 2023 over Jan–Sep 2022", xlabel="percent year on year")
+
+# %% [markdown]
+# Kashgar's own trade grew fast across the decade: from 12.44 billion yuan in 2013 to
+# 49.31 billion in 2022 and 83.68 billion in 2023 (a grade C figure, consistent with the
+# grade A 77.15 billion for January–November). Part-year figures are marked apart.
+
+# %%
+kashgar = series(figures, "Kashgar Prefecture", "foreign_trade")
+k = kashgar.set_index("figure_id")["value"]
+assert (k["kashgar.foreign_trade.2013"], k["kashgar.foreign_trade.2022"]) == (12.44e9, 49.31e9)
+assert round(k["kashgar.foreign_trade.2023"] / 1e9, 2) == 83.68 and k["kashgar.foreign_trade.2023_jan_nov"] == 77.15e9
+series_chart(kashgar, title="Kashgar Prefecture's foreign trade", ylabel="billion yuan", scale=1e9)
+
+# %% [markdown]
+# ## 4. The factory jobs against the county's labour force
+#
+# The 2,846 satellite-factory jobs are about 2.5% of the county's working-age population
+# (116,000 in 2021) and equal to about 73% of the new jobs the county reported for 2022.
+# The two comparisons are loose: the jobs are counted now, the population in 2021, and
+# new jobs created in one year are a different count from jobs held.
+
+# %%
+jobs = ctx.loc[["context.factory_jobs_to_working_age", "context.factory_jobs_to_new_jobs_2022"]]
+assert round(jobs.loc["context.factory_jobs_to_working_age", "low"], 1) == 2.5
+assert round(jobs.loc["context.factory_jobs_to_new_jobs_2022", "low"]) == 73
+assert figure("shufu.working_age_population.2021", figures)["value"] == 116_000
+bar_intervals(jobs.assign(text=jobs["text_en"]), title="Satellite-factory jobs (2,846) in context",
+              xlabel="percent")  # fmt: skip
+
+# %% [markdown]
+# ## 5. Guangzhou's aid over time, and Guangdong's other pairs
+#
+# Guangzhou's 2011–2015 plan for Shufu was 17.96亿元 over five years, about 3.6亿元 a year.
+# The 2023 figure is about 48% above that yearly average, in nominal yuan and on a
+# different basis (a plan then, money put in now).
+
+# %%
+plan = ctx.loc["context.aid_vs_plan_2011_2015"]
+assert round(plan["low"]) == 48
+assert round(figure("guangzhou_shufu.aid_funds.plan_2011_2015", figures)["value"] / 5 / 1e8, 1) == 3.6
+print(f"{plan['label']}: +{plan['text_en']} — {plan['caveat']}")
+
+# %% [markdown]
+# Guangdong's other pairs publish single-year figures for different years and scopes. Only
+# the full-year ones are drawn side by side, each labelled with its year; they say how
+# large a year of pairing aid is, not who gives more.
+
+# %%
+pairs = ["guangdong.aid_funds.2014", "dongguan.aid_funds.2020", "shenzhen.aid_funds.2020",
+         "guangzhou_shufu.aid_funds.2023"]  # fmt: skip
+side = figures.set_index("figure_id").loc[pairs]
+assert (side["basis"] == "annual").all() and (side["measure"] == "aid_funds").all()
+bars = side.assign(label=side["subject"] + " (" + side["period"] + ")", low=side["value"] / 1e6,
+                   high=side["value"] / 1e6, text=(side["value"] / 1e6).map("{:,.0f} million yuan".format))  # fmt: skip
+bar_intervals(bars[["label", "low", "high", "text"]], title="One year of aid from Guangdong's pairs",
+              xlabel="million yuan")  # fmt: skip
+
+# %% [markdown]
+# What cannot be compared, and why:
+#
+# - Guangdong's 432亿元 for 2010–2017 includes enterprise investment; its 155亿元 of fiscal
+#   aid for the same years is the comparable part.
+# - Dongguan's 173.08亿元 is investment attracted, not aid.
+# - Cumulative totals span different years (Shenzhen from 2010, Dongguan from 2016 or
+#   2017), so they do not rank the pairs.
+# - The 2011 Guangdong → 3rd Division figure (3亿元) covers housing projects only, and
+#   Shenzhen's 2020 figure is the value of the projects launched that year.
+# - Guangzhou's 2023 amount is confirmed by a second, grade C copy of the Guangzhou team's
+#   summary that states the same 5.3亿元.
+
+# %%
+assert figure("guangdong.aid_funds.total_2010_2017", figures)["value"] == 432e8
+assert figure("guangdong.aid_funds.fiscal_2010_2017", figures)["value"] == 155e8
+assert figure("dongguan.investment_attracted.2017_2019", figures)["measure"] == "investment_attracted"
+assert figure("guangdong_3rddiv.aid_funds.2011_housing", figures)["value"] == 3e8
+assert figure("guangzhou_shufu.aid_funds.2023", figures)["value"] == aid["value"]
+compare(figures, "Guangzhou→Shufu", "aid_funds", "annual", "2023")
+
+# %% [markdown]
+# ## 6. Where published figures disagree
+#
+# Figures that share subject, measure, basis and period are compared directly; others were
+# linked by the curators (`conflicts_with`) because their levels cannot all be right on
+# one definition. Nothing is averaged: each row names the figure preferred by grade, then
+# primary page over repost, then the later publication.
+
+# %%
+table = conflicts(figures)
+assert len(table) == 5 and (~table["agree"]).sum() == 4
+table[["subject", "periods", "stated", "grades", "agree", "preferred"]]
