@@ -56,8 +56,11 @@ def test_chinese_labels_need_a_cjk_font(metrics):
 
 
 def test_missing_cjk_font_names_the_package(monkeypatch):
+    import aidlib.plotting
+
     monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
-    with pytest.raises(CJKFontError, match="fonts-noto-cjk"):
+    monkeypatch.setattr(aidlib.plotting, "_refresh_font_list", lambda: None)  # nothing installed
+    with pytest.raises(CJKFontError, match=r"pip install 'aidlib\[cjk\]'.*fonts-noto-cjk"):
         find_cjk_font()
     with pytest.raises(CJKFontError, match="apt-get install fonts-noto-cjk"):
         set_theme(chinese=True)
@@ -84,3 +87,34 @@ def test_bar_intervals_draws_ranges_and_open_bounds():
 
 def test_bound_legend():
     assert bound_legend().startswith("≥ at least; ≈ about; ≤ at most")
+
+
+def _real_cjk_font_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("noto_cjk_sans_otc") is not None or any(
+        "CJK" in f.name for f in font_manager.fontManager.ttflist
+    )
+
+
+@pytest.mark.skipif(not _real_cjk_font_available(), reason="no CJK font and no aidlib[cjk] extra installed")
+def test_font_installed_after_the_cache_is_found(monkeypatch):
+    # matplotlib's cached list predates the font: only non-CJK entries are known
+    stale = [f for f in font_manager.fontManager.ttflist if "CJK" not in f.name]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", stale)
+    name = find_cjk_font()
+    assert "CJK" in name or "Han" in name
+
+
+@pytest.mark.skipif(not _real_cjk_font_available(), reason="no CJK font and no aidlib[cjk] extra installed")
+def test_chinese_labels_render_with_a_real_font(metrics):
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    set_theme(chinese=True)
+    view = metric_view(metrics, ids=["funding.aid_total", "housing.funds"], lang="zh")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph is a UserWarning
+        bar_metrics(view, title="援疆资金", xlabel="元")
+        plt.gcf().canvas.draw()

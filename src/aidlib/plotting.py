@@ -23,7 +23,10 @@ CJK_FONTS = (
     "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
     "WenQuanYi Micro Hei", "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "AR PL UMing CN",
 )  # fmt: skip
-CJK_PACKAGE_HINT = "install a CJK font, e.g. Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)"
+CJK_PACKAGE_HINT = (
+    "pip install 'aidlib[cjk]' (a Noto Sans CJK font from PyPI, no root needed), "
+    "or install a system font, e.g. Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)"
+)
 
 PALETTE = {"exact": "#3b6ea8", "over": "#e08a2c", "about": "#7a9e3a", "under": "#a8443b"}
 # Bar-end markers: an open bound points the way the true value may lie.
@@ -34,22 +37,60 @@ class CJKFontError(RuntimeError):
     """Chinese labels were asked for but no CJK font is installed."""
 
 
+def _cjk_in(names) -> str | None:
+    for name in CJK_FONTS:
+        if name in names:
+            return name
+    for name in sorted(names):  # any other family that says it is CJK
+        if "CJK" in name or "Han Sans" in name:
+            return name
+    return None
+
+
+def _refresh_font_list() -> None:
+    """Add fonts matplotlib's cached list does not know yet.
+
+    Matplotlib caches its font list on first use, so a font installed afterwards
+    (``apt-get install fonts-noto-cjk``) stays invisible. This adds every system
+    font file missing from the list, and the font of the optional extra
+    ``aidlib[cjk]`` (the ``noto-cjk-sans-otc`` package) when it is installed.
+    """
+    from matplotlib import font_manager
+
+    known = {entry.fname for entry in font_manager.fontManager.ttflist}
+    paths = [p for p in font_manager.findSystemFonts() if p not in known]
+    try:
+        from noto_cjk_sans_otc import FONT_PATH  # the optional extra aidlib[cjk]
+
+        paths.append(str(FONT_PATH))
+    except ImportError:
+        pass
+    for path in paths:
+        if path not in known:
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):  # an unreadable or odd font file
+                continue
+
+
 def find_cjk_font() -> str:
     """Return the name of an installed font that can draw Chinese.
+
+    When matplotlib's cached font list has none, the list is refreshed first
+    (fonts installed since the cache was made, and the ``aidlib[cjk]`` extra).
 
     Raises:
         CJKFontError: none is installed; the message says which package to install.
     """
     from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    for name in CJK_FONTS:
-        if name in installed:
-            return name
-    for name in sorted(installed):  # any other family that says it is CJK
-        if "CJK" in name or "Han Sans" in name:
-            return name
-    raise CJKFontError(f"no CJK font found for Chinese labels; {CJK_PACKAGE_HINT}")
+    found = _cjk_in({f.name for f in font_manager.fontManager.ttflist})
+    if found is None:
+        _refresh_font_list()
+        found = _cjk_in({f.name for f in font_manager.fontManager.ttflist})
+    if found is None:
+        raise CJKFontError(f"no CJK font found for Chinese labels; {CJK_PACKAGE_HINT}")
+    return found
 
 
 def set_theme(chinese: bool = False) -> None:
