@@ -26,8 +26,8 @@ def test_the_six_notebooks_exist():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_pair_in_sync(path):
-    paired = path.with_suffix(".py")
-    assert paired.exists(), f"{paired.name} missing: run jupytext --sync {path}"
+    paired = path.parent / "scripts" / f"{path.stem}.py"  # kept apart so JupyterLab lists each notebook once
+    assert paired.exists(), f"{paired} missing: run jupytext --sync {path}"
     nb, py = jupytext.read(path), jupytext.read(paired)
     nb_cells = [(c.cell_type, c.source.strip()) for c in nb.cells]
     py_cells = [(c.cell_type, c.source.strip()) for c in py.cells]
@@ -52,6 +52,12 @@ def test_opens_with_question_source_and_rerun(path):
     assert first.cell_type == "markdown"
     for part in ("**Question.**", "**Source.**", "**Rerun.**"):
         assert part in first.source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_paired_scripts_live_in_a_subfolder(path):
+    assert not path.with_suffix(".py").exists(), "a paired script beside the notebook doubles JupyterLab's list"
+    assert jupytext.read(path).metadata["jupytext"]["formats"] == "ipynb,scripts//py:percent"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
