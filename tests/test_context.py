@@ -17,17 +17,17 @@ def ctx():
 @pytest.mark.parametrize(
     ("indicator_id", "low", "high", "text_en"),
     [
-        ("context.aid_per_resident", 2015.1, 2015.1, "2,015 yuan per person"),  # 530e6 / 263,014
-        ("context.aid_to_gdp", 8.833, 8.833, "8.83 percent"),
-        ("context.aid_to_budget_revenue", 185.96, 185.96, "186 percent"),
-        ("context.aid_to_fixed_asset_investment", 15.27, 15.27, "15.27 percent"),
-        ("context.trade_share_kashgar", 0.0, 1.9717, "≤ 1.97 percent"),  # Kashgar: "over" 60 bn → at most
-        ("context.trade_share_xinjiang", 0.4679, 0.4679, "0.47 percent"),
-        ("context.aid_vs_plan_2011_2015", 47.55, 47.55, "47.55 percent"),  # 5.3亿 / (17.96亿 / 5) − 1
-        ("context.factory_jobs_to_working_age", 2.453, 2.453, "2.45 percent"),
-        ("context.factory_jobs_to_new_jobs_2022", 73.03, 73.03, "73.03 percent"),
-        ("context.aid_share_xinjiang_2019", 0.0, 2.819, "≤ 2.82 percent"),  # "more than 18.8 billion"
-        ("context.aid_share_xinjiang_2024", 2.65, 2.65, "≈2.65 percent"),  # 近200亿: about
+        ("context.aid_per_resident", 2015.1, 2015.1, "≈ 2,015 yuan per person"),  # 530e6 / 263,014
+        ("context.aid_to_gdp", 8.833, 8.833, "≈ 8.83%"),
+        ("context.aid_to_budget_revenue", 185.96, 185.96, "≈ 186%"),
+        ("context.aid_to_fixed_asset_investment", 15.27, 15.27, "≈ 15.3%"),
+        ("context.trade_share_kashgar", 0.0, 1.9717, "≤ 1.98%"),  # Kashgar: "over" 60 bn → at most
+        ("context.trade_share_xinjiang", 0.4679, 0.4679, "≈ 0.468%"),
+        ("context.aid_vs_plan_2011_2015", 47.55, 47.55, "≈ 47.6%"),  # 5.3亿 / (17.96亿 / 5) − 1
+        ("context.factory_jobs_to_working_age", 2.453, 2.453, "≈ 2.45%"),
+        ("context.factory_jobs_to_new_jobs_2022", 73.03, 73.03, "≈ 73%"),
+        ("context.aid_share_xinjiang_2019", 0.0, 2.819, "≤ 2.82%"),  # "more than 18.8 billion"
+        ("context.aid_share_xinjiang_2024", 2.65, 2.65, "≈ 2.65%"),  # 近200亿: about
     ],
 )
 def test_expected_values(ctx, indicator_id, low, high, text_en):
@@ -67,4 +67,4 @@ def test_a_hedge_in_a_cited_figure_stays_a_bound(tmp_path):
     row = (
         context.table(load_metrics(), load_figures(data)).set_index("indicator_id").loc["context.aid_to_gdp"]
     )
-    assert row["text_en"] == "≈8.83 percent" and not row["exact"]
+    assert row["text_en"] == "≈ 8.83%" and not row["exact"]

@@ -56,7 +56,8 @@ def test_opens_with_question_source_and_rerun(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_paired_scripts_live_in_a_subfolder(path):
-    assert not path.with_suffix(".py").exists(), "a paired script beside the notebook doubles JupyterLab's list"
+    beside = path.with_suffix(".py")
+    assert not beside.exists(), "a paired script beside the notebook doubles JupyterLab's list"
     assert jupytext.read(path).metadata["jupytext"]["formats"] == "ipynb,scripts//py:percent"
 
 

@@ -31,7 +31,7 @@ from aidlib import indicators
 from aidlib.metrics import load_metrics
 from aidlib.plotting import bar_intervals, bar_metrics, bound_legend, set_theme
 from aidlib.figures import citation, figure
-from aidlib.tables import metric, metric_view
+from aidlib.tables import metric, metric_view, rescale
 
 set_theme()
 metrics = load_metrics()
@@ -51,7 +51,7 @@ lines = metric_view(metrics, ids=["funding.aid_total", "industry.funds", "housin
 lines[["label", "shown", "period"]]
 
 # %%
-money = lines.assign(value=lines["value"] / 1e6, shown=(lines["value"] / 1e6).map("{:,.2f} million yuan".format))
+money = rescale(lines, 1e6, "million yuan")
 bar_metrics(money, title="Guangzhou aid to Shufu, 2023: the total and its itemized lines", xlabel="million yuan")
 
 # %% [markdown]
@@ -125,7 +125,7 @@ assert livelihood["high"] < guideline["value"]
 # %%
 compare = ind.loc[["share.livelihood", "share.industry"], ["label", "low", "high", "text"]]
 compare.loc["guideline"] = ["'Two 80%' guideline: livelihood share", guideline["value"], guideline["value"],
-                            f"{guideline['value']:.0f} percent"]  # fmt: skip
+                            f"{guideline['value']:.0f}%"]  # fmt: skip
 bar_intervals(compare, title="Livelihood share of the 2023 aid, against the guideline", xlabel="percent of the 2023 aid total")
 
 # %% [markdown]

@@ -29,7 +29,7 @@
 from aidlib import indicators
 from aidlib.metrics import load_metrics
 from aidlib.plotting import bar_intervals, bar_metrics, set_theme
-from aidlib.tables import metric_view
+from aidlib.tables import metric_view, rescale
 
 set_theme()
 metrics = load_metrics()
@@ -50,10 +50,9 @@ derived = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"], ["label
 derived
 
 # %%
-bars = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"], ["label", "low", "high"]]
-bars.loc["reported"] = [trade.loc[0, "label"], trade.loc[0, "value"], trade.loc[0, "value"]]
-bars[["low", "high"]] = bars[["low", "high"]] / 1e6
-bars["text"] = bars["low"].map("{:,.1f} million yuan".format)
+bars = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"], ["label", "low", "high", "exact"]]
+bars.loc["reported"] = [trade.loc[0, "label"], trade.loc[0, "value"], trade.loc[0, "value"], True]
+bars = rescale(bars, 1e6, "million yuan")
 bar_intervals(bars.loc[["reported", "trade.base_jan_sep_2022", "trade.increase_jan_sep"]],
               title="Shufu foreign trade, January–September", xlabel="million yuan")  # fmt: skip
 

@@ -35,7 +35,7 @@ from aidlib import context
 from aidlib.figures import citation, compare, conflicts, figure, load_figures, series, spans
 from aidlib.metrics import load_metrics
 from aidlib.plotting import bar_intervals, series_chart, set_theme
-from aidlib.tables import metric
+from aidlib.tables import metric, rescale
 
 set_theme()
 metrics = load_metrics()
@@ -74,8 +74,8 @@ series_chart(xinjiang, title="Counterpart aid to Xinjiang, 19 partner provinces"
 annual = xinjiang[xinjiang["basis"] == "annual"].set_index("year")
 assert annual.loc[2017, "value"] == 15.18e9 and annual.loc[2019, "qualifier"] == "over"
 assert annual.loc[2024, "qualifier"] == "about" and annual.loc[2025, "value"] == 19.7e9
-assert ctx.loc["context.aid_share_xinjiang_2019", "text_en"] == "≤ 2.82 percent"
-assert ctx.loc["context.aid_share_xinjiang_2024", "text_en"] == "≈2.65 percent"
+assert ctx.loc["context.aid_share_xinjiang_2019", "text_en"] == "≤ 2.82%"
+assert ctx.loc["context.aid_share_xinjiang_2024", "text_en"] == "≈ 2.65%"
 ctx.loc[["context.aid_share_xinjiang_2019", "context.aid_share_xinjiang_2024"], ["label", "text_en", "caveat"]]
 
 # %% [markdown]
@@ -101,9 +101,9 @@ bar_intervals(economy.assign(text=economy["text_en"]), title="Guangzhou's 2023 a
 
 # %%
 per_resident = ctx.loc["context.aid_per_resident"]
-assert per_resident["text_en"] == "2,015 yuan per person"
+assert per_resident["text_en"] == "≈ 2,015 yuan per person"
 assert round(ctx.loc["context.aid_to_gdp", "low"], 1) == 8.8
-assert ctx.loc["context.aid_to_budget_revenue", "text_en"] == "186 percent"
+assert ctx.loc["context.aid_to_budget_revenue", "text_en"] == "≈ 186%"
 assert round(ctx.loc["context.aid_to_fixed_asset_investment", "low"]) == 15
 print(f"{per_resident['label']}: {per_resident['text_en']}. {per_resident['caveat']}")
 print(f"GDP: {citation('shufu.gdp.2022', figures)}")
@@ -114,7 +114,7 @@ print(f"GDP: {citation('shufu.gdp.2022', figures)}")
 # The report gives Shufu's foreign trade for January–September 2023 and its growth. The
 # same months are published for Kashgar Prefecture and for Xinjiang. Kashgar's total is
 # printed as "over 60 billion yuan", a lower bound, so Shufu's share of it is an upper
-# bound: at most 1.97%. Of Xinjiang's trade, Shufu's is about 0.47%.
+# bound: at most 1.98%. Of Xinjiang's trade, Shufu's is about 0.47%.
 
 # %%
 shares = ctx.loc[["context.trade_share_kashgar", "context.trade_share_xinjiang"]]
@@ -122,7 +122,7 @@ bar_intervals(shares.assign(text=shares["text_en"]), title="Shufu's share of for
               xlabel="percent of the region's trade")  # fmt: skip
 
 # %%
-assert shares.loc["context.trade_share_kashgar", "text_en"] == "≤ 1.97 percent"
+assert shares.loc["context.trade_share_kashgar", "text_en"] == "≤ 1.98%"
 assert round(shares.loc["context.trade_share_xinjiang", "low"], 2) == 0.47
 
 # %% [markdown]
@@ -136,7 +136,7 @@ growth_ids = {"Shufu County (this report)": "trade.growth_yoy",
 growth = economy.iloc[:0, :0].copy()
 for label, gid in growth_ids.items():
     row = metric(metrics, gid) if gid in set(metrics["metric_id"]) else figure(gid, figures)
-    growth.loc[gid, ["label", "low", "high", "text"]] = [label, row["value"], row["value"], f"{row['value']:g} percent"]
+    growth.loc[gid, ["label", "low", "high", "text"]] = [label, row["value"], row["value"], f"{row['value']:g}%"]
 assert growth["low"].tolist() == [70.0, 89.7, 47.3]
 bar_intervals(growth, title="Foreign-trade growth, Jan–Sep 2023 over Jan–Sep 2022", xlabel="percent year on year")
 
@@ -191,8 +191,8 @@ pairs = ["guangdong.aid_funds.2014", "dongguan.aid_funds.2020", "shenzhen.aid_fu
          "guangzhou_shufu.aid_funds.2023"]  # fmt: skip
 side = figures.set_index("figure_id").loc[pairs]
 assert (side["basis"] == "annual").all() and (side["measure"] == "aid_funds").all()
-bars = side.assign(label=side["subject"] + " (" + side["period"] + ")", low=side["value"] / 1e6,
-                   high=side["value"] / 1e6, text=(side["value"] / 1e6).map("{:,.0f} million yuan".format))  # fmt: skip
+bars = rescale(side.assign(label=side["subject"] + " (" + side["period"] + ")", low=side["value"],
+                           high=side["value"]), 1e6, "million yuan")  # fmt: skip
 bar_intervals(bars[["label", "low", "high", "text"]], title="One year of aid from Guangdong's pairs",
               xlabel="million yuan")  # fmt: skip
 

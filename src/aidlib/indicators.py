@@ -76,7 +76,7 @@ class Interval:
         return self * Interval(inverse.low, inverse.high, other.approx)
 
     def __str__(self) -> str:
-        return _describe(self, "")
+        return describe(self, "")
 
 
 def _mul(a: float, b: float) -> float:
@@ -84,22 +84,31 @@ def _mul(a: float, b: float) -> float:
     return 0.0 if a == 0 or b == 0 else a * b
 
 
-def _fmt(x: float) -> str:
-    """Thousands separators; two decimals below 100 (67.04), none above (1,606) or for whole numbers."""
-    return f"{x:,.0f}" if abs(x) >= 100 or float(x).is_integer() else f"{x:,.2f}"
+def describe(iv: Interval, unit: str) -> str:
+    """Write an interval to the precision its inputs support (see :func:`aidlib.tables.round_shown`).
 
+    Examples:
+        >>> describe(Interval(695_882_352.9), "yuan"), describe(Interval(0, 1605.75), "元/户")
+        ('≈ 696 million yuan', '≤ 1,606 元/户')
+        >>> describe(Interval(60.0), "percent"), describe(Interval(23.26, 56.23), "percent")
+        ('60%', '23.2–56.3%')
+    """
+    from aidlib.tables import BOUND_SIGNS, number_text, round_shown, with_unit
 
-def _describe(iv: Interval, unit: str) -> str:
-    from aidlib.tables import BOUND_SIGNS
-
-    sep = " " if unit else ""
     if iv.low == iv.high:
-        return f"{BOUND_SIGNS['about'].strip() if iv.approx else ''}{_fmt(iv.low)}{sep}{unit}"
+        shown = round_shown(iv.low)
+        (number,), unit = number_text([shown], unit)
+        rounded = not math.isclose(shown, iv.low, rel_tol=1e-9, abs_tol=1e-12)
+        sign = BOUND_SIGNS["about"] if iv.approx or rounded else ""
+        return sign + with_unit(number, unit)
     if iv.high == INF:
-        return f"{BOUND_SIGNS['over']}{_fmt(iv.low)}{sep}{unit}"
+        (number,), unit = number_text([round_shown(iv.low, "down")], unit)
+        return BOUND_SIGNS["over"] + with_unit(number, unit)
     if iv.low == 0:
-        return f"{BOUND_SIGNS['under']}{_fmt(iv.high)}{sep}{unit}"
-    return f"{_fmt(iv.low)}–{_fmt(iv.high)}{sep}{unit}"
+        (number,), unit = number_text([round_shown(iv.high, "up")], unit)
+        return BOUND_SIGNS["under"] + with_unit(number, unit)
+    (low, high), unit = number_text([round_shown(iv.low, "down"), round_shown(iv.high, "up")], unit)
+    return with_unit(f"{low}–{high}", unit)
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,7 @@ class Indicator:
     @property
     def text(self) -> str:
         """The value as a reader sees it: ``≤ 1,606 元/户``, ``67.04 %``."""
-        return _describe(self.interval, self.unit)
+        return describe(self.interval, self.unit)
 
     @property
     def unit_en(self) -> str:
@@ -127,7 +136,7 @@ class Indicator:
     @property
     def text_en(self) -> str:
         """The value with its English unit: ``≤ 1,606 yuan per household``."""
-        return _describe(self.interval, self.unit_en)
+        return describe(self.interval, self.unit_en)
 
 
 def unit_en(unit: str) -> str:
@@ -138,14 +147,11 @@ def unit_en(unit: str) -> str:
         ('yuan per household', 'percent', 'facts')
     """
     from aidlib.quantities import UNITS
+    from aidlib.tables import singular
 
-    singular = {
-        "households": "household", "people": "person", "tonnes": "tonne", "establishments": "establishment",
-        "major items": "major item", "minor items": "minor item", "units": "unit",
-    }  # fmt: skip
     parts = unit.split("/")
     words = [UNITS.get(p, p) for p in parts]
-    words[1:] = [singular.get(w, w) for w in words[1:]]
+    words[1:] = [singular(w) for w in words[1:]]
     return " per ".join(words)
 
 

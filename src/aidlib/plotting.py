@@ -142,12 +142,46 @@ def _axes(ax: Axes | None, rows: int) -> Axes:
     return ax
 
 
+# The one key to bounds, drawn on every chart that shows one.
+BOUND_NAMES = {"over": "at least", "under": "at most", "about": "about"}
+
+
+def _bound_legend(ax: Axes, qualifiers, ranges: bool = False) -> None:
+    """Put the key to the bound signs on the chart: only the ones it uses."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = [
+        Line2D([], [], marker=MARKERS[q], linestyle="", color="black", markerfacecolor=PALETTE[q],
+               label=f"{BOUND_SIGNS[q].strip()} {BOUND_NAMES[q]}")
+        for q in ("over", "under", "about") if q in set(qualifiers)
+    ]  # fmt: skip
+    if ranges:
+        handles.append(
+            Patch(facecolor=PALETTE["over"], alpha=0.35, hatch="//", label="range: the value lies within")
+        )
+    if handles:  # below the chart, so it never covers a bar or its label
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.32 if ax.get_xlabel() else -0.2),
+                  ncol=len(handles), fontsize=8, frameon=False, title=None)  # fmt: skip
+
+
+def _count_axis(ax: Axes, values) -> None:
+    """Whole-number ticks when every value is a whole number (a count)."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    if all(float(v).is_integer() for v in values):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.0f}" if x.is_integer() else f"{x:,g}"))
+
+
 def bar_metrics(view: pd.DataFrame, title: str, xlabel: str, ax: Axes | None = None) -> pd.DataFrame:
     """Draw one horizontal bar per metric, labelled with its value and bound.
 
     ``view`` comes from :func:`aidlib.tables.metric_view`. A bound is drawn as a
-    marker at the bar end (▶ at least, ◀ at most, ◆ about) and written with
-    ≥/≤/≈ in the label. All rows must share one unit.
+    marker at the bar end (▶ at least, ◀ at most, ◆ about), written with ≥/≤/≈
+    in the label and keyed in a legend on the chart. When the bars cover
+    different periods (2023 and cumulative), each label names its period. All
+    rows must share one unit.
 
     Raises:
         ValueError: a restated row (counted twice), or mixed units.
@@ -161,7 +195,10 @@ def bar_metrics(view: pd.DataFrame, title: str, xlabel: str, ax: Axes | None = N
     units = sorted(set(view["unit"]))
     if len(units) > 1:
         raise ValueError(f"one chart, one unit: got {', '.join(units)}")
-    _check_labels(view["label"])
+    labels = list(view["label"])
+    if "period" in view and len(set(view["period"])) > 1:
+        labels = [f"{label} ({period})" for label, period in zip(labels, view["period"], strict=True)]
+    _check_labels(labels)
     ax = _axes(ax, len(view))
     y = range(len(view))
     colors = [PALETTE[q] for q in view["qualifier"]]
@@ -174,19 +211,22 @@ def bar_metrics(view: pd.DataFrame, title: str, xlabel: str, ax: Axes | None = N
         ax.annotate(
             f" {shown}", (value, i), xytext=(6, 0), textcoords="offset points", va="center", fontsize=9
         )
-    ax.set_yticks(list(y), view["label"])
+    ax.set_yticks(list(y), labels)
     ax.invert_yaxis()
     ax.set_xlim(0, view["value"].max() * 1.45)
+    _count_axis(ax, view["value"])
     ax.set_xlabel(xlabel)
     ax.set_title(title)
-    return view[["label", "shown"]].reset_index(drop=True)
+    _bound_legend(ax, view["qualifier"])
+    return view[["label", "shown"]].assign(label=labels).reset_index(drop=True)
 
 
 def bar_intervals(rows: pd.DataFrame, title: str, xlabel: str, ax: Axes | None = None) -> pd.DataFrame:
     """Draw derived figures: a bar for an exact value, a range for a bounded one.
 
     ``rows`` has columns label, low, high and text (as from
-    :func:`aidlib.indicators.table`). An open upper bound is drawn as an arrow.
+    :func:`aidlib.indicators.table`). An open upper bound is drawn as an arrow;
+    the legend on the chart says how to read a range.
 
     Returns:
         The label and value text of each row, top to bottom.
@@ -195,11 +235,13 @@ def bar_intervals(rows: pd.DataFrame, title: str, xlabel: str, ax: Axes | None =
     ax = _axes(ax, len(rows))
     finite_high = [h for h in rows["high"] if not math.isinf(h)]
     right = max([*finite_high, *rows["low"]]) * 1.5
+    qualifiers = []
     for i, (low, high, text) in enumerate(zip(rows["low"], rows["high"], rows["text"], strict=True)):
         if low == high:
             ax.barh(i, low, color=PALETTE["exact"])
             end = low
         else:
+            qualifiers.append("over" if math.isinf(high) else "under" if low == 0 else "range")
             top = right / 1.5 * 1.2 if math.isinf(high) else high
             ax.barh(i, top - low, left=low, color=PALETTE["over"], alpha=0.35, hatch="//")
             ax.plot([low, top], [i, i], color="black", linewidth=1.2)
@@ -216,17 +258,19 @@ def bar_intervals(rows: pd.DataFrame, title: str, xlabel: str, ax: Axes | None =
     ax.set_yticks(list(range(len(rows))), rows["label"])
     ax.invert_yaxis()
     ax.set_xlim(0, right)
+    _count_axis(ax, [*rows["low"], *finite_high])
     ax.set_xlabel(xlabel)
     ax.set_title(title)
+    if qualifiers:
+        _bound_legend(ax, [], ranges=True)
     return rows[["label", "text"]].reset_index(drop=True)
 
 
 def bound_legend() -> str:
     """Return the one-line key to the bound signs used on every chart."""
     names = {"over": "at least", "about": "about", "under": "at most"}
-    return (
-        "; ".join(f"{BOUND_SIGNS[q].strip()} {names[q]}" for q in names) + " (bars end at the stated value)"
-    )
+    key = "; ".join(f"{BOUND_SIGNS[q].strip()} {names[q]}" for q in names)
+    return key + " (bars end at the stated value)"
 
 
 # How a basis is marked on a series chart (partial years share one marker), and

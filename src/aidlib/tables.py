@@ -13,6 +13,88 @@ if TYPE_CHECKING:  # pragma: no cover
 BOUND_SIGNS = {"exact": "", "over": "≥ ", "about": "≈ ", "under": "≤ "}
 
 
+# Derived values are shown to the precision their inputs support: three significant
+# figures, but whole units below 10,000 (2,015 yuan per person, 1,606 per household);
+# a value that rounding changed is marked ≈. An upper bound rounds up, a lower bound
+# down, so the bound stays true.
+SIGNIFICANT = 3
+# Large amounts of money read in words: (threshold, divisor, English, Chinese).
+_MONEY_SCALES = ((1e9, 1e9, "billion", None), (1e8, 1e8, None, "亿"), (1e6, 1e6, "million", None),
+                 (1e4, 1e4, None, "万"))  # fmt: skip
+
+
+def round_shown(x: float, direction: str = "nearest") -> float:
+    """Round a derived value for display: 3 significant figures, whole units from 100 to 10,000.
+
+    ``direction`` is ``nearest``, ``down`` (a lower bound) or ``up`` (an upper bound).
+
+    Examples:
+        >>> round_shown(695_882_352.9), round_shown(2015.1), round_shown(8.8333), round_shown(0.46789)
+        (696000000.0, 2015.0, 8.83, 0.468)
+        >>> round_shown(1605.75, "up"), round_shown(1.97166, "up"), round_shown(1.97166, "down")
+        (1606.0, 1.98, 1.97)
+    """
+    import math
+    from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+
+    if x == 0 or math.isinf(x) or math.isnan(x):
+        return x
+    exponent = math.floor(math.log10(abs(x)))
+    places = 0 if 2 <= exponent <= 3 else SIGNIFICANT - 1 - exponent  # whole units below 10,000
+    mode = {"nearest": ROUND_HALF_EVEN, "down": ROUND_FLOOR, "up": ROUND_CEILING}[direction]
+    return float(Decimal(repr(x)).quantize(Decimal(1).scaleb(-places), rounding=mode))
+
+
+def with_unit(number: str, unit: str) -> str:
+    """Attach a unit the one way the project writes it: ``70%``, ``5 yuan``.
+
+    Examples:
+        >>> with_unit("70", "percent"), with_unit("5", "yuan"), with_unit("5", "")
+        ('70%', '5 yuan', '5')
+    """
+    if unit in ("percent", "%"):
+        return f"{number}%"
+    return f"{number} {unit}" if unit else number
+
+
+def number_text(values: list[float], unit: str) -> tuple[list[str], str]:
+    """Write rounded numbers with thousands separators, money in words (696 million yuan).
+
+    Returns the numbers as text and the unit to write after them.
+
+    Examples:
+        >>> number_text([696_000_000.0], "yuan"), number_text([174_700_000.0], "元")
+        ((['696'], 'million yuan'), (['1.747'], '亿元'))
+        >>> number_text([2015.0, 0.468], "people")
+        (['2,015', '0.468'], 'people')
+    """
+    finite = [abs(v) for v in values if v == v and abs(v) != float("inf")]
+    top = max(finite, default=0.0)
+    divisor, word = 1.0, ""
+    if unit in ("yuan", "元"):
+        for threshold, div, english, chinese in _MONEY_SCALES:
+            name = english if unit == "yuan" else chinese
+            if name and top >= threshold:
+                divisor, word = div, name
+                break
+    texts = []
+    for v in values:
+        scaled = v / divisor
+        if float(scaled).is_integer():
+            texts.append(f"{scaled:,.0f}")
+        else:
+            texts.append(f"{scaled:,.{max(_decimals(scaled), 0)}f}")
+    if word:
+        unit = f"{word} {unit}" if unit == "yuan" else f"{word}{unit}"
+    return texts, unit
+
+
+def _decimals(x: float) -> int:
+    """Decimals needed to write ``x`` without trailing noise (at most 6)."""
+    text = f"{x:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
 def value_text(value: float, qualifier: str = "exact", unit: str = "") -> str:
     """Write a curated value the way a reader should take it.
 
@@ -25,7 +107,29 @@ def value_text(value: float, qualifier: str = "exact", unit: str = "") -> str:
     if qualifier not in BOUND_SIGNS:
         raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(BOUND_SIGNS)}")
     number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return f"{BOUND_SIGNS[qualifier]}{number}{' ' + unit if unit else ''}"
+    if value == 1 and qualifier == "exact":
+        unit = singular(unit)
+    return BOUND_SIGNS[qualifier] + with_unit(number, unit)
+
+
+# English plurals of the units aidlib writes, and their singular.
+SINGULAR = {
+    "households": "household", "people": "person", "tonnes": "tonne", "establishments": "establishment",
+    "major items": "major item", "minor items": "minor item", "units": "unit", "facts": "fact",
+    "items": "item", "events": "event", "event sessions": "event session", "cases": "case",
+    "teams": "team", "institutions": "institution", "times": "time", "batches": "batch", "sets": "set",
+    "vehicles": "vehicle", "sites": "site", "projects": "project", "months": "month", "days": "day",
+}  # fmt: skip
+
+
+def singular(unit: str) -> str:
+    """The singular of an English unit (``1 fact``, not ``1 facts``).
+
+    Examples:
+        >>> singular("facts"), singular("people"), singular("kg")
+        ('fact', 'person', 'kg')
+    """
+    return SINGULAR.get(unit, unit)
 
 
 def count_view(counts: pd.Series, unit: str = "facts") -> pd.DataFrame:
@@ -45,11 +149,43 @@ def count_view(counts: pd.Series, unit: str = "facts") -> pd.DataFrame:
             "label": labels,
             "value": counts.to_numpy(dtype=float),
             "qualifier": "exact",
-            "shown": [f"{int(n)} {unit}" for n in counts],
+            "shown": [f"{int(n)} {singular(unit) if n == 1 else unit}" for n in counts],
             "unit": unit,
             "duplicate_of": "",
         }
     )
+
+
+def rescale(frame: pd.DataFrame, divisor: float, unit: str) -> pd.DataFrame:
+    """Show a chart's values in a larger unit (million yuan), rewriting their text to match.
+
+    ``frame`` is a metric view (value, qualifier, shown) or indicator rows (low,
+    high, text). Stated values keep their digits (530 million yuan); derived
+    ones are rounded as :func:`aidlib.indicators.describe` does (≈ 696 million yuan).
+
+    Examples:
+        >>> import pandas as pd
+        >>> rows = pd.DataFrame({"label": ["base"], "low": [695_882_352.9], "high": [695_882_352.9]})
+        >>> rescale(rows, 1e6, "million yuan")["text"].tolist()
+        ['≈ 696 million yuan']
+    """
+    from aidlib.indicators import Interval, describe
+
+    out = frame.copy()
+    if "value" in out:
+        out["value"] = out["value"] / divisor
+        out["shown"] = [value_text(v, q, unit) for v, q in zip(out["value"], out["qualifier"], strict=True)]
+        out["unit"] = unit
+    if "low" in out:
+        out["low"], out["high"] = out["low"] / divisor, out["high"] / divisor
+        # an indicator table says which values are hedged (exact False on a single value)
+        points = out["low"] == out["high"]
+        approx = (points & ~out["exact"].astype(bool)) if "exact" in out else points & False
+        out["text"] = [
+            describe(Interval(lo, hi, bool(a)), unit)
+            for lo, hi, a in zip(out["low"], out["high"], approx, strict=True)
+        ]
+    return out
 
 
 def _check_ids(metrics: pd.DataFrame, ids: Iterable[str]) -> list[str]:
