@@ -130,7 +130,7 @@ assert 0.2 < bound_share < 0.3  # "about a quarter", below
 print(f"lower bounds: {mix['over']} of {len(distinct)} distinct facts ({bound_share:.0%})")
 mix
 
-# %%
+# %% tags=["remove-output"]
 readable = {"exact": "exact", "over": "at least", "about": "about", "under": "at most"}
 bar_metrics(
     count_view(mix.rename(readable)),

@@ -50,7 +50,7 @@ print(f"aid total 2023: {total['value']:,.0f} yuan ({total['quote']})")
 lines = metric_view(metrics, ids=["funding.aid_total", "industry.funds", "housing.funds", "education.funds"])
 lines[["label", "shown", "period"]]
 
-# %%
+# %% tags=["remove-output"]
 money = rescale(lines, 1e6, "million yuan")
 bar_metrics(money, title="Guangzhou aid to Shufu, 2023: the total and its itemized lines", xlabel="million yuan")
 
@@ -86,7 +86,7 @@ per_unit = ind.loc[
 ]  # fmt: skip
 per_unit
 
-# %%
+# %% tags=["remove-output"]
 per_thousand = ind.loc[["spend.per_household", "spend.per_funded_student"]].assign(
     low=lambda d: d["low"] / 1e3,
     high=lambda d: d["high"] / 1e3,
@@ -122,7 +122,7 @@ print(f"guideline: {guideline['value']:.0f}% to livelihoods — {citation('xinji
 print(f"this report: {livelihood['text_en']} ({livelihood['caveat']})")
 assert livelihood["high"] < guideline["value"]
 
-# %%
+# %% tags=["remove-output"]
 compare = ind.loc[["share.livelihood", "share.industry"], ["label", "low", "high", "text"]]
 compare.loc["guideline"] = ["'Two 80%' guideline: livelihood share", guideline["value"], guideline["value"],
                             f"{guideline['value']:.0f}%"]  # fmt: skip

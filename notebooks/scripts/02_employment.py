@@ -51,7 +51,7 @@ jobs[["label", "shown", "period"]]
 per_factory = ind.loc["employment.jobs_per_factory"]
 print(f"{per_factory['label']}: {per_factory['text_en']} — {per_factory['caveat']}")
 
-# %%
+# %% tags=["remove-output"]
 people = jobs[jobs["unit"] == "people"]
 bar_metrics(people, title="Jobs the report attributes to two employment models", xlabel="people employed")
 
@@ -60,7 +60,7 @@ bar_metrics(people, title="Jobs the report attributes to two employment models",
 # may also sell to a cooperative, and the report does not say the groups are distinct.
 # The factories average about 22 workers each.
 
-# %%
+# %% tags=["remove-cell"]
 assert round(per_factory["low"]) == 22
 
 # %% [markdown]
@@ -101,11 +101,11 @@ training = metric_view(
 )  # fmt: skip
 training[["label", "shown", "period"]]
 
-# %%
+# %% tags=["remove-output"]
 attendances = training[training["unit"] == "person-times"]
 bar_metrics(attendances, title="Training attendances (person-times, not people)", xlabel="person-times")
 
-# %%
+# %% tags=["remove-output"]
 heads = training[training["unit"] == "people"]
 bar_metrics(heads, title="People trained or certified", xlabel="people")
 

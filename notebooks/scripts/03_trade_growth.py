@@ -49,7 +49,7 @@ trade[["label", "shown", "period"]]
 derived = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"], ["label", "text_en", "formula", "caveat"]]
 derived
 
-# %%
+# %% tags=["remove-output"]
 bars = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"], ["label", "low", "high", "exact"]]
 bars.loc["reported"] = [trade.loc[0, "label"], trade.loc[0, "value"], trade.loc[0, "value"], True]
 bars = rescale(bars, 1e6, "million yuan")
@@ -61,7 +61,7 @@ bar_intervals(bars.loc[["reported", "trade.base_jan_sep_2022", "trade.increase_j
 # whole county's trade; the report credits aid with trade-fair support (the 134th Canton
 # Fair, the Kashgar fair) but does not say how much of the growth that explains.
 
-# %%
+# %% tags=["remove-cell"]
 assert round(ind.loc["trade.base_jan_sep_2022", "low"] / 1e6) == 696
 
 # %% [markdown]
@@ -98,7 +98,7 @@ print(f"caveat: {leverage['caveat']}")
 # the investment figure is cumulative (累计) and investors' money, and the report does
 # not claim the aid caused it.
 
-# %%
+# %% tags=["remove-cell"]
 assert round(leverage["low"], 1) == 3.9
 
 # %% [markdown]
@@ -116,7 +116,7 @@ consumption[["label", "shown", "period"]]
 # About 28,600 yuan per tonne (28.6 yuan per kilogram) on average, across a product mix
 # the report does not break down.
 
-# %%
+# %% tags=["remove-cell"]
 assert round(price["low"], -2) == 28_600
 
 # %% [markdown]

@@ -47,7 +47,7 @@ per_theme = (
 )
 per_theme
 
-# %%
+# %% tags=["remove-output"]
 counts = per_theme["facts"].rename(lambda theme: theme.replace("_", " "))
 bar_metrics(count_view(counts), title="Distinct quantitative facts per social theme", xlabel="number of facts")
 
@@ -84,7 +84,7 @@ education[["label", "shown", "period"]]
 culture = metric_view(metrics, theme="culture")
 culture[["label", "shown", "period"]]
 
-# %%
+# %% tags=["remove-output"]
 visits = culture[culture["unit"] == "person-times"]
 bar_metrics(visits, title="Culture: attendances", xlabel="person-times")
 

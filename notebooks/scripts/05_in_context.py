@@ -53,7 +53,7 @@ print(f"{len(figures)} cited figures; grades: {figures['reliability'].value_coun
 # Gaps stay gaps. Guangzhou's 2023 aid to Shufu is the star, for scale: it is not a point
 # of the Xinjiang series.
 
-# %%
+# %% tags=["remove-output"]
 xinjiang = series(figures, "19 provinces→Xinjiang", "aid_funds")
 shufu = xinjiang.iloc[:0].copy()
 aid = metric(metrics, "funding.aid_total")
@@ -94,7 +94,7 @@ spans(figures, "19 provinces→Xinjiang", "aid_funds")
 # aid against 2022 figures (the only year published) and are scale comparisons, not shares:
 # aid money is neither value added nor budget revenue.
 
-# %%
+# %% tags=["remove-output"]
 economy = ctx.loc[["context.aid_to_gdp", "context.aid_to_budget_revenue", "context.aid_to_fixed_asset_investment"]]
 bar_intervals(economy.assign(text=economy["text_en"]), title="Guangzhou's 2023 aid against Shufu's 2022 economy",
               xlabel="percent (2023 aid ÷ 2022 figure)")  # fmt: skip
@@ -116,12 +116,12 @@ print(f"GDP: {citation('shufu.gdp.2022', figures)}")
 # printed as "over 60 billion yuan", a lower bound, so Shufu's share of it is an upper
 # bound: at most 1.98%. Of Xinjiang's trade, Shufu's is about 0.47%.
 
-# %%
+# %% tags=["remove-output"]
 shares = ctx.loc[["context.trade_share_kashgar", "context.trade_share_xinjiang"]]
 bar_intervals(shares.assign(text=shares["text_en"]), title="Shufu's share of foreign trade, Jan–Sep 2023",
               xlabel="percent of the region's trade")  # fmt: skip
 
-# %%
+# %% tags=["remove-cell"]
 assert shares.loc["context.trade_share_kashgar", "text_en"] == "≤ 1.98%"
 assert round(shares.loc["context.trade_share_xinjiang", "low"], 2) == 0.47
 
@@ -129,7 +129,7 @@ assert round(shares.loc["context.trade_share_xinjiang", "low"], 2) == 0.47
 # Growth over January–September 2022: Shufu's 70% is below Kashgar's 89.7% and above
 # Xinjiang's 47.3%. All three are year-on-year rates for the same nine months.
 
-# %%
+# %% tags=["remove-output"]
 growth_ids = {"Shufu County (this report)": "trade.growth_yoy",
               "Kashgar Prefecture": "kashgar.trade_growth.2023_jan_sep",
               "Xinjiang": "xinjiang.trade_growth.2023_jan_sep"}  # fmt: skip
@@ -145,7 +145,7 @@ bar_intervals(growth, title="Foreign-trade growth, Jan–Sep 2023 over Jan–Sep
 # 49.31 billion in 2022 and 83.68 billion in 2023 (a grade C figure, consistent with the
 # grade A 77.15 billion for January–November). Part-year figures are marked apart.
 
-# %%
+# %% tags=["remove-output"]
 kashgar = series(figures, "Kashgar Prefecture", "foreign_trade")
 k = kashgar.set_index("figure_id")["value"]
 assert (k["kashgar.foreign_trade.2013"], k["kashgar.foreign_trade.2022"]) == (12.44e9, 49.31e9)
@@ -160,7 +160,7 @@ series_chart(kashgar, title="Kashgar Prefecture's foreign trade", ylabel="billio
 # The two comparisons are loose: the jobs are counted now, the population in 2021, and
 # new jobs created in one year are a different count from jobs held.
 
-# %%
+# %% tags=["remove-output"]
 jobs = ctx.loc[["context.factory_jobs_to_working_age", "context.factory_jobs_to_new_jobs_2022"]]
 assert round(jobs.loc["context.factory_jobs_to_working_age", "low"], 1) == 2.5
 assert round(jobs.loc["context.factory_jobs_to_new_jobs_2022", "low"]) == 73
@@ -186,7 +186,7 @@ print(f"{plan['label']}: +{plan['text_en']} — {plan['caveat']}")
 # the full-year ones are drawn side by side, each labelled with its year; they say how
 # large a year of pairing aid is, not who gives more.
 
-# %%
+# %% tags=["remove-output"]
 pairs = ["guangdong.aid_funds.2014", "dongguan.aid_funds.2020", "shenzhen.aid_funds.2020",
          "guangzhou_shufu.aid_funds.2023"]  # fmt: skip
 side = figures.set_index("figure_id").loc[pairs]
