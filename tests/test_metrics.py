@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from aidlib.cli import main
-from aidlib.metrics import COLUMNS, THEMES, MetricsError, load_metrics, validate
+from aidlib.metrics import COLUMNS, THEMES, MetricsError, load_exclusions, load_metrics, validate
 from aidlib.paths import PROJECT_ROOT
 from aidlib.quantities import find_quantities
 
@@ -40,10 +40,9 @@ def test_every_found_quantity_is_curated_or_excluded(metrics, clean):
         while start != -1:
             covered.append((start, start + len(quote)))
             start = text.find(quote, start + 1)
-    with (DATA / "exclusions.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            start = text.find(row["quote"])
-            covered.append((start, start + len(row["quote"])))
+    for quote in load_exclusions()["quote"]:
+        start = text.find(quote)
+        covered.append((start, start + len(quote)))
     missing = [
         q.text for q in find_quantities(text) if not any(a <= q.start and q.end <= b for a, b in covered)
     ]
@@ -424,3 +423,26 @@ def test_raw_source_that_is_a_folder(data_copy):
     raw.mkdir()
     (problem,) = _check_and_load(data_copy)
     assert "is a folder; expected a file" in str(problem)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            "guangzhou_shufu_2023,不在原文的100人,x",
+            r"exclusions.csv:2: column quote: '不在原文的100人' not found",
+        ),
+        (
+            "guangzhou_shufu_2023,珠水润天山,x",
+            r"exclusions.csv:2: column quote: '珠水润天山' holds no quantity",
+        ),
+        ("nope,珠水润天山,x", r"exclusions.csv:2: column source_id: unknown source 'nope'"),
+        ("guangzhou_shufu_2023,5.3亿元,", r"exclusions.csv:2: column reason: is empty"),
+        ("guangzhou_shufu_2023,5.3亿元", r"exclusions.csv:2: 2 cells, expected 3"),
+    ],
+)
+def test_bad_exclusions(data_copy, row, message):
+    (data_copy / "exclusions.csv").write_text(f"source_id,quote,reason\n{row}\n", encoding="utf-8")
+    with pytest.raises(MetricsError, match=message):
+        load_exclusions(data_copy)
+    assert main(["check", "--data", str(data_copy)]) == 1

@@ -73,11 +73,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from aidlib.figures import check_figures
-    from aidlib.metrics import check_metrics
+    from aidlib.metrics import check_exclusions, check_metrics
 
     metrics, problems = check_metrics(args.data)
     figures, more = check_figures(args.data)
-    problems += more
+    problems += more + check_exclusions(args.data)[1]
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

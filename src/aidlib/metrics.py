@@ -296,6 +296,54 @@ def _parts_within_totals(table: Table, first_line: dict[str, int]) -> list[Probl
     return out
 
 
+EXCLUSIONS_FILE = "exclusions.csv"
+EXCLUSION_COLUMNS = ("source_id", "quote", "reason")
+
+
+def check_exclusions(data: str | os.PathLike[str] | None = None) -> tuple[Table | None, list[Problem]]:
+    """Parse and check ``exclusions.csv``: quantities found but deliberately not curated.
+
+    Each row names a known source, quotes its normalized text (the quote holds a
+    quantity) and gives a reason.
+    """
+    from aidlib.quantities import find_quantities
+
+    folder = paths.data_dir(data)
+    table, problems = read_table(folder / EXCLUSIONS_FILE, EXCLUSION_COLUMNS)
+    if table is None:
+        return None, problems
+    texts, failed, _, _ = _source_texts(folder)  # source problems are reported by check_metrics
+    for line, row in table:
+        source_id = row["source_id"]
+        if source_id in failed:
+            continue
+        if source_id not in texts:
+            problems.append(Problem(table.path, line, "source_id", f"unknown source {source_id!r}"))
+            continue
+        quote = row["quote"]
+        if not quote or quote not in texts[source_id]:
+            problems.append(Problem(table.path, line, "quote", f"{quote!r} not found in {source_id}"))
+        elif not find_quantities(quote):
+            problems.append(Problem(table.path, line, "quote", f"{quote!r} holds no quantity to exclude"))
+        if not row["reason"].strip():
+            problems.append(Problem(table.path, line, "reason", "is empty; say why it is not curated"))
+    return table, problems
+
+
+def load_exclusions(data: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load ``exclusions.csv`` after checking it (see :func:`check_exclusions`).
+
+    Raises:
+        MetricsError: any problem; the message names file, line and column.
+    """
+    table, problems = check_exclusions(data)
+    if problems or table is None:
+        raise MetricsError(problems)
+    import pandas as pd
+
+    return pd.DataFrame(list(table.rows), columns=list(EXCLUSION_COLUMNS))
+
+
 def load_metrics(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """Load the curated metrics after validating schema and provenance.
 
