@@ -123,7 +123,7 @@ def test_write_report(tmp_path):
 
 
 def test_failed_notebook_leaves_the_previous_report(tmp_path):
-    notebooks = _notebook(tmp_path / "nb", "00_ok", "00 · OK", "1 + 1")
+    notebooks = _notebook(tmp_path / "nb", "01_broken", "01 · OK for now", "1 + 1")
     out = tmp_path / "reports"
     write_report(out, progress=lambda _: None, notebooks=notebooks)
     before = _snapshot(out)

@@ -116,18 +116,25 @@ def _execute(path: Path, workdir: Path):
 
 
 def run_notebooks(
-    out: Path, notebooks: Path | None = None, progress: Callable[[str], None] = print
+    out: Path,
+    notebooks: Path | None = None,
+    progress: Callable[[str], None] = print,
+    jobs: int | None = None,
 ) -> list[site.Page]:
     """Execute each ``NN_*.ipynb`` in a fresh kernel and write its reader-view page into ``out``.
 
-    The executed notebooks go to ``out/notebooks/``; each page links to its
+    Notebooks run ``jobs`` at a time (default: 2, or 1 on a one-core machine);
+    the executed notebooks go to ``out/notebooks/``; each page links to its
     neighbours, the first back to the index and the last on to the data page.
 
     Raises:
-        ReportError: a cell failed; the one-line message names the notebook, the cell and the error
-            (a :class:`NotebookFailed` whose ``details`` hold the traceback).
+        ReportError: a cell failed; the one-line message names the first failing notebook (in
+            order), the cell and the error (a :class:`NotebookFailed` whose ``details`` hold the
+            traceback).
         FileNotFoundError: there are no notebooks.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     import nbformat
 
     notebooks = Path(notebooks or NOTEBOOKS_DIR)
@@ -136,19 +143,31 @@ def run_notebooks(
         raise FileNotFoundError(f"no notebooks (NN_topic.ipynb) in {notebooks}")
     out = Path(out)
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
-    executed, pages = [], []
-    with tempfile.TemporaryDirectory(prefix="aidlib-kernels-") as kernels:
-        for i, path in enumerate(found, start=1):
-            progress(f"[report] ({i}/{len(found)}) executing {path.name} ...")
-            started = time.perf_counter()
+    jobs = jobs or min(2, os.cpu_count() or 1)
+
+    def run(numbered: tuple[int, Path]):
+        i, path = numbered
+        progress(f"[report] ({i}/{len(found)}) executing {path.name} ...")
+        started = time.perf_counter()
+        try:
             nb = _execute(path, Path(kernels))
-            nbformat.write(nb, out / "notebooks" / path.name)
-            title, question = site.notebook_intro(nb)
-            page = site.Page(f"{path.stem}.html", f"notebooks/{path.name}", title or path.stem, question)
-            pages.append(page)
-            executed.append(nb)
-            progress(f"[report] ({i}/{len(found)}) {path.name} done in {time.perf_counter() - started:.1f} s")
-    for i, (nb, current) in enumerate(zip(executed, pages, strict=True)):
+        except NotebookFailed as err:
+            progress(f"[report] ({i}/{len(found)}) {path.name} FAILED")
+            return err
+        progress(f"[report] ({i}/{len(found)}) {path.name} done in {time.perf_counter() - started:.1f} s")
+        return nb
+
+    with tempfile.TemporaryDirectory(prefix="aidlib-kernels-") as kernels, ThreadPoolExecutor(jobs) as pool:
+        results = list(pool.map(run, enumerate(found, start=1)))
+    failed = next((r for r in results if isinstance(r, NotebookFailed)), None)
+    if failed:
+        raise failed
+    pages = []
+    for path, nb in zip(found, results, strict=True):
+        nbformat.write(nb, out / "notebooks" / path.name)
+        title, question = site.notebook_intro(nb)
+        pages.append(site.Page(f"{path.stem}.html", f"notebooks/{path.name}", title or path.stem, question))
+    for i, (nb, current) in enumerate(zip(results, pages, strict=True)):
         prev = pages[i - 1] if i > 0 else None
         next_ = pages[i + 1] if i + 1 < len(pages) else None
         (out / current.file).write_text(site.notebook_page(nb, current, prev, next_), encoding="utf-8")
