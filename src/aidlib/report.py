@@ -74,7 +74,8 @@ def _failure_line(path: Path, nb, err, cell_index: int | None = None) -> str:
         )
     where = ""
     if cell_index is not None:
-        where = f" cell {cell_index + 1} ({_first_line(nb.cells[cell_index].source)[:80]})"
+        first = _first_line(nb.cells[cell_index].source)
+        where = f" cell {cell_index + 1} ({first[:80] + '…' if len(first) > 80 else first})"
     name = getattr(err, "ename", None) or type(err).__name__
     value = str(getattr(err, "evalue", None) or ("" if hasattr(err, "ename") else err))
     what = f"{name}: {value.strip().splitlines()[0] if value.strip() else ''}".strip().rstrip(":")
@@ -133,6 +134,7 @@ def run_notebooks(
             traceback).
         FileNotFoundError: there are no notebooks.
     """
+    import threading
     from concurrent.futures import ThreadPoolExecutor
 
     import nbformat
@@ -145,13 +147,18 @@ def run_notebooks(
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     jobs = jobs or min(2, os.cpu_count() or 1)
 
+    stop = threading.Event()  # after a failure, notebooks not yet started are skipped
+
     def run(numbered: tuple[int, Path]):
         i, path = numbered
+        if stop.is_set():
+            return None
         progress(f"[report] ({i}/{len(found)}) executing {path.name} ...")
         started = time.perf_counter()
         try:
             nb = _execute(path, Path(kernels))
         except NotebookFailed as err:
+            stop.set()
             progress(f"[report] ({i}/{len(found)}) {path.name} FAILED")
             return err
         progress(f"[report] ({i}/{len(found)}) {path.name} done in {time.perf_counter() - started:.1f} s")
