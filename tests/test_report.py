@@ -94,7 +94,7 @@ def test_page_is_self_contained():
 
 
 # ---- the whole job on tiny notebooks ---------------------------------------------------
-def test_write_report(tmp_path):
+def test_write_report(tmp_path, capfd):
     notebooks = _tiny(tmp_path / "nb")
     messages = []
     out = tmp_path / "out"
@@ -117,6 +117,8 @@ def test_write_report(tmp_path):
     assert "rel=prev href='00_tiny.html'" in second and "rel=next href='data.html'" in second
     assert "href='notebooks/01_second.ipynb'" in second and "secret_code" not in second
     assert any(m.startswith("[report] (1/2) executing 00_tiny.ipynb") for m in messages)
+    kernels = capfd.readouterr()  # the kernels' own output (IPC transport: no TCP warning)
+    assert "without encryption" not in kernels.err + kernels.out and "WARNING" not in kernels.err
     assert "[report] OK" in (tmp_path / "out.log").read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp folder left
     assert oct((out).stat().st_mode & 0o777) != oct(0o700)  # an ordinary folder, not mkdtemp's
