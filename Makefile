@@ -8,19 +8,32 @@ REPORT_DIR ?= reports
 .DEFAULT_GOAL := help
 .PHONY: help setup report test notebooks lint bench clean
 
-help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+help: ## list the targets and the settings they use
+	@echo "usage: make [TARGET] [REPORT_DIR=dir] [PYTHON=python3.x]"
+	@echo
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}' \
+		| sed -e 's|$$(REPORT_DIR)|$(REPORT_DIR)|g' -e 's|$$(VENV)|$(VENV)|g'
+	@echo
+	@echo "settings (now; override on the command line, e.g. make report REPORT_DIR=/tmp/r):"
+	@echo "  REPORT_DIR=$(REPORT_DIR)"
+	@echo "  PYTHON=$(PYTHON)"
 
 $(STAMP): pyproject.toml constraints.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
-	touch $(STAMP)
+	@echo "[setup] creating $(VENV)/ with $(PYTHON) ($$($(PYTHON) --version 2>&1))"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "[setup] upgrading pip in $(VENV)/"
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "[setup] installing aidlib (editable) and its pinned dependencies from constraints.txt;"
+	@echo "[setup] the first time this downloads pandas, matplotlib, JupyterLab and more: about 2 minutes"
+	@$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $(STAMP)
+	@echo "[setup] done: $(VENV)/ is ready"
 
 setup: $(STAMP) ## create .venv and install aidlib with everything it needs (pinned)
 
-report: $(STAMP) ## run the main job: write the report into $(REPORT_DIR)/
-	$(BIN)/aidlib report --out $(REPORT_DIR)
+report: $(STAMP) ## check data/, execute every notebook, write the HTML report into $(REPORT_DIR)/
+	@echo "[report] checking data/, then executing every notebook into $(REPORT_DIR)/ (about 30 s)"
+	@$(BIN)/aidlib report --out $(REPORT_DIR)
 
 test: $(STAMP) ## run unit tests, doctests and strict nbval on every notebook
 	$(BIN)/python -m pytest -q
@@ -36,5 +49,5 @@ lint: $(STAMP) ## check style with ruff
 bench: $(STAMP) ## run the benchmark scripts and print their figures
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
 
-clean: ## remove the virtual environment and generated reports
-	rm -rf $(VENV) $(REPORT_DIR)
+clean: ## remove $(VENV)/, the report $(REPORT_DIR)/ and its log
+	rm -rf $(VENV) $(REPORT_DIR) $(REPORT_DIR).log

@@ -115,8 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=None, help="data folder (default: the project's data/)")
     p.set_defaults(func=_cmd_check)
 
-    p = sub.add_parser("report", help="write the report (clean texts, repairs) into a folder")
-    p.add_argument("--out", default="reports", help="output folder (default: reports)")
+    p = sub.add_parser(
+        "report",
+        help="check data/, execute every notebook and write the HTML report into a folder",
+        description="Check data/ (as aidlib check does), execute every notebooks/NN_*.ipynb in a fresh "
+        "kernel, and write the HTML report: index.html (key figures, figures in context), one page per "
+        "notebook with its code hidden, data.html (every metric and cited figure, with downloads), "
+        "and the clean texts. The folder is replaced only when every notebook succeeded; on a failure "
+        "it is left as it was and OUT.log holds the traceback.",
+    )
+    p.add_argument("--out", default="reports", help="output folder (default: reports), replaced as a whole")
     p.set_defaults(func=_cmd_report)
     return parser
 

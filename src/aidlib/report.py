@@ -1,27 +1,46 @@
-"""The main job: execute every notebook and write the HTML report with its index page.
+"""The main job: execute every notebook and write the HTML report.
 
-``aidlib report --out DIR`` (and ``make report``) writes, into DIR:
+``aidlib report --out DIR`` (and ``make report``) checks ``data/`` first, then
+executes every ``notebooks/NN_*.ipynb`` in a fresh kernel and writes, into DIR:
 
-- ``index.html``: the key figures, each with its bound and caveat, and one link
-  per notebook with the question it answers;
-- ``NN_topic.html``: each notebook, freshly executed (the committed notebooks are
-  not touched);
-- per source, the clean text and the list of repairs; ``indicators.csv``.
+- ``index.html``: the key figures with their bounds and caveats, the figures in
+  context (:mod:`aidlib.context`), one link per notebook with its question;
+- ``NN_topic.html``: each notebook in reader view (code hidden, see
+  :mod:`aidlib.site`), linking to the index, the previous and next page, and the
+  executed notebook under ``notebooks/``;
+- ``data.html``: every curated metric and cited figure, sortable and searchable,
+  with ``data/`` (metrics.csv, cited_figures.tsv, datapackage.json and the files
+  it lists) and ``aidlib-data.zip`` to download;
+- per source, the clean text and its repairs; ``indicators.csv``, ``context.csv``.
+
+The build is atomic: everything is written into a temporary folder beside DIR,
+which replaces DIR only when every notebook succeeded. On a failure nothing in
+DIR changes; the error is one line (notebook, cell, error) naming ``DIR.log``,
+which holds the full traceback. Bad data stops the job before any notebook runs,
+with the first line ``aidlib check`` would print.
 """
 
 from __future__ import annotations
 
 import csv
-import html
+import os
+import re
+import shutil
+import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from aidlib import paths, site
 from aidlib.paths import PROJECT_ROOT
 from aidlib.sources import read_raw, source_ids, source_record
 from aidlib.text import normalize
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
+# A file in every report folder: only a folder holding it (or an empty one) is ever replaced.
+MARKER = ".aidlib-report"
 # The figures on the index page, in reading order.
 KEY_INDICATORS = (
     "share.itemized", "share.livelihood", "spend.per_household", "trade.base_jan_sep_2022",
@@ -31,173 +50,246 @@ KEY_METRICS = (
     "funding.aid_total", "trade.value_jan_sep", "trade.growth_yoy", "investment.funds_received",
     "employment.satellite_factory_jobs", "agriculture.households_income",
 )  # fmt: skip
-
-_STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",sans-serif;
-max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
-table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #ddd;
-padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#f4f6f8}
-td.v{white-space:nowrap;font-variant-numeric:tabular-nums}small{color:#666}
-"""
-
-
-def _notebook_intro(nb) -> tuple[str, str]:
-    """The notebook's title (first heading) and question (its bold **Question.** line)."""
-    title, question = "", ""
-    for cell in nb.cells:
-        if cell.cell_type != "markdown":
-            continue
-        for line in cell.source.splitlines():
-            if not title and line.startswith("# "):
-                title = line[2:].strip()
-        if "**Question.**" in cell.source:
-            tail = cell.source.split("**Question.**", 1)[1]
-            question = " ".join(tail.split("\n\n", 1)[0].split())
-        if title and question:
-            break
-    return title, question
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 class ReportError(RuntimeError):
-    """A notebook failed while the report was written; the message is one line naming it."""
+    """The report could not be written; the message is one line (notebook, cell, error, log)."""
 
 
-def _failure_line(path: Path, nb, err) -> str:
+def _first_line(source: str) -> str:
+    return next((ln for ln in source.splitlines() if ln.strip()), "").strip()
+
+
+def _failure_line(path: Path, nb, err, cell_index: int | None = None) -> str:
     """One line: the notebook, the failing cell's number and first line, the error."""
-    failed = next(
-        (
-            (i, c)
-            for i, c in enumerate(nb.cells, start=1)
-            if c.cell_type == "code" and any(o.get("output_type") == "error" for o in c.get("outputs", []))
-        ),
-        None,
-    )
+    if cell_index is None:  # the cell holding an error output
+        cell_index = next(
+            (
+                i
+                for i, c in enumerate(nb.cells)
+                if any(o.get("output_type") == "error" for o in c.get("outputs", []))
+            ),
+            None,
+        )
     where = ""
-    if failed:
-        first = next((ln for ln in failed[1].source.splitlines() if ln.strip()), "").strip()
-        where = f" cell {failed[0]} ({first[:80]})"
-    what = f"{getattr(err, 'ename', type(err).__name__)}: {getattr(err, 'evalue', '')}".strip().rstrip(":")
-    return f"{path.name}{where} failed: {what.splitlines()[0] if what else ''}"
+    if cell_index is not None:
+        first = _first_line(nb.cells[cell_index].source)
+        where = f" cell {cell_index + 1} ({first[:80] + '…' if len(first) > 80 else first})"
+    name = getattr(err, "ename", None) or type(err).__name__
+    value = str(getattr(err, "evalue", None) or ("" if hasattr(err, "ename") else err))
+    what = f"{name}: {value.strip().splitlines()[0] if value.strip() else ''}".strip().rstrip(":")
+    return f"{path.name}{where} failed: {what}"
+
+
+class NotebookFailed(ReportError):
+    """A notebook failed; ``details`` holds its full traceback for the log."""
+
+    def __init__(self, line: str, details: str) -> None:
+        super().__init__(line)
+        self.details = details
+
+
+def _execute(path: Path, workdir: Path):
+    """Execute one notebook in a fresh kernel (IPC transport: no TCP ports, no transport warning)."""
+    import nbformat
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    nb = nbformat.read(path, as_version=4)
+    running: list[int] = []
+    km = KernelManager(kernel_name="python3", transport="ipc", ip=str(workdir / f"kernel-{path.stem}"))
+    client = NotebookClient(
+        nb, km=km, timeout=300, kernel_name="python3", record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+        on_cell_execute=lambda cell, cell_index: running.append(cell_index),
+    )  # fmt: skip
+    try:
+        client.execute(cleanup_kc=True)  # the client stops its channels and the kernel it did not create
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
+        line = _failure_line(path, nb, err, running[-1] if running else None)
+        raise NotebookFailed(line, _ANSI.sub("", str(err))) from None
+    finally:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+    return nb
 
 
 def run_notebooks(
-    out: Path, notebooks: Path = NOTEBOOKS_DIR, progress: Callable[[str], None] = print
-) -> list[dict[str, str]]:
-    """Execute each ``NN_*.ipynb`` in a fresh kernel and export it to HTML in ``out``.
+    out: Path,
+    notebooks: Path | None = None,
+    progress: Callable[[str], None] = print,
+    jobs: int | None = None,
+) -> list[site.Page]:
+    """Execute each ``NN_*.ipynb`` in a fresh kernel and write its reader-view page into ``out``.
+
+    Notebooks run ``jobs`` at a time (default: 2, or 1 on a one-core machine);
+    the executed notebooks go to ``out/notebooks/``; each page links to its
+    neighbours, the first back to the index and the last on to the data page.
 
     Raises:
-        ReportError: a cell failed; the one-line message names the notebook, the cell and the error.
+        ReportError: a cell failed; the one-line message names the first failing notebook (in
+            order), the cell and the error (a :class:`NotebookFailed` whose ``details`` hold the
+            traceback).
+        FileNotFoundError: there are no notebooks.
     """
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-    from nbconvert import HTMLExporter
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
 
-    paths = sorted(notebooks.glob("[0-9][0-9]_*.ipynb"))
-    if not paths:
+    import nbformat
+
+    notebooks = Path(notebooks or NOTEBOOKS_DIR)
+    found = sorted(notebooks.glob(NOTEBOOK_GLOB))
+    if not found:
         raise FileNotFoundError(f"no notebooks (NN_topic.ipynb) in {notebooks}")
-    exporter = HTMLExporter(template_name="lab")
-    pages = []
-    for i, path in enumerate(paths, start=1):
-        progress(f"[report] ({i}/{len(paths)}) executing {path.name} ...")
+    out = Path(out)
+    (out / "notebooks").mkdir(parents=True, exist_ok=True)
+    jobs = jobs or min(2, os.cpu_count() or 1)
+
+    stop = threading.Event()  # after a failure, notebooks not yet started are skipped
+
+    def run(numbered: tuple[int, Path]):
+        i, path = numbered
+        if stop.is_set():
+            return None
+        progress(f"[report] ({i}/{len(found)}) executing {path.name} ...")
         started = time.perf_counter()
-        nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(
-            nb, timeout=300, kernel_name="python3", record_timing=False,
-            resources={"metadata": {"path": str(path.parent)}},
-        )  # fmt: skip
         try:
-            client.execute()
-        except CellExecutionError as err:
-            raise ReportError(_failure_line(path, nb, err)) from None
-        body, _ = exporter.from_notebook_node(nb)
-        page = out / f"{path.stem}.html"
-        page.write_text(body, encoding="utf-8")
-        title, question = _notebook_intro(nb)
-        progress(f"[report] ({i}/{len(paths)}) {path.name} done in {time.perf_counter() - started:.1f} s")
-        pages.append({"file": page.name, "title": title or path.stem, "question": question})
+            nb = _execute(path, Path(kernels))
+        except NotebookFailed as err:
+            stop.set()
+            progress(f"[report] ({i}/{len(found)}) {path.name} FAILED")
+            return err
+        progress(f"[report] ({i}/{len(found)}) {path.name} done in {time.perf_counter() - started:.1f} s")
+        return nb
+
+    with tempfile.TemporaryDirectory(prefix="aidlib-kernels-") as kernels, ThreadPoolExecutor(jobs) as pool:
+        results = list(pool.map(run, enumerate(found, start=1)))
+    failed = next((r for r in results if isinstance(r, NotebookFailed)), None)
+    if failed:
+        raise failed
+    pages = []
+    for path, nb in zip(found, results, strict=True):
+        nbformat.write(nb, out / "notebooks" / path.name)
+        title, question = site.notebook_intro(nb)
+        pages.append(site.Page(f"{path.stem}.html", f"notebooks/{path.name}", title or path.stem, question))
+    for i, (nb, current) in enumerate(zip(results, pages, strict=True)):
+        prev = pages[i - 1] if i > 0 else None
+        next_ = pages[i + 1] if i + 1 < len(pages) else None
+        (out / current.file).write_text(site.notebook_page(nb, current, prev, next_), encoding="utf-8")
     return pages
 
 
-def _index_html(pages: list[dict[str, str]], metrics, indicators) -> str:
-    from aidlib.tables import metric_view
-
-    esc = html.escape
-
-    def row(label: str, value: str, note: str, ident: str) -> str:
-        return (
-            f"<tr><td>{esc(label)}</td><td class=v>{esc(value)}</td>"
-            f"<td><small>{esc(note)} <code>{esc(ident)}</code></small></td></tr>"
-        )
-
-    rows = [
-        row(m.label, m.shown, f"stated in the report ({m.period});", m.metric_id)
-        for m in metric_view(metrics, ids=KEY_METRICS).itertuples()
-    ]
-    ind = indicators.set_index("indicator_id")
-    rows += [
-        row(ind.loc[i, "label"], ind.loc[i, "text_en"], f"derived: {ind.loc[i, 'caveat']}", i)
-        for i in KEY_INDICATORS
-    ]
-    links = "".join(
-        f"<li><a href='{esc(p['file'])}'>{esc(p['title'])}</a><br><small>{esc(p['question'])}</small></li>"
-        for p in pages
-    )
-    sources = "".join(
-        f"<li>{esc(source_record(s)['outlet'])}: {esc(source_record(s)['title'])} — "
-        f"<a href='{esc(s)}.clean.txt'>clean text</a>, <a href='{esc(s)}.repairs.csv'>repairs</a></li>"
-        for s in source_ids()
-    )
-    return (
-        "<!doctype html><html lang=en><head><meta charset=utf-8>"
-        "<title>aidlib: Guangzhou's counterpart aid to Shufu County, 2023</title>"
-        f"<style>{_STYLE}</style></head><body>"
-        "<h1>Guangzhou's counterpart aid to Shufu County, 2023</h1>"
-        "<p>Every number below comes from one report, repaired and curated with its quote "
-        "(<code>data/metrics.csv</code>), or is derived from those numbers with its formula and bounds "
-        "(<code>aidlib.indicators</code>). ≥ means at least, ≤ at most.</p>"
-        "<h2>Key figures</h2><table><tr><th>figure</th><th>value</th><th>note</th></tr>"
-        f"{''.join(rows)}</table>"
-        f"<h2>Notebooks</h2><ol>{links}</ol>"
-        f"<h2>Sources</h2><ul>{sources}</ul>"
-        "<p><small>Made by <code>make report</code> (aidlib report).</small></p></body></html>\n"
-    )
-
-
-def write_report(
-    out: Path, progress: Callable[[str], None] = print, notebooks: Path = NOTEBOOKS_DIR
-) -> list[Path]:
-    """Write the whole report into ``out``; return the files written."""
-    progress("[report] validating data/ (aidlib check) and computing indicators")
-    from aidlib.indicators import table
-    from aidlib.metrics import load_metrics
-
-    metrics = load_metrics()  # bad data stops the report before anything is written
-    indicators = table(metrics)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
+def _write_sources(out: Path, progress: Callable[[str], None]) -> list[dict[str, str]]:
+    records = []
     for source_id in source_ids():
         progress(f"[report] normalizing {source_id}")
         result = normalize(read_raw(source_id))
-        clean = out / f"{source_id}.clean.txt"
-        clean.write_text(result.text, encoding="utf-8")
-        repairs = out / f"{source_id}.repairs.csv"
-        with repairs.open("w", encoding="utf-8", newline="") as fh:
+        (out / f"{source_id}.clean.txt").write_text(result.text, encoding="utf-8")
+        with (out / f"{source_id}.repairs.csv").open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
             writer.writerow(["kind", "raw_start", "raw_end", "before", "after"])
             for r in result.repairs:
                 writer.writerow([r.kind, r.raw_start, r.raw_end, r.before, r.after])
         counts = ", ".join(f"{k} {v}" for k, v in result.counts().items())
         progress(f"[report] {source_id}: {len(result.text)} chars, repairs: {counts}")
-        written += [clean, repairs]
-    indicators_csv = out / "indicators.csv"
-    indicators.to_csv(indicators_csv, index=False, lineterminator="\n")
-    progress(f"[report] {len(metrics)} metrics valid; {indicators_csv.name} written")
-    written.append(indicators_csv)
-    pages = run_notebooks(out, notebooks, progress)
-    written += [out / p["file"] for p in pages]
-    index = out / "index.html"
-    index.write_text(_index_html(pages, metrics, indicators), encoding="utf-8")
-    written.append(index)
-    progress(f"[report] wrote {len(written)} files to {out}/ — open {index}")
+        record = source_record(source_id)
+        records.append({"id": source_id, "outlet": record["outlet"], "title": record["title"]})
+    return records
+
+
+def _write_data(out: Path) -> list[tuple[str, str]]:
+    """Copy data/ (the datapackage and every file it lists) and zip it; return the download links."""
+    shutil.copytree(paths.data_dir(), out / "data", ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    shutil.make_archive(str(out / "aidlib-data"), "zip", root_dir=out, base_dir="data")
+    return [
+        ("data/metrics.csv", "the curated metrics, one row per statement, with its quote"),
+        ("data/cited_figures.tsv", "the cited outside figures, with their citations"),
+        ("data/datapackage.json", "the Frictionless Data Package describing every file and column"),
+        ("aidlib-data.zip", "the whole data package (data/, raw source included) in one file"),
+        ("indicators.csv", "the derived indicators, with formula, bounds and caveat"),
+        ("context.csv", "the context indicators (the report's figures against cited figures)"),
+    ]
+
+
+def _replaceable(out: Path) -> bool:
+    return not out.exists() or (out.is_dir() and ((out / MARKER).exists() or not any(out.iterdir())))
+
+
+def write_report(
+    out: Path, progress: Callable[[str], None] = print, notebooks: Path | None = None
+) -> list[Path]:
+    """Write the whole report into ``out`` atomically; return the files written.
+
+    Raises:
+        aidlib.csvfile.DataError: data/ is invalid (nothing is written).
+        ReportError: a notebook or a step failed, or ``out`` is a folder that is not a report;
+            ``out`` is left as it was and ``<out>.log`` holds the traceback.
+    """
+    out = Path(out).absolute()
+    log = out.with_name(out.name + ".log")
+    if not _replaceable(out):
+        raise ReportError(f"{out} exists and is not an aidlib report (no {MARKER}); not replacing it")
+    progress("[report] validating data/ (aidlib check) and computing indicators")
+    from aidlib import context
+    from aidlib.figures import load_figures
+    from aidlib.indicators import table
+    from aidlib.metrics import load_metrics
+
+    metrics = load_metrics()  # bad data stops the report before anything is written
+    figures = load_figures()
+    indicators = table(metrics)
+    context_table = context.table(metrics, figures)
+
+    lines: list[str] = []
+
+    def note(message: str) -> None:
+        lines.append(message)
+        progress(message)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    build = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".building", dir=out.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    build.chmod(0o777 & ~umask)  # mkdtemp makes it private; the report is an ordinary folder
+    try:
+        sources = _write_sources(build, note)
+        indicators.to_csv(build / "indicators.csv", index=False, lineterminator="\n")
+        context_table.to_csv(build / "context.csv", index=False, lineterminator="\n")
+        downloads = _write_data(build)
+        note(f"[report] {len(metrics)} metrics and {len(figures)} cited figures valid; data copied")
+        pages = run_notebooks(build, notebooks, note)
+        (build / site.DATA).write_text(site.data_page(metrics, figures, downloads), encoding="utf-8")
+        index = site.index_page(
+            pages, metrics, indicators, context_table, KEY_METRICS, KEY_INDICATORS, sources
+        )
+        (build / site.INDEX).write_text(index, encoding="utf-8")
+        (build / MARKER).write_text("written by aidlib report; the folder is replaced on each run\n")
+    except BaseException as err:
+        shutil.rmtree(build, ignore_errors=True)
+        if isinstance(err, KeyboardInterrupt | SystemExit):
+            raise
+        details = err.details if isinstance(err, NotebookFailed) else traceback.format_exc()
+        log.write_text("\n".join(lines) + "\n\n" + details, encoding="utf-8")
+        expected = isinstance(err, ReportError | OSError | ValueError | LookupError)
+        line = str(err) if expected else f"unexpected {type(err).__name__}: {err}"
+        line = line.strip().splitlines()[0] if line.strip() else type(err).__name__
+        kept = f"{out.name}/ left as it was" if out.exists() else f"nothing written to {out.name}/"
+        raise ReportError(f"{line} (traceback in {log}; {kept})") from None
+    _swap(build, out)
+    written = sorted(p for p in out.rglob("*") if p.is_file() and p.name != MARKER)
+    log.write_text("\n".join(lines) + f"\n[report] OK: {len(written)} files\n", encoding="utf-8")
+    progress(f"[report] wrote {len(written)} files to {out}/ — open {out / site.INDEX}")
     return written
+
+
+def _swap(build: Path, out: Path) -> None:
+    """Put the finished ``build`` folder in place of ``out`` (two renames on one file system)."""
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+        out.replace(old / out.name)
+        build.replace(out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        build.replace(out)
