@@ -13,19 +13,31 @@ if TYPE_CHECKING:  # pragma: no cover
 BOUND_SIGNS = {"exact": "", "over": "≥ ", "about": "≈ ", "under": "≤ "}
 
 
-def value_text(value: float, qualifier: str = "exact", unit: str = "") -> str:
+def value_text(value: float, qualifier: str = "exact", unit: str = "", high: float | None = None) -> str:
     """Write a curated value the way a reader should take it.
+
+    A hedge bounds the size of a fall: ``over`` -3 reads ``≤ -3``; a range reads ``5–10``.
 
     Examples:
         >>> value_text(40000, "over", "households")
         '≥ 40,000 households'
         >>> value_text(11672.82, "exact", "tonnes")
         '11,672.82 tonnes'
+        >>> value_text(-3, "over", "percent"), value_text(5, "range", "percent", 10)
+        ('≤ -3 percent', '5–10 percent')
     """
-    if qualifier not in BOUND_SIGNS:
-        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(BOUND_SIGNS)}")
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return f"{BOUND_SIGNS[qualifier]}{number}{' ' + unit if unit else ''}"
+    if qualifier not in (*BOUND_SIGNS, "range"):
+        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(BOUND_SIGNS)}, range")
+    suffix = f" {unit}" if unit else ""
+    if qualifier == "range":
+        return f"{_number_text(value)}–{_number_text(high)}{suffix}"  # type: ignore[arg-type]
+    if value < 0 and qualifier in ("over", "under"):  # the hedge bounds the size of the fall
+        qualifier = "under" if qualifier == "over" else "over"
+    return f"{BOUND_SIGNS[qualifier]}{_number_text(value)}{suffix}"
+
+
+def _number_text(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 def count_view(counts: pd.Series, unit: str = "facts") -> pd.DataFrame:
@@ -110,7 +122,10 @@ def metric_view(
         label=view[f"label_{lang}"],
         unit=unit,
         qualifier=view["qualifier"].astype(str),
-        shown=[value_text(v, q, u) for v, q, u in zip(view["value"], view["qualifier"], unit, strict=True)],
+        shown=[
+            value_text(v, q, u, h)
+            for v, q, u, h in zip(view["value"], view["qualifier"], unit, view["high"], strict=True)
+        ],
     )
     cols = ["metric_id", "label", "value", "qualifier", "shown", "unit", "period", "duplicate_of"]
     return out[cols].reset_index(drop=True)
