@@ -10,9 +10,10 @@ required, and the tables below say which words count. The rules, one table each:
   ``over`` = at least, ``under`` = at most, ``about`` = roughly. A hedge bounds the
   *size* of a quantity; for a fall the sign is kept (下降超过3% is ≤ −3 %).
 - **Direction**: a fall keeps its sign. A number right after a word of
-  :data:`FALL_WORDS` (下降, 减少, 负增长 ...; 了 may follow it) or after a minus sign
-  (``-``, ``−``, ``负``) is negative. ``下降到3%`` / ``降至3%`` state a level, not a
-  fall: positive. Later members of a list after a fall (下降3%、5%) fall too.
+  :data:`FALL_WORDS` (下降, 减少, 负增长 ...; 了 or 达 may follow it), or a size word of
+  :data:`FALL_SIZE_WORDS` (降幅, 跌幅, with 为/达/是), or after a minus sign
+  (``-``, ``−``, ``负``) is negative. ``下降到3%`` / ``降至3%`` / ``下降为3%`` state a
+  level, not a fall: positive. Later members of a list after a fall (下降3%、5%) fall too.
 - **Ranges**: two numbers joined by :data:`RANGE_MARKS` (``-`` ``~`` ``至`` ``到`` ...)
   with the same measure word, stated once or twice (3至5万元, 5%-10%, 3个到5个), are
   one quantity with qualifier ``range``: ``value`` the low end, ``high`` the high end.
@@ -21,24 +22,26 @@ required, and the tables below say which words count. The rules, one table each:
   approximation, also a range.
 - **Lists**: numbers separated by ``，`` ``、`` (or an ASCII comma not followed by
   exactly three digits) are several quantities; members without a measure word take
-  the last member's measure word and magnitude (100，200人 is 100 人 and 200 人).
-  Only an ASCII comma between digit groups of three is a thousands separator (1,200).
+  the last member's measure word and magnitude (100，200人 is 100 人 and 200 人). A
+  bare year (1900–2100) before a comma is no member (截至2023，共300人). Only an
+  ASCII comma between digit groups of three is a thousands separator (1,200).
 - **Chinese decimals and shares**: ``点`` is a decimal point (十五点三% is 15.3 %). Every
   share is given in percent (unit ``%``): 百分之Y, 千分之Y / Y‰ (÷10), 万分之Y (÷100),
   X分之Y and Y/X (×100/X), Y成 (tenths: ×10). ``翻N番`` multiplies by 2^N (unit ``番``,
   value 2, 4, 8 ...). Arithmetic is exact (Decimal) except a non-terminating fraction
   (三分之一), which is rounded to a float.
-- **Vague magnitudes** (never exact): 上百/上千/上万 and 百余, 千多 are ``over``;
+- **Vague magnitudes** (never exact): 上百/上千/上万, 过万, 破亿 and 百余, 千多 are ``over``;
   近千 ``about``; 超亿, 逾万 ``over``. ``数`` and ``几`` in front of a magnitude stand
   for 2 to 9 of it (数十 = 20–90, 几百 = 200–900, 数百万 = 2–9 million), after 十 for 1
   to 9 (十几 = 11–19, 二十几 = 21–29), and alone for 2 to 9 (几个); two adjacent
-  digits are the two ends (两三个 = 2–3, 三四十 = 30–40, 十七八 = 17–18). All are
-  ranges. A bare magnitude (百, 千, 万, 亿) counts only with a hedge: 百人团 and
+  digits (and 三五) are the two ends (两三个 = 2–3, 三四十 = 30–40, 十七八 = 17–18).
+  All are ranges. A bare magnitude (百, 千, 万, 亿) counts only with a hedge: 百人团 and
   千人计划 are names.
 - **Names** (:data:`PLACE_SUFFIXES`, :data:`NAME_WORDS`): a Chinese numeral with a
-  measure word that is not a counter of places (:data:`PLACE_COUNTERS`) followed,
-  at once or after one character, by a place suffix is a name (九台区, 七台河市,
-  三元里, 五台山); so are the fixed words of :data:`NAME_WORDS` (三人行, 一成不变).
+  measure word that is not a counter of places (:data:`PLACE_COUNTERS`) followed by
+  a place suffix, at once or after one of :data:`NAME_INFIXES`, is a name (九台区,
+  七台河市, 三元里, 三元东路, 五台山); so are the fixed words of :data:`NAME_WORDS`
+  (三人行, 一成不变).
 - **Currency**: ``¥``/``￥``, ``RMB``, ``CNY``, ``人民币`` before, and ``RMB``, ``CNY``,
   ``元人民币`` after the number are 元; ``$``, ``US$``, ``USD``, ``美元``, ``美金`` are
   美元, kept as their own unit (never converted: see :func:`aidlib.indicators.convert_cny`).
@@ -66,7 +69,7 @@ QUALIFIERS_BEFORE = {  # before the number
     "少于": "under", "低于": "under", "不高于": "under", "不满": "under", "未满": "under",
 }  # fmt: skip
 # 上 is a hedge only in front of a bare magnitude: 上百名 ≥ 100 (but 上3个月 is "the last 3 months").
-BARE_HEDGES = {"上": "over"}
+BARE_HEDGES = {"上": "over", "过": "over", "破": "over"}
 QUALIFIERS_INSIDE = {"余": "over", "多": "over"}  # 30多亿元, 25亿余元, 3000余次
 QUALIFIERS_AFTER = {
     "以上": "over",
@@ -85,6 +88,8 @@ FALL_WORDS = (
     "下降", "降低", "减少", "下滑", "下跌", "回落", "缩减", "缩小", "萎缩", "减低", "负增长",
     "减", "降", "跌",
 )  # fmt: skip
+# Words for the size of a fall: 降幅3%, 跌幅达5% (为, 达, 是 may follow).
+FALL_SIZE_WORDS = ("降幅", "跌幅", "减幅", "下降幅度", "减少幅度")
 # Between two numbers these make a range (3-5万元, 3至5个).
 RANGE_MARKS = "-~～—–至到"
 
@@ -121,12 +126,13 @@ CURRENCY_BEFORE = {
 _NOT_SHARE_AFTER_CHENG = set("员为立功本果效绩熟交都长年就品型片")
 
 # Names: a Chinese numeral and a measure word that does not count places, followed
-# (at once or after one character) by one of these suffixes, is a place or an
-# organisation: 九台区, 七台河市, 三元里, 五台山.
+# by one of these suffixes (at once, or after one of :data:`NAME_INFIXES`), is a place
+# or an organisation: 九台区, 七台河市, 三元里, 五台山, 三元东路.
 PLACE_SUFFIXES = (
     "区", "市", "县", "镇", "乡", "村", "里", "路", "街", "巷", "道", "园区", "工业园", "园", "山",
-    "河", "湖", "桥", "庄", "屯", "港", "湾", "岛", "站", "门", "城", "寺", "坊", "社区", "集团", "公司",
+    "河", "湖", "桥", "庄", "屯", "港", "湾", "岛", "站", "门", "城", "寺", "坊", "社区",
 )  # fmt: skip
+NAME_INFIXES = "东西南北中新老大小上下前后"
 # Measure words that do count places and organisations: 两个区, 三座城, 五所学校 are quantities.
 PLACE_COUNTERS = {"个", "座", "所", "处", "家", "条", "间"}
 # Fixed words that hold a numeral and a measure word but no quantity.
@@ -175,7 +181,9 @@ _DAMAGE = "?\ufffd"
 # A number right after these is an ordinal (第134届), a date or code part (4·28)
 # or continues another number.
 _NOT_BEFORE = set("第0123456789.·/")
-_FALL = re.compile(rf"(?:{_ALT(FALL_WORDS)})了?\s*$")
+_FALL = re.compile(
+    rf"(?:(?:{_ALT(FALL_WORDS)})了?(?:达到|达)?|(?:{_ALT(FALL_SIZE_WORDS)})(?:达到|为|达|是)?)\s*$"
+)
 _NAME_WORDS = re.compile(_ALT(NAME_WORDS))
 _LIST_SEPS = ("，", "、", ",")
 
@@ -288,9 +296,9 @@ def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
         low = _number(num.replace("几", "一" if after_ten else "二")) if len(num) > 1 else Decimal(2)
         high = _number(num.replace("几", "九")) if len(num) > 1 else Decimal(9)
         return (low, high, False) if low is not None and high is not None else None
-    for i in range(len(num) - 1):  # 两三, 三四十, 十七八: adjacent digits are the two ends
+    for i in range(len(num) - 1):  # 两三, 三四十, 十七八 (and 三五): adjacent digits are the two ends
         a, b = _DIGIT_VALUE.get(num[i]), _DIGIT_VALUE.get(num[i + 1])
-        if a is not None and b is not None and b == a + 1 and a > 0:
+        if a is not None and b is not None and (b == a + 1 or (a, b) == (3, 5)) and a > 0:
             low = _number(num[: i + 1] + num[i + 2 :])
             high = _number(num[:i] + num[i + 1 :])
             return (low, high, False) if low is not None and high is not None else None
@@ -328,7 +336,7 @@ def _is_name(view: str, m: re.Match[str]) -> bool:
     if unit and unit not in PLACE_COUNTERS and not m["mag"] and len(num) <= 2 and not m["lnum"]:
         end = m.end("unit")
         for skip in (0, 1):
-            if view.startswith(PLACE_SUFFIXES, end + skip) and not (skip and view[end] in "，。、；的和与"):
+            if view.startswith(PLACE_SUFFIXES, end + skip) and not (skip and view[end] not in NAME_INFIXES):
                 return True
     # A short numeral phrase in quotes is a programme name (“三下乡”, “十百千万”).
     left = view.rfind("“", max(0, m.start() - 6), m.start() + 1)
@@ -487,17 +495,15 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         joined = _joined(view, pending[-1].end, a.start) if pending else None
         if a.unit is None:
-            if a.ordinal or (joined and not pending[0].ordinal):
-                pending = [*pending, a] if joined else [a]
-            elif joined:
-                pending.append(a)
-            else:
-                pending = [a]
+            pending = [*pending, a] if joined else [a]
             continue
         members = pending if joined else []
         pending = []
         if members and members[0].ordinal:
-            continue  # 第1、2批: ordinals, the whole list
+            if _joined(view, members[0].end, (members[1:] or [a])[0].start) == "、":
+                continue  # 第1、2批: ordinals, the whole list
+            members = members[1:]  # 第一，3个乡镇: a heading, then a quantity
+        members = [x for x in members if not x.ordinal and not _year_like(x, a)]
         if a.ordinal:
             continue
         if not a.explicit and last is not None and last.negative and _joined(view, last.end, a.start):
@@ -519,6 +525,17 @@ def find_quantities(text: str) -> list[Quantity]:
         last = a
     found.extend(_share_words(text, view, found))
     return sorted(found, key=lambda q: q.start)
+
+
+def _year_like(member: _Atom, last: _Atom) -> bool:
+    """A bare 4-digit 1900–2100 before a list mark is a year (截至2023，共300人), not a member."""
+    return (
+        member.low == member.high
+        and 1900 <= member.low <= 2100
+        and member.low == member.low.to_integral_value()
+        and not member.mag
+        and not last.mag
+    )
 
 
 def _consecutive(a: _Atom, b: _Atom) -> bool:
@@ -562,9 +579,10 @@ def _share_words(text: str, view: str, taken: list[Quantity]) -> list[Quantity]:
                     continue  # 12/5 is a date, 5/5 a score
             else:
                 den = _FRACTION_DEN.get(m["den"]) or _number(m["den"])
-                num = _number(m["num"])
-                if den is None or num is None or den == 0:
+                read = _read(m["num"])  # 百分之百: a bare magnitude is fine here
+                if den is None or read is None or read[0] != read[1] or den == 0:
                     continue
+                num = read[0]
             value, unit = num / den * 100, "%"
         start, end = m.span()
         qualifier = "exact"
