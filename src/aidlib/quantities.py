@@ -137,14 +137,18 @@ NAME_INFIXES = "东西南北中新老大小上下前后"
 PLACE_COUNTERS = {"个", "座", "所", "处", "家", "条", "间"}
 # Fixed words that hold a numeral and a measure word but no quantity.
 NAME_WORDS = (
-    "三人行", "二人转", "三元里", "五台山", "一成不变", "三五成群", "一条龙", "一条心",
-    "三天两头", "一头雾水", "三只松鼠", "两头", "十项全能",
+    "三人行", "二人转", "二人台", "三元里", "五台山", "一成不变", "三五成群", "一条龙", "一条心",
+    "三天两头", "一头雾水", "三只松鼠", "两头", "十项全能", "三位一体", "四位一体", "五位一体",
 )  # fmt: skip
 
 # Slogans counted in numerals: 五个认同, 四个意识, 两个维护 ... are names.
-SLOGAN = re.compile(r"[一二三四五六七八九十两]个(?:认同|意识|自信|维护|离不开|全面|代表|务必|坚持)")
+SLOGAN = re.compile(
+    r"[一二三四五六七八九十两]个(?:认同|意识|自信|维护|确立|离不开|全面|代表|务必|坚持|大局|结合|一百年)"
+)
 
-_DIGITS = str.maketrans("０１２３４５６７８９．％－￥／，", "0123456789.%-¥/，")
+_FULL_WIDTH = "０１２３４５６７８９．％－￥／"  # read as their ASCII forms (the full-width comma is not)
+_DIGITS = str.maketrans(_FULL_WIDTH, "0123456789.%-¥/")
+_HAS_FULL_WIDTH = re.compile(f"[{_FULL_WIDTH}]")
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # Chinese numerals. The financial forms (壹贰叁 ... 拾佰仟) are left out on
 # purpose: 伍 and 拾 occur in ordinary words (队伍, 拾起) and news never uses them.
@@ -369,66 +373,74 @@ def _scale(value: Decimal, mag: str) -> Decimal:
     return value
 
 
+_PRE_TABLE = {**QUALIFIERS_BEFORE, **BARE_HEDGES}
+_ONE = Decimal(1)
+# The character just before a fall's number ends a fall word or a word that may follow one.
+_FALL_LAST = {w[-1] for w in (*FALL_WORDS, *FALL_SIZE_WORDS)} | set("了达到为是 \t")
+
+
 def _atom(view: str, m: re.Match[str]) -> _Atom | None:
     """Read one match into an atom; None when it is not a number at all."""
-    first = next(g for g in ("pre", "cur", "lsign", "lnum", "sign", "num") if m[g] is not None)
+    g = m.groupdict()
+    first = next(k for k in ("pre", "cur", "lsign", "lnum", "sign", "num") if g[k] is not None)
     start = m.start(first)
     before = view[start - 1] if start else ""
-    pre = m["pre"]
+    pre = g["pre"]
     if pre in BARE_HEDGES and first == "pre":
-        read = _read(m["lnum"] or m["num"])
+        read = _read(g["lnum"] or g["num"])
         if read is None or not read[2]:  # 上 only hedges a bare magnitude
-            pre, first = None, next(g for g in ("cur", "lsign", "lnum", "sign", "num") if m[g] is not None)
+            pre, first = None, next(k for k in ("cur", "lsign", "lnum", "sign", "num") if g[k] is not None)
             start = m.start(first)
             before = view[start - 1]
     if before in _NOT_BEFORE:
-        return _Atom(start, m.end(), Decimal(0), Decimal(0), None, Decimal(1), "", "exact", False, False,
+        return _Atom(start, m.end(), Decimal(0), Decimal(0), None, _ONE, "", "exact", False, False,
                      False, before == "第") if before == "第" else None  # fmt: skip
-    if before and before in _CN_NUM and first in ("lnum", "num") and not m[first][0].isdigit():
+    if before and before in _CN_NUM and first in ("lnum", "num") and not g[first][0].isdigit():
         return None  # inside a longer Chinese numeral
-    read = _read(m["num"])
+    read = _read(g["num"])
     if read is None:
         return None
     low, high, bare = read
     qualifier = "exact"
-    for key, table in (("pre", {**QUALIFIERS_BEFORE, **BARE_HEDGES}), ("q1", QUALIFIERS_INSIDE),
-                       ("q2", QUALIFIERS_INSIDE)):  # fmt: skip
-        value = pre if key == "pre" else m[key]
-        if value:
-            qualifier = table[value]
-    if m["post"]:
-        qualifier = QUALIFIERS_AFTER[m["post"]]
+    if pre:
+        qualifier = _PRE_TABLE[pre]
+    if g["q1"]:
+        qualifier = QUALIFIERS_INSIDE[g["q1"]]
+    if g["q2"]:
+        qualifier = QUALIFIERS_INSIDE[g["q2"]]
+    if g["post"]:
+        qualifier = QUALIFIERS_AFTER[g["post"]]
     if bare and qualifier == "exact":
         return None  # 百人团, 千人计划, 万元户: a bare magnitude is a name unless hedged
-    word = m["unit"]
-    if word in UNIT_ALIASES:
-        unit, factor = UNIT_ALIASES[word]
-    else:
-        unit, factor = word, Decimal(1)
-    if m["cur"]:
-        currency = CURRENCY_BEFORE[m["cur"]]
+    word = g["unit"]
+    unit, factor = UNIT_ALIASES.get(word, (word, _ONE))
+    if g["cur"]:
+        currency = CURRENCY_BEFORE[g["cur"]]
         if unit is None:
             unit = currency
         elif unit != currency:
             return None  # $5元: not one quantity
-    if unit == "%" and word == "成" and view[m.end("unit") : m.end("unit") + 1] in _NOT_SHARE_AFTER_CHENG:
+    if word == "成" and view[m.end("unit") : m.end("unit") + 1] in _NOT_SHARE_AFTER_CHENG:
         return None
-    mag = m["mag"]
-    low, high = _scale(low, mag), _scale(high, mag)
-    negative = bool(m["sign"])
-    if m["lnum"] is not None:
-        left = _read(m["lnum"])
-        lmag = m["lmag"] or ("" if m["lunit"] else mag)  # 3至5万元: the left end takes 万
+    mag = g["mag"]
+    if mag:
+        low, high = _scale(low, mag), _scale(high, mag)
+    negative = bool(g["sign"])
+    if g["lnum"] is not None:
+        left = _read(g["lnum"])
+        lmag = g["lmag"] or ("" if g["lunit"] else mag)  # 3至5万元: the left end takes 万
         if left is None:
             return None
         llow, lhigh = _scale(left[0], lmag), _scale(left[1], lmag)
-        if llow > high or bool(m["lsign"]) != negative:
+        if llow > high or bool(g["lsign"]) != negative:
             return None  # 2020-5人: a code or date part, not a range
         low, high = min(low, llow), max(high, lhigh)
         qualifier = "exact"
     if low != high:
         qualifier = "range"
-    fall = None if m["lsign"] or m["sign"] else _FALL.search(view, max(0, start - 6), start)
+    fall = None
+    if before in _FALL_LAST and not (g["lsign"] or g["sign"]):
+        fall = _FALL.search(view, max(0, start - 6), start)
     if fall:  # 下降3.2%: the span takes the fall word, so that it reads back the same
         negative = explicit = True
         start = fall.start()
@@ -436,15 +448,15 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:
         explicit = negative
     end = m.end()
     after = view[end : end + 1]
-    damaged = bool(m["mark"]) or bool(before and before in _DAMAGE) or bool(after and after in _DAMAGE)
-    if unit is not None and _is_name(view, m):
+    damaged = bool(g["mark"]) or bool(before and before in _DAMAGE) or bool(after and after in _DAMAGE)
+    if unit is not None and not g["num"][0].isdigit() and _is_name(view, m):
         return None
     return _Atom(start, end, low, high, unit, factor, mag, qualifier, negative, explicit, damaged, False)
 
 
 def _quantity(text: str, a: _Atom, start: int | None = None) -> Quantity:
     """Turn a resolved atom (unit known) into a Quantity."""
-    low, high = a.low * a.factor, a.high * a.factor
+    low, high = (a.low, a.high) if a.factor is _ONE else (a.low * a.factor, a.high * a.factor)
     if a.negative:
         low, high = -high, -low
     if a.damaged:
@@ -476,7 +488,9 @@ def find_quantities(text: str) -> list[Quantity]:
         >>> [(q.value, q.high, q.qualifier) for q in find_quantities("增长5%-10%，下降3.2%")]
         [(5.0, 10.0, 'range'), (-3.2, None, 'exact')]
     """
-    view = _simplified_view(text).translate(_DIGITS)
+    view = _simplified_view(text)
+    if _HAS_FULL_WIDTH.search(view):  # translating costs more than looking
+        view = view.translate(_DIGITS)
     found: list[Quantity] = []
     pending: list[_Atom] = []  # numbers without a measure word, waiting for a list to end
     last: _Atom | None = None  # the last atom given a unit, for falls carried along a list
@@ -563,7 +577,9 @@ def _share_words(text: str, view: str, taken: list[Quantity]) -> list[Quantity]:
 
     百分之七十 (70 %), 三分之一 (33.33… %), 万分之五 (0.05 %), 1/3 (33.33… %), 翻两番 (4 番).
     """
-    out = []
+    out: list[Quantity] = []
+    if "分之" not in view and "/" not in view and "番" not in view:
+        return out  # the common case: no share word at all
     for m in _SHARE_WORDS.finditer(view):
         if any(q.start <= m.start() < q.end or m.start() <= q.start < m.end() for q in taken):
             continue
