@@ -343,3 +343,20 @@ def test_extract_failures_are_one_line(tmp_path, args, message):
     done = _run([a.format(tmp=tmp_path) for a in args])
     lines = done.stderr.strip().splitlines()
     assert done.returncode != 0 and len(lines) == 1 and re.search(message, lines[0]), done.stderr
+
+
+def test_whole_draft_of_the_bundled_report_passes_check_with_labels(data_copy, tmp_path, capsys):
+    out = tmp_path / "draft.csv"
+    assert main(["draft", "guangzhou_shufu_2023", "--out", str(out), "--data", str(data_copy)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert not any("does not read back" in r["note"] for r in rows)
+    for r in rows:
+        r["label_en"], r["label_zh"] = "label", "标签"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (data_copy / "metrics.csv").write_text(buf.getvalue(), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--data", str(data_copy)]) == 0, capsys.readouterr().err
+    assert "74 metrics OK" in capsys.readouterr().out

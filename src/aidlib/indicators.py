@@ -72,9 +72,7 @@ class Interval:
                 "under": (0.0, value, False),
             }
         if qualifier not in bounds:
-            raise ValueError(
-                f"unknown qualifier {qualifier!r}; expected one of {', '.join(bounds)}, range"
-            )
+            raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(bounds)}, range")
         return cls(*bounds[qualifier])
 
     @property
