@@ -92,6 +92,10 @@ def test_every_fall_word(word):
         ("三至五名", 3, 5, "名"),
         ("5、6个", 5, 6, "个"),  # two consecutive integers: five or six
         ("下降5%-10%", -10, -5, "%"),  # a falling range
+        ("百分之五到百分之十", 5, 10, "%"),  # share words too
+        ("三成至五成", 30, 50, "%"),
+        ("5000万至1亿元", 50_000_000, 100_000_000, "元"),
+        ("约5万—8万人", 50_000, 80_000, "人"),  # a hedge on a range is dropped: the range says it
     ],
 )
 def test_ranges(text, low, high, unit):
@@ -195,6 +199,9 @@ def test_not_shares(text):
         ("三五个", "range", 3, 5),
         ("过万人", "over", 10_000, math.inf),
         ("不到一成", "under", 0, 10),
+        ("增长了3倍多", "over", 3, math.inf),
+        ("两成多", "over", 20, math.inf),
+        ("近两成", "about", 20, 20),
         ("破亿元", "over", 100_000_000, math.inf),
         ("十余万人", "over", 100_000, math.inf),
     ],

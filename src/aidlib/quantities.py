@@ -447,6 +447,8 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:
     else:
         explicit = negative
     end = m.end()
+    if word in ("倍", "成") and not g["post"] and view[end : end + 1] in ("多", "余"):
+        qualifier, end = "over", end + 1  # 3倍多, 两成多: more than
     after = view[end : end + 1]
     damaged = bool(g["mark"]) or bool(before and before in _DAMAGE) or bool(after and after in _DAMAGE)
     if unit is not None and not g["num"][0].isdigit() and _is_name(view, m):
@@ -538,7 +540,30 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(_quantity(text, a))
         last = a
     found.extend(_share_words(text, view, found))
-    return sorted(found, key=lambda q: q.start)
+    return _merge_ranges(text, view, sorted(found, key=lambda q: q.start))
+
+
+def _merge_ranges(text: str, view: str, found: list[Quantity]) -> list[Quantity]:
+    """Join two exact quantities of one unit written with a range mark between (百分之五到百分之十)."""
+    out: list[Quantity] = []
+    for q in found:
+        p = out[-1] if out else None
+        if (
+            p is not None
+            and p.unit == q.unit
+            and p.qualifier == q.qualifier == "exact"
+            and not (p.damaged or q.damaged)
+            and len(gap := view[p.end : q.start].strip()) == 1
+            and gap in RANGE_MARKS
+            and p.value * q.value > 0
+        ):
+            low, high = sorted((p.value, q.value))
+            out[-1] = Quantity(
+                low, q.unit, q.unit_en, "range", False, text[p.start : q.end], p.start, q.end, high
+            )
+        else:
+            out.append(q)
+    return out
 
 
 def _year_like(member: _Atom, last: _Atom) -> bool:
