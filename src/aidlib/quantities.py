@@ -447,6 +447,8 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:
     else:
         explicit = negative
     end = m.end()
+    while end > start and view[end - 1].isspace():  # a bare list member: no trailing space in its span
+        end -= 1
     if word in ("倍", "成") and not g["post"] and view[end : end + 1] in ("多", "余"):
         qualifier, end = "over", end + 1  # 3倍多, 两成多: more than
     after = view[end : end + 1]
