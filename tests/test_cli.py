@@ -49,7 +49,8 @@ def test_extract_formats(capsys, fmt):
         damaged = [r for r in rows if r["damaged"]]
         assert [r["text"] for r in damaged] == ["1700余人次"] and damaged[0]["value"] is None
     if fmt == "csv":
-        assert out.splitlines()[0] == "value,unit,unit_en,qualifier,damaged,text,context,start,end"
+        header = "source,value,high,unit,unit_en,qualifier,damaged,text,context,start,end"
+        assert out.splitlines()[0] == header
 
 
 # ---- every failure: one line on stderr, non-zero exit, no traceback ---------------

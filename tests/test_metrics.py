@@ -266,7 +266,7 @@ def _append_to_line(data, line, suffix):
 @pytest.mark.parametrize(
     ("damage", "message"),
     [
-        (lambda d: _append_to_line(d, 5, ",extra"), r"metrics.csv:5: 16 cells, expected 15"),
+        (lambda d: _append_to_line(d, 5, ",extra"), r"metrics.csv:5: 17 cells, expected 16"),
         # the file cut inside a quoted note
         (lambda d: _cut_after(d, '"Probably the same', keep_rest=False), r"metrics.csv:60: malformed CSV"),
         # a row cut inside a quoted note: its open quote swallows the rows after it
@@ -276,7 +276,7 @@ def _append_to_line(data, line, suffix):
                 (d / "metrics.csv").read_text(encoding="utf-8").replace("援疆资金", "援疆\n资金", 1),
                 encoding="utf-8",
             ),
-            r"metrics.csv:\d+: \d+ cells, expected 15",  # a row cut inside a label (unquoted)
+            r"metrics.csv:\d+: \d+ cells, expected 16",  # a row cut inside a label (unquoted)
         ),
         (
             lambda d: (d / "metrics.csv").write_bytes(

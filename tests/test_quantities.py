@@ -86,7 +86,6 @@ def test_parse_quantity(text, value, unit, qualifier):
         "万达集团",  # 万 without a number
         "亿联公司",
         "共 1200 在",  # a bare number is not a quantity
-        "3-5万元",  # a range: neither end is exact
         "2023(中国)亚欧",
         "队伍支援",
     ],
@@ -139,7 +138,7 @@ def test_source_finds_every_quantity(clean):
 
 # ---- properties --------------------------------------------------------------
 _MAGS = {"": 1, "万": 10_000, "亿": 10**8, "千": 1000, "百万": 10**6}
-_UNIT_WORDS = [u for u in UNITS if u not in ("%", "个百分点")]
+_UNIT_WORDS = [u for u in UNITS if u not in ("%", "个百分点", "番")]  # 番 only in 翻N番
 
 
 def _qualifier_slots():

@@ -36,26 +36,106 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     return 0
 
 
-EXTRACT_FIELDS = ("value", "unit", "unit_en", "qualifier", "damaged", "text", "context", "start", "end")
+EXTRACT_FIELDS = (
+    "source", "value", "high", "unit", "unit_en", "qualifier", "damaged", "text", "context", "start", "end",
+)  # fmt: skip
+
+
+def _extract_one(path: str, context: int) -> list[dict]:
+    """Normalize one file and list its quantities (runs in a worker process)."""
+    from aidlib.quantities import find_quantities
+    from aidlib.text import normalize_text
+
+    text = normalize_text(_read(path))
+    rows = []
+    for q in find_quantities(text):
+        row = {f: getattr(q, f, None) for f in EXTRACT_FIELDS}
+        row["source"] = path
+        row["context"] = text[max(0, q.start - context) : q.end + context].replace("\n", " ")
+        rows.append(row)
+    return rows
+
+
+def _extract_inputs(names: Sequence[str]) -> list[str]:
+    """Files named, and the ``*.txt`` files of folders named (sorted), without repeats."""
+    files: list[str] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*.txt") if p.is_file())
+            if not found:
+                raise FileNotFoundError(f"{name}: folder holds no .txt file")
+            files += found
+        elif not path.exists():
+            raise FileNotFoundError(f"{name}: no such file or folder")
+        else:
+            files.append(name)
+    return list(dict.fromkeys(files))
+
+
+class _Progress:
+    """A one-line progress bar on stderr (no dependency): ``extract  37/100 [#####.....]``."""
+
+    def __init__(self, total: int, enabled: bool, label: str = "extract"):
+        self.total, self.done, self.enabled, self.label = total, 0, enabled, label
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled:
+            width = 30
+            filled = width * self.done // max(self.total, 1)
+            bar = "#" * filled + "." * (width - filled)
+            end = "\n" if self.done == self.total else ""
+            print(f"\r{self.label} {self.done:>{len(str(self.total))}}/{self.total} [{bar}]", end=end,
+                  file=sys.stderr, flush=True)  # fmt: skip
+
+
+def extract_files(files: Sequence[str], context: int = 12, jobs: int | None = None,
+                  progress: bool = False) -> list[dict]:  # fmt: skip
+    """Extract the quantities of many files, in parallel processes; rows in input order.
+
+    ``jobs`` 1 runs in this process; ``None`` uses one process per core (at most
+    one per file). The order of the rows never depends on which worker finishes first.
+    """
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    bar = _Progress(len(files), progress)
+    jobs = jobs or min(len(files), os.cpu_count() or 1)
+    results: list[list[dict]] = [[] for _ in files]
+    if jobs <= 1 or len(files) <= 1:
+        for i, path in enumerate(files):
+            results[i] = _extract_one(path, context)
+            bar.step()
+    else:
+        from concurrent.futures import as_completed
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(_extract_one, path, context): i for i, path in enumerate(files)}
+            try:
+                for future in as_completed(futures):
+                    results[futures[future]] = future.result()
+                    bar.step()
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+    return [row for rows in results for row in rows]
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     import csv
     import json
 
-    from aidlib.quantities import find_quantities
-    from aidlib.text import normalize_text
-
-    text = normalize_text(_read(args.file))
-    rows = []
-    for q in find_quantities(text):
-        context = text[max(0, q.start - args.context) : q.end + args.context].replace("\n", " ")
-        row = {f: getattr(q, f, None) for f in EXTRACT_FIELDS}
-        row["context"] = context
-        rows.append(row)
+    if args.jobs is not None and args.jobs < 1:
+        raise ValueError(f"--jobs must be at least 1, got {args.jobs}")
+    files = _extract_inputs(args.files)
+    show = args.progress or (args.progress is None and sys.stderr.isatty())
+    rows = extract_files(files, args.context, args.jobs, progress=show)
     if args.format == "json":
         for row in rows:  # JSON has no NaN: a damaged value is null
             row["value"] = None if row["damaged"] else row["value"]
+            row["high"] = None if row["damaged"] else row["high"]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
     elif args.format == "csv":
@@ -66,8 +146,32 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         print("| " + " | ".join(EXTRACT_FIELDS) + " |")
         print("|" + "---|" * len(EXTRACT_FIELDS))
         for row in rows:
-            cells = (str(row[f]).replace("|", "\\|") for f in EXTRACT_FIELDS)
+            cells = ("" if row[f] is None else str(row[f]).replace("|", "\\|") for f in EXTRACT_FIELDS)
             print("| " + " | ".join(cells) + " |")
+    return 0
+
+
+def _cmd_add_source(args: argparse.Namespace) -> int:
+    from aidlib.curate import add_source
+
+    record = add_source(
+        args.file, args.id, outlet=args.outlet, published=args.published, url=args.url or "",
+        title=args.title or "", author=args.author or "", period_covered=args.period or "",
+        language=args.language, licence=args.licence or "", damage=args.damage or "", data=args.data,
+    )  # fmt: skip
+    print(f"aidlib add-source: {record['source_id']}: {record['path']} sha256 {record['sha256']}")
+    return 0
+
+
+def _cmd_draft(args: argparse.Namespace) -> int:
+    from aidlib.curate import write_draft
+
+    text = write_draft(args.source_id, args.out, args.data)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        rows = text.count("\n") - 1
+        print(f"aidlib draft: {args.out}: {rows} draft rows; fill label_en and label_zh, then aidlib check")
     return 0
 
 
@@ -105,11 +209,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repairs", action="store_true", help="list the repairs (TSV) instead")
     p.set_defaults(func=_cmd_normalize)
 
-    p = sub.add_parser("extract", help="normalize FILE and list every quantity in it")
-    p.add_argument("file", help="a UTF-8 text file")
+    p = sub.add_parser("extract", help="normalize files (or folders of .txt) and list every quantity")
+    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, or folders of *.txt files")
     p.add_argument("--format", choices=("csv", "json", "markdown"), default="csv")
     p.add_argument("--context", type=int, default=12, help="characters of context each side (default 12)")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on stderr (default: only when stderr is a terminal)")  # fmt: skip
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("add-source", help="copy FILE into data/raw/ and record it in data/sources.csv")
+    p.add_argument("file", help="the source text as published (UTF-8), copied byte for byte")
+    p.add_argument("--id", required=True, help="source id, e.g. guangzhou_shufu_2024")
+    p.add_argument("--outlet", required=True, help="publishing outlet")
+    p.add_argument("--published", required=True, help="year of publication (YYYY)")
+    p.add_argument("--url", help="where it was published")
+    p.add_argument("--title", help="title or opening line")
+    p.add_argument("--author", help="reporter and correspondent as credited")
+    p.add_argument("--period", help="year the report covers (default: --published)")
+    p.add_argument("--language", default="zh", help="BCP 47 language code (default zh)")
+    p.add_argument("--licence", help="rights in the source text")
+    p.add_argument("--damage", help="what is wrong with the published copy")
+    p.add_argument("--data", default=None, help="data folder (default: the project's data/)")
+    p.set_defaults(func=_cmd_add_source)
+
+    p = sub.add_parser("draft", help="draft metrics.csv rows for a recorded source")
+    p.add_argument("source_id", help="a source_id of data/sources.csv")
+    p.add_argument("--out", default=None, help="write the draft CSV here (never overwritten; default stdout)")
+    p.add_argument("--data", default=None, help="data folder (default: the project's data/)")
+    p.set_defaults(func=_cmd_draft)
 
     p = sub.add_parser("check", help="validate data/: metrics (schema, provenance, sources), cited figures")
     p.add_argument("--data", default=None, help="data folder (default: the project's data/)")

@@ -42,16 +42,37 @@ class Interval:
             raise ValueError(f"interval low {self.low} is above high {self.high}")
 
     @classmethod
-    def from_qualifier(cls, value: float, qualifier: str) -> Interval:
-        """Turn a curated value and its qualifier into bounds (counts are never negative)."""
-        bounds = {
-            "exact": (value, value, False),
-            "about": (value, value, True),
-            "over": (value, INF, False),
-            "under": (0.0, value, False),
-        }
+    def from_qualifier(cls, value: float, qualifier: str, high: float | None = None) -> Interval:
+        """Turn a curated value and its qualifier into bounds.
+
+        A hedge bounds the size of the value: a count (≥ 0) that is ``under`` 5 lies in
+        [0, 5]; a fall (value < 0) ``over`` 3 % (下降超过3%, value -3) lies in [-∞, -3],
+        ``under`` it in [-3, 0]. A ``range`` runs from ``value`` to ``high``.
+
+        Examples:
+            >>> Interval.from_qualifier(-3, "over"), Interval.from_qualifier(5, "range", 10)
+            (Interval(low=-inf, high=-3, approx=False), Interval(low=5, high=10, approx=False))
+        """
+        if qualifier == "range":
+            if high is None or math.isnan(high):
+                raise ValueError(f"a range needs its high end; got value {value!r} and no high")
+            return cls(value, high)
+        if value < 0:
+            bounds = {
+                "exact": (value, value, False),
+                "about": (value, value, True),
+                "over": (-INF, value, False),
+                "under": (value, 0.0, False),
+            }
+        else:
+            bounds = {
+                "exact": (value, value, False),
+                "about": (value, value, True),
+                "over": (value, INF, False),
+                "under": (0.0, value, False),
+            }
         if qualifier not in bounds:
-            raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(bounds)}")
+            raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(bounds)}, range")
         return cls(*bounds[qualifier])
 
     @property
@@ -104,6 +125,9 @@ def describe(iv: Interval, unit: str) -> str:
     if iv.high == INF:
         (number,), unit = number_text([round_shown(iv.low, "down")], unit)
         return BOUND_SIGNS["over"] + with_unit(number, unit)
+    if iv.low == -INF:
+        (number,), unit = number_text([round_shown(iv.high, "up")], unit)
+        return BOUND_SIGNS["under"] + with_unit(number, unit)
     if iv.low == 0:
         (number,), unit = number_text([round_shown(iv.high, "up")], unit)
         return BOUND_SIGNS["under"] + with_unit(number, unit)
@@ -157,7 +181,7 @@ def unit_en(unit: str) -> str:
 
 def _bounds(metrics: pd.DataFrame) -> dict[str, Interval]:
     return {
-        row.metric_id: Interval.from_qualifier(row.value, row.qualifier)
+        row.metric_id: Interval.from_qualifier(row.value, row.qualifier, getattr(row, "high", None))
         for row in metrics.itertuples(index=False)
     }
 

@@ -24,7 +24,7 @@ METRICS_FILE = "metrics.csv"
 
 COLUMNS = (
     "metric_id", "source_id", "theme", "label_en", "label_zh", "value", "unit", "unit_en",
-    "qualifier", "period", "quote", "duplicate_of", "part_of", "sector_crs", "note",
+    "qualifier", "high", "period", "quote", "duplicate_of", "part_of", "sector_crs", "note",
 )  # fmt: skip
 
 # The theme vocabulary (documented in data/datapackage.json).
@@ -33,7 +33,9 @@ THEMES = (
     "investment", "trade", "employment", "consumption_aid", "talent_exchange", "culture",
     "ethnic_exchange", "tourism",
 )  # fmt: skip
-QUALIFIERS = ("exact", "over", "about", "under")
+# over/under bound the size of the value (a fall is negative: 下降超过3% is value -3, over,
+# i.e. at most -3); range runs from value (low end) to high.
+QUALIFIERS = ("exact", "over", "about", "under", "range")
 
 _METRIC_ID = re.compile(r"[a-z][a-z_]*\.[a-z0-9_]+")
 # 2023; 2023-01/2023-09 for 1-9月; cumulative where the text says 累计 without a period.
@@ -94,10 +96,22 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
         bad("period", f"{row['period']!r} is not a period: expected 2023, 2023-01/2023-09 or cumulative")
     if row["sector_crs"] and not _CRS.fullmatch(row["sector_crs"]):
         bad("sector_crs", f"{row['sector_crs']!r} is not a 3-digit OECD CRS sector code")
+    for col in ("label_en", "label_zh"):
+        if not row[col].strip():
+            bad(col, "is empty; every metric has a label (a draft's labels are the curator's to fill)")
     value = parse_value(row["value"])
     if value is None:
         bad("value", f"{row['value']!r} is not a number; expected a float in base units (ASCII digits)")
         return out
+    high = parse_value(row["high"]) if row["high"] else None
+    if row["qualifier"] == "range":
+        if high is None:
+            bad("high", f"{row['high']!r} is not a number; a range needs its high end (ASCII digits)")
+            return out
+        if not high > value:
+            bad("high", f"{row['high']} is not above value {row['value']}; a range runs from value to high")
+    elif row["high"]:
+        bad("high", f"{row['high']!r} given for qualifier {row['qualifier']!r}; only a range has a high end")
     text = ctx.texts.get(source_id)
     quote = row["quote"]
     if text is None:
@@ -116,6 +130,8 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
         return out
     if not math.isclose(q.value, value, rel_tol=1e-9):
         bad("value", f"{row['value']} disagrees with the quote {quote!r}, which states {q.value:g}")
+    if high is not None and q.high is not None and not math.isclose(q.high, high, rel_tol=1e-9):
+        bad("high", f"{row['high']} disagrees with the quote {quote!r}, whose range ends at {q.high:g}")
     if row["unit"] in UNITS and q.unit != row["unit"]:
         bad("unit", f"{row['unit']!r} disagrees with the quote {quote!r}, which states {q.unit!r}")
     if row["qualifier"] in QUALIFIERS and q.qualifier != row["qualifier"]:
@@ -219,9 +235,9 @@ def _check_links(table: Table, first_line: dict[str, int]) -> list[Problem]:
                         " point at the original",
                     )
                 )  # fmt: skip
-            for col in ("value", "unit", "qualifier"):
+            for col in ("value", "unit", "qualifier", "high"):
                 mine, theirs = row[col], original[col]
-                if col == "value":
+                if col in ("value", "high"):
                     same = parse_value(mine) == parse_value(theirs)
                 elif col == "unit":
                     same = same_measure(mine, theirs)
@@ -284,7 +300,11 @@ def _parts_within_totals(table: Table, first_line: dict[str, int]) -> list[Probl
         stated = parse_value(total["value"])
         if stated is None:
             continue
-        if parts > stated * (1 + 1e-9) and total["qualifier"] in ("exact", "under"):
+        if total["qualifier"] == "range":  # parts add their low ends; the total's bound is its high end
+            stated = parse_value(total["high"]) if total["high"] else None
+            if stated is None:
+                continue
+        if parts > stated * (1 + 1e-9) and total["qualifier"] in ("exact", "under", "range"):
             out.append(
                 Problem(
                     table.path,
@@ -349,7 +369,8 @@ def load_metrics(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame
 
     Returns:
         One row per quantitative statement, columns in ``COLUMNS`` order:
-        ``value`` float in base units; ``theme``, ``unit`` and ``qualifier``
+        ``value`` float in base units (negative for a fall); ``high`` float, the
+        high end of a range, NaN for other qualifiers; ``theme``, ``unit`` and ``qualifier``
         categorical; empty text cells as empty strings.
 
     Raises:
@@ -364,6 +385,7 @@ def load_metrics(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame
 
     frame = pd.DataFrame(list(table.rows), columns=list(COLUMNS))
     frame["value"] = frame["value"].map(parse_value).astype(float)
+    frame["high"] = frame["high"].map(lambda s: parse_value(s) if s else math.nan).astype(float)
     frame["theme"] = pd.Categorical(frame["theme"], categories=THEMES)
     frame["qualifier"] = pd.Categorical(frame["qualifier"], categories=QUALIFIERS)
     frame["unit"] = pd.Categorical(frame["unit"], categories=list(UNITS))

@@ -31,6 +31,7 @@ CJK_PACKAGE_HINT = (
 PALETTE = {"exact": "#3b6ea8", "over": "#e08a2c", "about": "#7a9e3a", "under": "#a8443b"}
 # Bar-end markers: an open bound points the way the true value may lie.
 MARKERS = {"over": ">", "under": "<", "about": "d"}
+RANGE_COLOR = "#7b5ea8"  # a range (3至5万元): bar to its low end; the text shows both ends
 
 
 class CJKFontError(RuntimeError):
@@ -201,7 +202,7 @@ def bar_metrics(view: pd.DataFrame, title: str, xlabel: str, ax: Axes | None = N
     _check_labels(labels)
     ax = _axes(ax, len(view))
     y = range(len(view))
-    colors = [PALETTE[q] for q in view["qualifier"]]
+    colors = [PALETTE.get(q, RANGE_COLOR) for q in view["qualifier"]]
     ax.barh(list(y), view["value"], color=colors)
     for i, (value, qualifier, shown) in enumerate(
         zip(view["value"], view["qualifier"], view["shown"], strict=True)

@@ -20,7 +20,7 @@ class SourceError(ValueError):
 
 SOURCE_COLUMNS = (
     "source_id", "title", "outlet", "author", "published", "period_covered", "language", "script",
-    "path", "sha256", "licence", "damage",
+    "path", "sha256", "licence", "damage", "url",
 )  # fmt: skip
 _REQUIRED = ("source_id", "outlet", "published", "path", "sha256")
 _SHA256 = re.compile(r"[0-9a-f]{64}")

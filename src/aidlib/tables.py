@@ -95,21 +95,32 @@ def _decimals(x: float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
-def value_text(value: float, qualifier: str = "exact", unit: str = "") -> str:
+def value_text(value: float, qualifier: str = "exact", unit: str = "", high: float | None = None) -> str:
     """Write a curated value the way a reader should take it.
+
+    A hedge bounds the size of a fall: ``over`` -3 reads ``≤ -3``; a range reads ``5–10``.
 
     Examples:
         >>> value_text(40000, "over", "households")
         '≥ 40,000 households'
         >>> value_text(11672.82, "exact", "tonnes")
         '11,672.82 tonnes'
+        >>> value_text(-3, "over", "percent"), value_text(5, "range", "percent", 10)
+        ('≤ -3%', '5–10%')
     """
-    if qualifier not in BOUND_SIGNS:
-        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(BOUND_SIGNS)}")
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    if qualifier not in (*BOUND_SIGNS, "range"):
+        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(BOUND_SIGNS)}, range")
+    if qualifier == "range":
+        return with_unit(f"{_number_text(value)}–{_number_text(high)}", unit)  # type: ignore[arg-type]
+    if value < 0 and qualifier in ("over", "under"):  # the hedge bounds the size of the fall
+        qualifier = "under" if qualifier == "over" else "over"
     if value == 1 and qualifier == "exact":
         unit = singular(unit)
-    return BOUND_SIGNS[qualifier] + with_unit(number, unit)
+    return BOUND_SIGNS[qualifier] + with_unit(_number_text(value), unit)
+
+
+def _number_text(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 # English plurals of the units aidlib writes, and their singular.
@@ -246,7 +257,10 @@ def metric_view(
         label=view[f"label_{lang}"],
         unit=unit,
         qualifier=view["qualifier"].astype(str),
-        shown=[value_text(v, q, u) for v, q, u in zip(view["value"], view["qualifier"], unit, strict=True)],
+        shown=[
+            value_text(v, q, u, h)
+            for v, q, u, h in zip(view["value"], view["qualifier"], unit, view["high"], strict=True)
+        ],
     )
     cols = ["metric_id", "label", "value", "qualifier", "shown", "unit", "period", "duplicate_of"]
     return out[cols].reset_index(drop=True)

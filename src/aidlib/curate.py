@@ -1,0 +1,325 @@
+"""The curator's workflow for a new report: record the source, then draft its metrics.
+
+1. :func:`add_source` copies a file into ``data/raw/`` byte for byte and records its
+   SHA-256 and metadata in ``data/sources.csv`` (``aidlib add-source``). It never
+   overwrites: an existing source id or raw file is refused.
+2. :func:`draft_rows` writes one draft row of ``metrics.csv`` per quantity found in
+   the normalized text (``aidlib draft``): the clause holding the number as
+   ``quote``; value, unit, qualifier and high as parsed; a period guessed from the
+   nearest date expression; a theme guessed from keywords (:data:`THEME_KEYWORDS`);
+   a suggested ``metric_id``; and a note marking the row a draft. The curator fills
+   ``label_en`` and ``label_zh`` (``aidlib check`` refuses a row without them), fixes
+   what the guesses got wrong, and keeps or drops each row.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import math
+import os
+import re
+from pathlib import Path
+
+from aidlib import paths
+from aidlib.csvfile import read_table
+
+_SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_]*")
+_YEAR = re.compile(r"\d{4}")
+
+# Words that point to a theme; a clause's hits count three times its sentence's.
+THEME_KEYWORDS = {
+    "funding": ("援疆资金", "援疆项目", "资金投入", "民生援疆"),
+    "housing": ("住房", "安居", "房屋", "保障设施"),
+    "agriculture": ("农业", "农产品", "农副产品", "农户", "种植", "养殖", "合作社", "科技特派员",
+                    "试验示范", "农民增收", "农技"),
+    "health": ("医疗", "义诊", "手术", "患者", "医院", "结核", "白内障", "卫生", "健康", "医生"),
+    "education": ("教育", "教师", "学校", "大学生", "教室", "课堂", "校长"),
+    "security": ("监控", "安全", "平安", "治安", "警务"),
+    "industry": ("产业", "工业", "落户", "二手车", "园区"),
+    "investment": ("招商", "投资", "到位资金", "引资"),
+    "trade": ("外贸", "进出口", "出口", "进口"),
+    "employment": ("就业", "卫星工厂", "岗位", "务工", "国语培训", "技术型人才", "吸纳"),
+    "consumption_aid": ("消费帮扶", "销售额", "助销", "展会", "广交会", "消费"),
+    "talent_exchange": ("干部", "跟岗", "挂职", "选派", "人才交流"),
+    "culture": ("文化", "宣讲", "演出", "非遗", "醒狮", "爱国主义", "红色", "社团", "文艺"),
+    "ethnic_exchange": ("民族团结", "交往交流", "少数民族", "书信", "互访", "考察", "结对"),
+    "tourism": ("旅游", "观光", "游客", "专列", "包机", "景区"),
+}  # fmt: skip
+
+# Clause and sentence ends in normalized text.
+_CLAUSE_END = "，。；！？：\n"
+_SENTENCE_END = "。；！？\n"
+_LIST_MARKS = "、，,"
+_MONTHS = re.compile(r"(?:(?P<y>\d{4})年)?(?P<a>\d{1,2})\s*[-—~～至到]\s*(?P<b>\d{1,2})月")
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})年")
+
+DRAFT_NOTE = (
+    "DRAFT (aidlib draft): check value, unit, qualifier, period and theme; fill the labels; keep or drop."
+)
+
+
+def add_source(
+    file: str | os.PathLike[str],
+    source_id: str,
+    *,
+    outlet: str,
+    published: str,
+    url: str = "",
+    title: str = "",
+    author: str = "",
+    period_covered: str = "",
+    language: str = "zh",
+    script: str = "",
+    licence: str = "",
+    damage: str = "",
+    data: str | os.PathLike[str] | None = None,
+) -> dict[str, str]:
+    """Copy ``file`` into ``data/raw/`` byte for byte and record it in ``sources.csv``.
+
+    Returns:
+        The record written (the columns of :data:`aidlib.sources.SOURCE_COLUMNS`).
+
+    Raises:
+        ValueError: a bad id or year, an id already recorded, a raw file already
+            there, a file that is not UTF-8 text, or a ``sources.csv`` that does not
+            validate afterwards (nothing is left changed then).
+        OSError: the file cannot be read or the data folder written.
+    """
+    from aidlib.sources import SOURCE_COLUMNS, SOURCES_FILE, read_sources
+
+    folder = paths.data_dir(data)
+    src = Path(file)
+    if not _SOURCE_ID.fullmatch(source_id):
+        raise ValueError(
+            f"--id {source_id!r}: use lowercase letters, digits and _ (e.g. guangzhou_shufu_2024)"
+        )
+    for flag, value in (("--outlet", outlet), ("--published", published)):
+        if not value.strip():
+            raise ValueError(f"{flag} is empty; every source has one")
+    for flag, value in (("--published", published), ("--period", period_covered)):
+        if value and not _YEAR.fullmatch(value):
+            raise ValueError(f"{flag} {value!r} is not a year (YYYY)")
+    if not src.is_file():
+        raise FileNotFoundError(f"{src}: no such file" if not src.exists() else f"{src}: is not a file")
+    blob = src.read_bytes()
+    try:
+        blob.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ValueError(f"{src}: not UTF-8 (byte {err.start}); convert the text to UTF-8 first") from None
+    records, problems, rejected = read_sources(folder)
+    if problems:
+        raise ValueError(f"{problems[0]} (fix sources.csv before adding a source)")
+    if source_id in records or source_id in rejected:
+        raise ValueError(
+            f"--id {source_id!r} is already in {folder / SOURCES_FILE}; sources are never overwritten"
+        )
+    rel = Path("raw") / f"{source_id}{src.suffix or '.txt'}"
+    dest = folder / rel
+    if dest.exists():
+        raise FileExistsError(f"{dest} already exists; raw sources are never overwritten")
+    digest = hashlib.sha256(blob).hexdigest()
+    record = {
+        "source_id": source_id, "title": title, "outlet": outlet, "author": author,
+        "published": published, "period_covered": period_covered or published, "language": language,
+        "script": script, "path": rel.as_posix(), "sha256": digest, "licence": licence,
+        "damage": damage, "url": url,
+    }  # fmt: skip
+    sources = folder / SOURCES_FILE
+    before = sources.read_bytes()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with dest.open("xb") as out:  # x: fail rather than overwrite, even in a race
+        out.write(blob)
+    try:
+        if hashlib.sha256(dest.read_bytes()).hexdigest() != digest:
+            raise OSError(f"{dest}: the copy differs from {src}")
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\n").writerow([record[c] for c in SOURCE_COLUMNS])
+        text = before.decode("utf-8")
+        sep = "" if not text or text.endswith(("\n", "\r")) else "\n"
+        _write_atomic(sources, (text + sep + line.getvalue()).encode("utf-8"))
+        records, problems, _ = read_sources(folder)
+        if problems or source_id not in records:
+            raise ValueError(
+                str(problems[0]) if problems else f"{source_id!r} did not read back from {sources}"
+            )
+    except BaseException:
+        dest.unlink(missing_ok=True)
+        _write_atomic(sources, before)
+        raise
+    return record
+
+
+def _write_atomic(path: Path, blob: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    tmp.write_bytes(blob)
+    tmp.replace(path)
+
+
+def _span(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
+    """The run of ``text`` around ``[start, end)`` between two stop characters."""
+    left = max(text.rfind(ch, 0, start) for ch in stops) + 1
+    rights = [i for i in (text.find(ch, end) for ch in stops) if i != -1]
+    return left, min(rights, default=len(text))
+
+
+def guess_period(text: str, start: int, end: int, default: str) -> str:
+    """Guess a metric's period from the date expressions nearest the number.
+
+    A year in the clause wins (2023年累计投入 is 2023); else 累计 (cumulative) in the
+    clause; else a month range in the sentence (1-9月 → 2023-01/2023-09); else the
+    nearest year before the number in its sentence; else ``default``.
+
+    Examples:
+        >>> guess_period("1-9月完成外贸进出口额11.83亿元", 12, 19, "2023")
+        '2023-01/2023-09'
+        >>> guess_period("今年累计培训1700余人次", 6, 13, "2023")
+        'cumulative'
+    """
+    c0, c1 = _span(text, start, end, _CLAUSE_END)
+    s0, s1 = _span(text, start, end, _SENTENCE_END)
+    clause, sentence = text[c0:c1], text[s0:s1]
+    year = _YEAR_IN_TEXT.search(clause)
+    if year:
+        return year["y"]
+    if "累计" in clause:
+        return "cumulative"
+    months = _MONTHS.search(sentence)
+    if months and 1 <= int(months["a"]) <= int(months["b"]) <= 12:
+        y = months["y"] or default
+        return f"{y}-{int(months['a']):02d}/{y}-{int(months['b']):02d}"
+    years = list(_YEAR_IN_TEXT.finditer(text, s0, start))
+    return years[-1]["y"] if years else default
+
+
+def guess_theme(text: str, start: int, end: int, previous: str | None = None) -> str:
+    """Guess a theme from :data:`THEME_KEYWORDS` in the clause and sentence of a number.
+
+    With no keyword nearby, the previous row's theme (reports run in sections), else ``funding``.
+    """
+    c0, c1 = _span(text, start, end, _CLAUSE_END)
+    s0, s1 = _span(text, start, end, _SENTENCE_END)
+    clause, sentence = text[c0:c1], text[s0:s1]
+    scores = {
+        theme: sum(3 * clause.count(w) + sentence.count(w) for w in words)
+        for theme, words in THEME_KEYWORDS.items()
+    }
+    best = max(scores, key=lambda t: scores[t])
+    if scores[best] == 0:
+        return previous or "funding"
+    return best
+
+
+def _quote(text: str, found: list, i: int) -> str:
+    """The clause holding quantity ``i``, cut back to it where the clause holds others."""
+    q = found[i]
+    c0, c1 = _span(text, q.start, q.end, _CLAUSE_END)
+    if i > 0 and found[i - 1].end > c0:  # cut after the last list mark between the two, if any
+        gap = text[found[i - 1].end : q.start]
+        c0 = found[i - 1].end + max((gap.rfind(ch) + 1 for ch in _LIST_MARKS), default=0)
+    if i + 1 < len(found) and found[i + 1].start < c1:  # cut at the first list mark between them
+        gap = text[q.end : found[i + 1].start]
+        cuts = [j for j in (gap.find(ch) for ch in _LIST_MARKS) if j != -1]
+        c1 = q.end + min(cuts) if cuts else found[i + 1].start
+    quote = text[c0:c1]
+    lead = len(quote) - len(quote.lstrip("、，,和及与 "))
+    quote = quote.strip("、，,和及与 ")
+    c0 += lead
+    return quote if q.start >= c0 and q.end <= c0 + len(quote) else text[q.start : q.end]
+
+
+def _slug(unit_en: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", unit_en.lower()).strip("_") or "value"
+
+
+def _number_cell(x: float | None) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    return f"{x:.10g}" if not float(x).is_integer() else str(int(x))
+
+
+def draft_rows(
+    source_id: str, data: str | os.PathLike[str] | None = None
+) -> list[tuple[dict[str, str], object]]:
+    """Draft one ``metrics.csv`` row per quantity of a source.
+
+    Returns:
+        ``(row, quantity)`` pairs in text order; ``row`` has the columns of
+        :data:`aidlib.metrics.COLUMNS`, labels empty for the curator.
+    """
+    from aidlib.metrics import COLUMNS
+    from aidlib.quantities import QuantityError, find_quantities, parse_quantity
+    from aidlib.sources import source_record, source_text
+
+    record = source_record(source_id, data)
+    default = next((v for v in (record["period_covered"], record["published"]) if _YEAR.fullmatch(v)), "")
+    text = source_text(source_id, data=data)
+    found = find_quantities(text)
+    out, ids, theme = [], set(), None
+    for i, q in enumerate(found):
+        quote = _quote(text, found, i)
+        notes = [DRAFT_NOTE]
+        value, high = q.value, q.high
+        if q.damaged:
+            try:  # the surviving digits, as aidlib check reads them
+                survived = parse_quantity(quote.strip("\ufffd?").replace("\ufffd", ""))
+                value, high = survived.value, survived.high
+            except QuantityError:
+                pass
+            notes.append("Damaged: U+FFFD next to the number; a digit may be lost.")
+        try:
+            again = parse_quantity(quote)
+            if (again.unit, again.qualifier) != (q.unit, q.qualifier):
+                raise QuantityError("reads differently")
+        except QuantityError:
+            notes.append("The quote does not read back as this one quantity: edit it.")
+        theme = guess_theme(text, q.start, q.end, theme)
+        base = f"{theme}.{_slug(q.unit_en)}"
+        mid, n = base, 1
+        while mid in ids:
+            n += 1
+            mid = f"{base}_{n}"
+        ids.add(mid)
+        row = dict.fromkeys(COLUMNS, "")
+        row.update(
+            metric_id=mid,
+            source_id=source_id,
+            theme=theme,
+            value=_number_cell(value),
+            unit=q.unit,
+            unit_en=q.unit_en,
+            qualifier=q.qualifier,
+            high=_number_cell(high) if q.qualifier == "range" else "",
+            period=guess_period(text, q.start, q.end, default or "cumulative"),
+            quote=quote,
+            note=" ".join(notes),
+        )
+        out.append((row, q))
+    return out
+
+
+def write_draft(source_id: str, out: str | os.PathLike[str] | None = None,
+                data: str | os.PathLike[str] | None = None) -> str:  # fmt: skip
+    """Write the draft rows as CSV to ``out`` (refusing to overwrite) or return them as text.
+
+    A written file is read back with :func:`aidlib.csvfile.read_table` against the
+    metrics columns, so a draft always has the schema ``aidlib check`` expects.
+    """
+    from aidlib.metrics import COLUMNS
+
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(row for row, _ in draft_rows(source_id, data))
+    if out is None:
+        return buf.getvalue()
+    path = Path(out)
+    if path.exists():
+        raise FileExistsError(f"--out {path} already exists; choose a new file (a draft never overwrites)")
+    with path.open("x", encoding="utf-8", newline="") as f:
+        f.write(buf.getvalue())
+    table, problems = read_table(path, COLUMNS)
+    if problems:
+        raise ValueError(f"{problems[0]} (the draft did not read back)")
+    return buf.getvalue()

@@ -1,0 +1,362 @@
+"""The curator's workflow: add-source, draft (read back by aidlib check), parallel extract."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+import shutil
+
+import pytest
+
+from aidlib.cli import main
+from aidlib.curate import add_source, draft_rows, guess_period, write_draft
+from aidlib.indicators import INF, Interval
+from aidlib.metrics import COLUMNS, load_metrics
+from aidlib.paths import PROJECT_ROOT
+from aidlib.quantities import find_quantities
+from aidlib.sources import SOURCE_COLUMNS, read_raw, read_sources, source_text
+
+RAW = PROJECT_ROOT / "data" / "raw" / "guangzhou_shufu_2023.txt"
+NEW_TEXT = (
+    "示例报告。2024年1-6月，外贸进出口额同比下降3.2%，引进投资3至5万元，"
+    "人数分别为100，200人。累计培训教师近千人，组织几百名学生参加活动。\n"
+)
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    dest = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "data", dest)
+    return dest
+
+
+@pytest.fixture
+def new_file(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes(NEW_TEXT.encode("utf-8"))
+    return path
+
+
+def _add(new_file, data, **kw):
+    args = {"outlet": "测试报", "published": "2024", "url": "https://example.org/a", **kw}
+    return add_source(new_file, "demo_2024", data=data, **args)
+
+
+# ---- add-source ---------------------------------------------------------------------
+def test_add_source_copies_bytes_and_records_checksum(new_file, data_copy):
+    record = _add(new_file, data_copy)
+    raw = data_copy / "raw" / "demo_2024.txt"
+    assert raw.read_bytes() == new_file.read_bytes()
+    assert record["sha256"] == hashlib.sha256(new_file.read_bytes()).hexdigest()
+    records, problems, _ = read_sources(data_copy)
+    assert problems == [] and set(records) == {"guangzhou_shufu_2023", "demo_2024"}
+    assert {k: records["demo_2024"][k] for k in SOURCE_COLUMNS} == record
+    assert record["url"] == "https://example.org/a" and record["period_covered"] == "2024"
+    assert read_raw("demo_2024", data_copy) == NEW_TEXT  # checksum verified on read
+
+
+def test_add_source_keeps_existing_rows_byte_for_byte(new_file, data_copy):
+    before = (data_copy / "sources.csv").read_bytes()
+    _add(new_file, data_copy)
+    assert (data_copy / "sources.csv").read_bytes().startswith(before)
+
+
+def test_add_source_refuses_an_existing_id(new_file, data_copy):
+    _add(new_file, data_copy)
+    before = (data_copy / "sources.csv").read_bytes()
+    with pytest.raises(
+        ValueError, match="'demo_2024' is already in .*sources.csv; sources are never overwritten"
+    ):
+        _add(new_file, data_copy)
+    with pytest.raises(ValueError, match="'guangzhou_shufu_2023' is already in"):
+        add_source(new_file, "guangzhou_shufu_2023", outlet="x", published="2024", data=data_copy)
+    assert (data_copy / "sources.csv").read_bytes() == before
+
+
+def test_add_source_refuses_an_existing_raw_file(new_file, data_copy):
+    (data_copy / "raw" / "demo_2024.txt").write_text("older", encoding="utf-8")
+    before = (data_copy / "sources.csv").read_bytes()
+    with pytest.raises(
+        FileExistsError, match="demo_2024.txt already exists; raw sources are never overwritten"
+    ):
+        _add(new_file, data_copy)
+    assert (data_copy / "raw" / "demo_2024.txt").read_text(encoding="utf-8") == "older"
+    assert (data_copy / "sources.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"published": "2024-05-01"}, r"--published '2024-05-01' is not a year"),
+        ({"published": ""}, r"--published is empty"),
+        ({"outlet": " "}, r"--outlet is empty"),
+        ({"period_covered": "soon"}, r"--period 'soon' is not a year"),
+    ],
+)
+def test_add_source_checks_metadata(new_file, data_copy, kw, message):
+    with pytest.raises(ValueError, match=message):
+        _add(new_file, data_copy, **kw)
+    assert not (data_copy / "raw" / "demo_2024.txt").exists()
+
+
+def test_add_source_refuses_bad_ids_and_files(tmp_path, data_copy):
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("當地".encode("gbk"))
+    with pytest.raises(ValueError, match=r"gbk.txt: not UTF-8 \(byte 0\)"):
+        add_source(gbk, "x", outlet="o", published="2024", data=data_copy)
+    with pytest.raises(FileNotFoundError, match="none.txt: no such file"):
+        add_source(tmp_path / "none.txt", "x", outlet="o", published="2024", data=data_copy)
+    with pytest.raises(ValueError, match="--id 'Bad Id'"):
+        add_source(gbk, "Bad Id", outlet="o", published="2024", data=data_copy)
+
+
+def _run(args):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "AIDLIB_DEBUG"}
+    return subprocess.run(
+        [sys.executable, "-m", "aidlib.cli", *args], capture_output=True, text=True, env=env
+    )
+
+
+def test_cli_add_source_and_its_refusal_is_one_line(new_file, data_copy):
+    args = ["add-source", str(new_file), "--id", "demo_2024", "--outlet", "测试报", "--published", "2024",
+            "--data", str(data_copy)]  # fmt: skip
+    done = _run(args)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("aidlib add-source: demo_2024: raw/demo_2024.txt sha256 ")
+    again = _run(args)
+    assert again.returncode == 1 and "Traceback" not in again.stderr
+    assert again.stderr.strip().splitlines() == [
+        f"aidlib add-source: --id 'demo_2024' is already in {data_copy / 'sources.csv'};"
+        " sources are never overwritten"
+    ]
+
+
+# ---- draft ----------------------------------------------------------------------------
+def _curated_spans(text):
+    spans = []
+    for r in load_metrics().itertuples():
+        at = text.find(r.quote)
+        q = find_quantities(r.quote)[0]
+        spans.append((at + q.start, at + q.end, r, q.text))
+    return spans
+
+
+def test_draft_matches_the_curated_metrics():
+    text = source_text("guangzhou_shufu_2023")
+    spans = _curated_spans(text)
+    drafts = draft_rows("guangzhou_shufu_2023")
+    matched = 0
+    for row, q in drafts:
+        hits = [(r, number) for s, e, r, number in spans if s < q.end and q.start < e]
+        assert hits, f"draft row {row['quote']!r} matches no curated row"
+        r, number = hits[0]
+        assert number in row["quote"]  # each draft quote contains the curated number
+        same = (float(row["value"]), row["unit"], row["qualifier"]) == (r.value, r.unit, r.qualifier)
+        matched += same
+    share = matched / len(drafts)
+    print(f"draft match: {matched}/{len(drafts)} = {share:.1%}")
+    assert len(drafts) == 74 and share >= 0.95
+
+
+def test_draft_rows_are_marked_and_unlabelled():
+    rows = [row for row, _ in draft_rows("guangzhou_shufu_2023")]
+    assert all(
+        row["note"].startswith("DRAFT") and not row["label_en"] and not row["label_zh"] for row in rows
+    )
+    ids = [row["metric_id"] for row in rows]
+    assert len(set(ids)) == len(ids)
+    assert rows[0]["metric_id"] == "funding.yuan" and rows[0]["period"] == "2023"
+    damaged = [row for row in rows if "Damaged" in row["note"]]
+    assert [row["value"] for row in damaged] == ["1700"]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2023年累计投入5.3亿元", "2023"),  # a year in the clause wins
+        ("今年累计培训1700余人次", "cumulative"),
+        ("1-9月完成外贸进出口额11.83亿元", "2023-01/2023-09"),
+        ("2022年1至6月，出口3亿元", "2022-01/2022-06"),
+        ("去年，种植3万亩", "2023"),  # the default
+    ],
+)
+def test_guess_period(text, period):
+    q = find_quantities(text)[-1]
+    assert guess_period(text, q.start, q.end, "2023") == period
+
+
+def test_draft_is_read_back_by_check_once_labels_are_filled(new_file, data_copy, tmp_path, capsys):
+    _add(new_file, data_copy)
+    out = tmp_path / "draft.csv"
+    assert main(["draft", "demo_2024", "--out", str(out), "--data", str(data_copy)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [(r["value"], r["unit"], r["qualifier"], r["high"]) for r in rows] == [
+        ("-3.2", "%", "exact", ""),
+        ("30000", "元", "range", "50000"),
+        ("100", "人", "exact", ""),
+        ("200", "人", "exact", ""),
+        ("1000", "人", "about", ""),
+        ("200", "名", "range", "900"),
+    ]
+    assert rows[0]["period"] == "2024-01/2024-06" and rows[4]["period"] == "cumulative"
+    assert "does not read back" in rows[2]["note"]  # a list member: the curator edits or drops it
+    metrics = data_copy / "metrics.csv"
+    original = metrics.read_text(encoding="utf-8")
+
+    def write(kept):
+        buf = io.StringIO()
+        csv.DictWriter(buf, COLUMNS, lineterminator="\n").writerows(kept)
+        metrics.write_text(original + buf.getvalue(), encoding="utf-8")
+
+    kept = [r for r in rows if "does not read back" not in r["note"]]
+    write(kept)  # labels still empty: check says so
+    capsys.readouterr()
+    assert main(["check", "--data", str(data_copy)]) == 1
+    assert "label_en: is empty" in capsys.readouterr().err
+    for r in kept:
+        r["label_en"], r["label_zh"] = f"label of {r['metric_id']}", "标签"
+    write(kept)
+    assert main(["check", "--data", str(data_copy)]) == 0, capsys.readouterr().err
+    m = load_metrics(data_copy).set_index("metric_id")
+    assert m.loc["trade.percent", "value"] == -3.2
+    assert (m.loc["investment.yuan", "value"], m.loc["investment.yuan", "high"]) == (30000, 50000)
+    assert math.isnan(m.loc["trade.percent", "high"])
+
+
+def test_draft_never_overwrites(tmp_path):
+    out = tmp_path / "d.csv"
+    out.write_text("keep", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="d.csv already exists"):
+        write_draft("guangzhou_shufu_2023", out)
+    assert out.read_text(encoding="utf-8") == "keep"
+
+
+def test_draft_unknown_source_is_one_line(capsys):
+    assert main(["draft", "guangzhou_shufu_2032"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "aidlib draft: unknown source_id 'guangzhou_shufu_2032'; did you mean guangzhou_shufu_2023?"
+    )
+
+
+# ---- ranges and falls in the metrics and indicators -------------------------------------
+@pytest.mark.parametrize(
+    ("value", "qualifier", "high", "low_high"),
+    [
+        (-3, "exact", None, (-3, -3)),
+        (-3, "over", None, (-INF, -3)),  # 下降超过3%
+        (-3, "under", None, (-3, 0)),  # 下降不到3%
+        (5, "range", 10, (5, 10)),
+        (-10, "range", -5, (-10, -5)),
+    ],
+)
+def test_interval_from_signed_and_range(value, qualifier, high, low_high):
+    iv = Interval.from_qualifier(value, qualifier, high)
+    assert (iv.low, iv.high) == low_high
+
+
+def test_interval_range_needs_high():
+    with pytest.raises(ValueError, match="a range needs its high end"):
+        Interval.from_qualifier(5, "range")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"qualifier": "range"}, "column high: '' is not a number; a range needs its high end"),
+        ({"high": "9"}, "column high: '9' given for qualifier 'exact'; only a range has a high end"),
+        ({"label_zh": ""}, "column label_zh: is empty"),
+    ],
+)
+def test_high_column_rules(data_copy, change, message):
+    path = data_copy / "metrics.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[0].update(change)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    from aidlib.metrics import validate
+
+    assert any(message in str(p) for p in validate(data_copy)), validate(data_copy)
+
+
+# ---- extract: many files, in parallel, one table ------------------------------------------
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"r{i}.txt").write_text(f"第{i}篇。投入{i + 1}万元，下降{i}.5%。\n", encoding="utf-8")
+    return folder
+
+
+def test_extract_folder_parallel_is_deterministic(corpus, capsys):
+    assert main(["extract", str(corpus), "--jobs", "2", "--format", "json"]) == 0
+    parallel = json.loads(capsys.readouterr().out)
+    assert (
+        main(["extract", *sorted(str(p) for p in corpus.iterdir()), "--jobs", "1", "--format", "json"]) == 0
+    )
+    serial = json.loads(capsys.readouterr().out)
+    assert parallel == serial
+    assert [r["source"].rsplit("/", 1)[-1] for r in parallel] == [f"r{i}.txt" for i in range(5) for _ in "ab"]
+    assert [r["value"] for r in parallel[:4]] == [10000, -0.5, 20000, -1.5]
+
+
+def test_extract_progress_only_when_asked(corpus, capsys):
+    assert main(["extract", str(corpus), "--jobs", "2", "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert "extract 5/5 [" in err
+    assert main(["extract", str(corpus), "--jobs", "2"]) == 0  # stderr is not a terminal here
+    assert capsys.readouterr().err == ""
+
+
+def test_extract_single_file_has_a_source_column(capsys):
+    assert main(["extract", str(RAW)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "source,value,high,unit,unit_en,qualifier,damaged,text,context,start,end"
+    assert len(lines) == 75 and lines[1].startswith(f"{RAW},530000000.0,,元")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", "{tmp}/none"], r"^aidlib extract: .*none: no such file or folder$"),
+        (["extract", "{tmp}/empty"], r"^aidlib extract: .*empty: folder holds no .txt file$"),
+        (["extract", "{tmp}/gbk.txt", "{tmp}/ok.txt", "--jobs", "2"], r"^aidlib: .*gbk.txt: not UTF-8"),
+        (["extract", "{tmp}/ok.txt", "--jobs", "0"], r"^aidlib extract: --jobs must be at least 1, got 0$"),
+    ],
+)
+def test_extract_failures_are_one_line(tmp_path, args, message):
+    import re
+
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "gbk.txt").write_bytes("當地".encode("gbk"))
+    (tmp_path / "ok.txt").write_text("5人", encoding="utf-8")
+    done = _run([a.format(tmp=tmp_path) for a in args])
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode != 0 and len(lines) == 1 and re.search(message, lines[0]), done.stderr
+
+
+def test_whole_draft_of_the_bundled_report_passes_check_with_labels(data_copy, tmp_path, capsys):
+    out = tmp_path / "draft.csv"
+    assert main(["draft", "guangzhou_shufu_2023", "--out", str(out), "--data", str(data_copy)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert not any("does not read back" in r["note"] for r in rows)
+    for r in rows:
+        r["label_en"], r["label_zh"] = "label", "标签"
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (data_copy / "metrics.csv").write_text(buf.getvalue(), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--data", str(data_copy)]) == 0, capsys.readouterr().err
+    assert "74 metrics OK" in capsys.readouterr().out
