@@ -53,6 +53,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -158,23 +159,28 @@ _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=Tru
 _UNIT_WORDS = _ALT([*(u for u in UNITS if u != "番"), *UNIT_ALIASES])  # 番 only after 翻
 # A magnitude character that does not start a measure word (千 of 千克 and 千瓦 is the unit's).
 _MAG_CHAR = rf"(?:[十百千万亿萬億](?!{_ALT(u[1:] for u in UNITS if u[0] in MAGNITUDES)}))"
-_NUM = rf"(?:{_ARABIC}|(?:数(?=[十百千万亿]))?(?:[{_CN_DIGIT}兩几]|{_MAG_CHAR})+(?:点[{_CN_DIGIT}]+)?)"
-_MAG = rf"{_MAG_CHAR}*"
+# Atomic (?>...) and possessive *+: a number is read whole, never split to retry
+# (a long run of 十十十... would otherwise be tried at every split: quadratic).
+_NUM = rf"(?>{_ARABIC}|(?:数(?=[十百千万亿]))?(?:[{_CN_DIGIT}兩几]|{_MAG_CHAR})+(?:点[{_CN_DIGIT}]+)?)"
+_MAG = rf"{_MAG_CHAR}*+"
 
 # Every match starts with one of these characters: a cheap test before the alternatives.
+# A match never starts inside a number (_atom would reject it anyway) and spaces are
+# never given back (possessive ``*+``): without these, a long run of numerals
+# (万万万..., 111...) or of spaces backtracks in polynomial time.
 _FIRST = "".join(
     sorted({w[0] for w in (*QUALIFIERS_BEFORE, *BARE_HEDGES, *CURRENCY_BEFORE)} | set(_CN_NUM + "几数-−负"))
 )
 _PATTERN = re.compile(
-    rf"(?=[\d{re.escape(_FIRST)}])"
-    rf"(?P<pre>{_ALT([*QUALIFIERS_BEFORE, *BARE_HEDGES])})?\s*"
-    rf"(?P<cur>{_ALT(CURRENCY_BEFORE)})?\s*"
+    rf"(?=[\d{re.escape(_FIRST)}])(?<![\d.])(?!(?<=[{_CN_NUM}])[{_CN_NUM}])"
+    rf"(?P<pre>{_ALT([*QUALIFIERS_BEFORE, *BARE_HEDGES])})?\s*+"
+    rf"(?P<cur>{_ALT(CURRENCY_BEFORE)})?\s*+"
     # the low end of a range: 3至, 5%-, 3个到, 3万元至
-    rf"(?:(?P<lsign>[-−负])?(?P<lnum>{_NUM})\s*(?P<lmag>{_MAG})\s*(?:(?P<lunit>{_UNIT_WORDS})\s*)?"
+    rf"(?:(?P<lsign>[-−负])?(?P<lnum>{_NUM})\s*+(?P<lmag>{_MAG})\s*+(?:(?P<lunit>{_UNIT_WORDS})\s*)?"
     rf"(?P<rsep>[{RANGE_MARKS}])\s*)?"
     rf"(?P<sign>[-−负])?(?P<num>{_NUM})"
     rf"(?P<mark>[?\ufffd])?"  # a lost character inside the number: damaged
-    rf"\s*(?P<q1>[余多])?\s*(?P<mag>{_MAG})\s*(?P<q2>[余多])?\s*"
+    rf"\s*+(?P<q1>[余多])?\s*+(?P<mag>{_MAG})\s*+(?P<q2>[余多])?\s*+"
     rf"(?P<unit>(?(lunit)(?P=lunit)|(?:{_UNIT_WORDS})))?"
     rf"(?P<post>{_ALT(QUALIFIERS_AFTER)})?"
     rf"(?P<cur2>人民币)?"
@@ -190,6 +196,12 @@ _FALL = re.compile(
 )
 _NAME_WORDS = re.compile(_ALT(NAME_WORDS))
 _LIST_SEPS = ("，", "、", ",")
+
+
+# The largest value a float holds (about 1.8e308). A larger one (40 亿 in a row,
+# a 400-digit number) is not a quantity: find_quantities skips it, so
+# parse_quantity raises QuantityError, never decimal.Overflow or returns inf.
+_LARGEST = Decimal(sys.float_info.max)
 
 
 class QuantityError(ValueError):
@@ -367,9 +379,15 @@ class _Atom:
 
 
 def _scale(value: Decimal, mag: str) -> Decimal:
-    """Multiply by the magnitude characters after a number (exact: 2.32亿 is 232000000)."""
+    """Multiply by the magnitude characters after a number (exact: 2.32亿 is 232000000).
+
+    Past the largest float the result is Decimal infinity (1亿亿亿...元 stops there,
+    before Decimal overflows); find_quantities drops such a value.
+    """
     for ch in mag:
         value *= MAGNITUDES[ch]
+        if abs(value) > _LARGEST:
+            return Decimal("Infinity")
     return value
 
 
@@ -484,6 +502,9 @@ def _joined(view: str, end: int, start: int) -> str | None:
 def find_quantities(text: str) -> list[Quantity]:
     """Find every quantity in ``text``, in order of appearance.
 
+    A value too large for a float (``1亿亿亿...元``, a 400-digit number) is not a
+    quantity and is skipped, so :func:`parse_quantity` raises QuantityError for it.
+
     Examples:
         >>> [(q.value, q.unit, q.qualifier) for q in find_quantities("投入 6423 万元，4 万余户")]
         [(64230000.0, '元', 'exact'), (40000.0, '户', 'over')]
@@ -513,7 +534,10 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         joined = _joined(view, pending[-1].end, a.start) if pending else None
         if a.unit is None:
-            pending = [*pending, a] if joined else [a]
+            if joined:
+                pending.append(a)  # in place: a long list stays linear
+            else:
+                pending = [a]
             continue
         members = pending if joined else []
         pending = []
@@ -542,6 +566,8 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(_quantity(text, a))
         last = a
     found.extend(_share_words(text, view, found))
+    # a value no float holds (1亿亿亿...元, a 400-digit number) is not a quantity
+    found = [q for q in found if not (math.isinf(q.value) or (q.high is not None and math.isinf(q.high)))]
     return _merge_ranges(text, view, sorted(found, key=lambda q: q.start))
 
 
