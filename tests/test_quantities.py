@@ -230,3 +230,10 @@ def test_long_runs_do_not_backtrack(text):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+
+
+def test_lone_surrogates_never_raise():
+    # a surrogate next to a number marks it damaged, like U+FFFD
+    (q,) = find_quantities("投入\ud83d5亿元")
+    assert q.damaged and math.isnan(q.value)
+    assert [q.value for q in find_quantities("共100人，\udc00")] == [100.0]

@@ -328,8 +328,13 @@ def _simplified_view(text: str) -> str:
         return text
     from aidlib.repairs import to_simplified
 
-    view = to_simplified(text)
-    return view if len(view) == len(text) else text
+    # a lone surrogate (from a bad decode) cannot reach OpenCC; in the view it is a lost character
+    safe = _SURROGATE.sub("\ufffd", text)
+    view = to_simplified(safe)
+    return view if len(view) == len(text) else safe
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _is_name(view: str, m: re.Match[str]) -> bool:
