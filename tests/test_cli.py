@@ -158,3 +158,69 @@ def test_failing_notebook_is_one_line(tmp_path):
         match=r"^00_broken.ipynb cell 2 \(# compute\) failed: ZeroDivisionError: division by zero$",
     ):
         run_notebooks(tmp_path / "out", tmp_path, progress=lambda _: None)
+
+
+# ---- the command line reads well -------------------------------------------------
+SUBCOMMANDS = ("normalize", "extract", "add-source", "draft", "check", "report")
+
+
+def test_every_subcommand_has_a_one_line_summary(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    for name in SUBCOMMANDS:
+        assert name in out
+
+
+@pytest.mark.parametrize("name", SUBCOMMANDS)
+def test_subcommand_help_describes_and_shows_defaults(name, capsys):
+    with pytest.raises(SystemExit):
+        main([name, "--help"])
+    out = capsys.readouterr().out
+    description = out.split("\n\n")[1]
+    assert description.strip() and description.strip()[0].isupper()
+    if name == "extract":
+        assert "(default: 12)" in out and "(default: csv)" in out
+    if name == "report":
+        assert "execute every notebook" in out and "(default: reports)" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", RAW, "--context", "-1"], r"argument --context: -1 is negative"),
+        (["extract", RAW, "--context", "many"], r"argument --context: 'many' is not a whole number"),
+        (["extract", RAW, "--jobs", "0"], r"argument --jobs: must be at least 1"),
+        (["bogus"], r"argument COMMAND: invalid choice: 'bogus'"),
+    ],
+)
+def test_bad_command_lines_are_one_line(args, message, capsys):
+    import re
+
+    with pytest.raises(SystemExit) as done:
+        main(args)
+    assert done.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and re.search(message, err[0]) and err[0].endswith("--help)")
+
+
+def test_extract_on_an_empty_file_says_it_found_nothing(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["extract", str(empty)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("source,value") and len(captured.out.splitlines()) == 1
+    assert captured.err.strip() == "aidlib extract: no quantities found in 1 file(s)"
+
+
+def test_normalize_output_ends_with_a_newline(tmp_path, capsys):
+    f = tmp_path / "t.txt"
+    f.write_text("落實(shí)", encoding="utf-8")
+    assert main(["normalize", str(f)]) == 0
+    assert capsys.readouterr().out == "落实\n"
+
+
+def test_missing_data_folder_names_the_flag(tmp_path, capsys):
+    assert main(["check", "--data", str(tmp_path / "none")]) == 1
+    assert "give --data" in capsys.readouterr().err

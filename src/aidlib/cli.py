@@ -27,7 +27,7 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
 
     result = normalize(_read(args.file))
     if not args.repairs:
-        sys.stdout.write(result.text)
+        sys.stdout.write(result.text if result.text.endswith("\n") else result.text + "\n")
         return 0
     print("kind\traw_start\traw_end\tbefore\tafter")
     for r in result.repairs:
@@ -127,11 +127,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     import csv
     import json
 
-    if args.jobs is not None and args.jobs < 1:
-        raise ValueError(f"--jobs must be at least 1, got {args.jobs}")
     files = _extract_inputs(args.files)
     show = args.progress or (args.progress is None and sys.stderr.isatty())
     rows = extract_files(files, args.context, args.jobs, progress=show)
+    if not rows:  # still a valid (empty) table on stdout; the note goes to stderr
+        print(f"aidlib extract: no quantities found in {len(files)} file(s)", file=sys.stderr)
     if args.format == "json":
         for row in rows:  # JSON has no NaN: a damaged value is null
             row["value"] = None if row["damaged"] else row["value"]
@@ -199,26 +199,72 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Show each option's default (when it has one worth showing) after its help."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        shown = action.default not in (None, False, argparse.SUPPRESS) and action.option_strings
+        if shown and "%(default)" not in text and "default" not in text:
+            text += " (default: %(default)s)"
+        return text
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line: ``aidlib extract: error: … (see --help)``."""
+
+    def error(self, message: str):  # noqa: D102 - argparse's hook
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _non_negative(text: str) -> int:
+    """An int >= 0 for --context (argparse names the flag in its one-line error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more characters")
+    return value
+
+
+def _positive(text: str) -> int:
+    """An int >= 1 for --jobs."""
+    value = _non_negative(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with one subparser per command."""
-    parser = argparse.ArgumentParser(prog="aidlib", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(
+        prog="aidlib",
+        description="Repair a damaged Chinese report, extract its quantities, curate and check the data, "
+        "and write the report. Every failure is one line on stderr and a non-zero exit.",
+        formatter_class=_HelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("normalize", help="print the repaired text of FILE (or its repairs)")
+    def add(name: str, summary: str, description: str = "") -> argparse.ArgumentParser:
+        description = description or summary[0].upper() + summary[1:] + "."
+        return sub.add_parser(name, help=summary, description=description, formatter_class=_HelpFormatter)
+
+    p = add("normalize", "print the repaired text of FILE (or, with --repairs, the list of repairs)")
     p.add_argument("file", help="a UTF-8 text file, e.g. data/raw/guangzhou_shufu_2023.txt")
     p.add_argument("--repairs", action="store_true", help="list the repairs (TSV) instead")
     p.set_defaults(func=_cmd_normalize)
 
-    p = sub.add_parser("extract", help="normalize files (or folders of .txt) and list every quantity")
+    p = add("extract", "normalize files (or folders of .txt files) and list every quantity in one table")
     p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, or folders of *.txt files")
-    p.add_argument("--format", choices=("csv", "json", "markdown"), default="csv")
-    p.add_argument("--context", type=int, default=12, help="characters of context each side (default 12)")
-    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    p.add_argument("--format", choices=("csv", "json", "markdown"), default="csv", help="output format")
+    p.add_argument("--context", type=_non_negative, default=12, help="characters of context each side")
+    p.add_argument("--jobs", type=_positive, default=None, help="worker processes (default: one per core)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: only when stderr is a terminal)")  # fmt: skip
     p.set_defaults(func=_cmd_extract)
 
-    p = sub.add_parser("add-source", help="copy FILE into data/raw/ and record it in data/sources.csv")
+    p = add("add-source", "copy FILE into data/raw/ byte for byte and record it in data/sources.csv")
     p.add_argument("file", help="the source text as published (UTF-8), copied byte for byte")
     p.add_argument("--id", required=True, help="source id, e.g. guangzhou_shufu_2024")
     p.add_argument("--outlet", required=True, help="publishing outlet")
@@ -227,32 +273,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="title or opening line")
     p.add_argument("--author", help="reporter and correspondent as credited")
     p.add_argument("--period", help="year the report covers (default: --published)")
-    p.add_argument("--language", default="zh", help="BCP 47 language code (default zh)")
+    p.add_argument("--language", default="zh", help="BCP 47 language code")
     p.add_argument("--licence", help="rights in the source text")
     p.add_argument("--damage", help="what is wrong with the published copy")
     p.add_argument("--data", default=None, help="data folder (default: the project's data/)")
     p.set_defaults(func=_cmd_add_source)
 
-    p = sub.add_parser("draft", help="draft metrics.csv rows for a recorded source")
+    p = add("draft", "draft metrics.csv rows for a recorded source, for a curator to label and check")
     p.add_argument("source_id", help="a source_id of data/sources.csv")
     p.add_argument("--out", default=None, help="write the draft CSV here (never overwritten; default stdout)")
     p.add_argument("--data", default=None, help="data folder (default: the project's data/)")
     p.set_defaults(func=_cmd_draft)
 
-    p = sub.add_parser("check", help="validate data/: metrics (schema, provenance, sources), cited figures")
+    p = add("check", "validate data/: metrics (schema, provenance, sources), cited figures, exclusions")
     p.add_argument("--data", default=None, help="data folder (default: the project's data/)")
     p.set_defaults(func=_cmd_check)
 
-    p = sub.add_parser(
+    p = add(
         "report",
-        help="check data/, execute every notebook and write the HTML report into a folder",
-        description="Check data/ (as aidlib check does), execute every notebooks/NN_*.ipynb in a fresh "
+        "check data/, execute every notebook and write the HTML report into a folder",
+        "Check data/ (as aidlib check does), execute every notebooks/NN_*.ipynb in a fresh "
         "kernel, and write the HTML report: index.html (key figures, figures in context), one page per "
         "notebook with its code hidden, data.html (every metric and cited figure, with downloads), "
         "and the clean texts. The folder is replaced only when every notebook succeeded; on a failure "
         "it is left as it was and OUT.log holds the traceback.",
     )
-    p.add_argument("--out", default="reports", help="output folder (default: reports), replaced as a whole")
+    p.add_argument("--out", default="reports", help="output folder, replaced as a whole")
     p.set_defaults(func=_cmd_report)
     return parser
 

@@ -19,7 +19,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     path = Path(chosen)
     if not path.is_dir():
         raise FileNotFoundError(
-            f"data folder {path} not found: pass data_dir=..., set AIDLIB_DATA, "
-            "or install aidlib editable from its repository (pip install -e .)"
+            f"data folder {path} not found: give --data (the command line) or data_dir (Python), "
+            "set AIDLIB_DATA, or install aidlib editable from its repository (pip install -e .)"
         )
     return path
