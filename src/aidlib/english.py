@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from aidlib.quantities import UNITS, Quantity, QuantityError
+from aidlib.quantities import UNITS, Quantity, the_one_quantity
 
 HEDGES = {
     "more than": "over", "over": "over", "above": "over", "exceeding": "over", "in excess of": "over",
@@ -105,11 +105,4 @@ def parse_english_quantity(text: str) -> Quantity:
         >>> parse_english_quantity("89.7 percent").value
         89.7
     """
-    if not isinstance(text, str):
-        raise QuantityError(f"expected text, got {type(text).__name__}: {text!r}")
-    found = find_english_quantities(text)
-    if not found:
-        raise QuantityError(f"no quantity in {text!r}")
-    if len(found) > 1:
-        raise QuantityError(f"{len(found)} quantities in {text!r}; expected one")
-    return found[0]
+    return the_one_quantity(text, find_english_quantities)

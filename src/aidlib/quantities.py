@@ -54,6 +54,7 @@ import functools
 import math
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -690,9 +691,18 @@ def parse_quantity(text: str) -> Quantity:
         ...
         aidlib.quantities.QuantityError: no quantity in '2023年'
     """
+    return the_one_quantity(text, find_quantities)
+
+
+def the_one_quantity(text: str, finder: Callable[[str], list[Quantity]]) -> Quantity:
+    """Return the one quantity ``finder`` finds in ``text`` (shared by the Chinese and English readers).
+
+    Raises:
+        QuantityError: ``text`` is not a string, holds no quantity, or more than one.
+    """
     if not isinstance(text, str):
         raise QuantityError(f"expected text, got {type(text).__name__}: {text!r}")
-    found = find_quantities(text)
+    found = finder(text)
     if not found:
         raise QuantityError(f"no quantity in {text!r}")
     if len(found) > 1:
