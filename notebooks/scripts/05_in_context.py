@@ -32,6 +32,7 @@
 
 # %%
 from aidlib import context
+from aidlib.context import JOBS
 from aidlib.figures import citation, compare, conflicts, figure, load_figures, series, spans
 from aidlib.metrics import load_metrics
 from aidlib.plotting import bar_intervals, series_chart, set_theme
@@ -72,8 +73,13 @@ series_chart(xinjiang, title="Counterpart aid to Xinjiang, 19 partner provinces"
 
 # %%
 annual = xinjiang[xinjiang["basis"] == "annual"].set_index("year")
-assert annual.loc[2017, "value"] == 15.18e9 and annual.loc[2019, "qualifier"] == "over"
-assert annual.loc[2024, "qualifier"] == "about" and annual.loc[2025, "value"] == 19.7e9
+assert len(figures) == 83
+assert sorted(annual.index) == [2017, 2018, 2019, 2024, 2025]
+assert not {2010, 2012, 2016, 2020, 2021, 2022, 2023} & set(xinjiang["year"])  # the gaps
+assert annual.loc[2017, "value"] == 15.18e9
+assert (annual.loc[2019, "value"], annual.loc[2019, "qualifier"]) == (18.8e9, "over")
+assert (annual.loc[2024, "value"], annual.loc[2024, "qualifier"]) == (20e9, "about")
+assert annual.loc[2025, "value"] == 19.7e9
 assert ctx.loc["context.aid_share_xinjiang_2019", "text_en"] == "≤ 2.82%"
 assert ctx.loc["context.aid_share_xinjiang_2024", "text_en"] == "≈ 2.65%"
 ctx.loc[["context.aid_share_xinjiang_2019", "context.aid_share_xinjiang_2024"], ["label", "text_en", "caveat"]]
@@ -123,6 +129,7 @@ bar_intervals(shares.assign(text=shares["text_en"]), title="Shufu's share of for
 
 # %% tags=["remove-cell"]
 assert shares.loc["context.trade_share_kashgar", "text_en"] == "≤ 1.98%"
+assert figure("kashgar.foreign_trade.2023_jan_sep", figures)["stated"] == "over 60 billion yuan"
 assert round(shares.loc["context.trade_share_xinjiang", "low"], 2) == 0.47
 
 # %% [markdown]
@@ -165,6 +172,7 @@ jobs = ctx.loc[["context.factory_jobs_to_working_age", "context.factory_jobs_to_
 assert round(jobs.loc["context.factory_jobs_to_working_age", "low"], 1) == 2.5
 assert round(jobs.loc["context.factory_jobs_to_new_jobs_2022", "low"]) == 73
 assert figure("shufu.working_age_population.2021", figures)["value"] == 116_000
+assert metric(metrics, JOBS)["value"] == 2_846
 bar_intervals(jobs.assign(text=jobs["text_en"]), title="Satellite-factory jobs (2,846) in context",
               xlabel="percent")  # fmt: skip
 
@@ -178,7 +186,9 @@ bar_intervals(jobs.assign(text=jobs["text_en"]), title="Satellite-factory jobs (
 # %%
 plan = ctx.loc["context.aid_vs_plan_2011_2015"]
 assert round(plan["low"]) == 48
-assert round(figure("guangzhou_shufu.aid_funds.plan_2011_2015", figures)["value"] / 5 / 1e8, 1) == 3.6
+plan_2011_2015 = figure("guangzhou_shufu.aid_funds.plan_2011_2015", figures)
+assert (plan_2011_2015["value"], plan_2011_2015["period"]) == (17.96e8, "2011/2015")
+assert round(plan_2011_2015["value"] / 5 / 1e8, 1) == 3.6
 print(f"{plan['label']}: +{plan['text_en']} — {plan['caveat']}")
 
 # %% [markdown]
@@ -212,7 +222,10 @@ bar_intervals(bars[["label", "low", "high", "text"]], title="One year of aid fro
 # %%
 assert figure("guangdong.aid_funds.total_2010_2017", figures)["value"] == 432e8
 assert figure("guangdong.aid_funds.fiscal_2010_2017", figures)["value"] == 155e8
-assert figure("dongguan.investment_attracted.2017_2019", figures)["measure"] == "investment_attracted"
+dongguan = figure("dongguan.investment_attracted.2017_2019", figures)
+assert (dongguan["measure"], dongguan["value"]) == ("investment_attracted", 173.08e8)
+assert [figure(f, figures)["period"][:4] for f in ("shenzhen.aid_funds.cum_2010_2023", "dongguan.aid_funds.2016_2020",
+                                                   "dongguan.aid_funds.2017_2020")] == ["2010", "2016", "2017"]
 assert figure("guangdong_3rddiv.aid_funds.2011_housing", figures)["value"] == 3e8
 assert figure("guangzhou_shufu.aid_funds.2023", figures)["value"] == aid["value"]
 compare(figures, "Guangzhou→Shufu", "aid_funds", "annual", "2023")
