@@ -191,7 +191,7 @@ def test_subcommand_help_describes_and_shows_defaults(name, capsys):
     [
         (["extract", RAW, "--context", "-1"], r"argument --context: -1 is negative"),
         (["extract", RAW, "--context", "many"], r"argument --context: 'many' is not a whole number"),
-        (["extract", RAW, "--jobs", "0"], r"argument --jobs: must be at least 1"),
+        (["extract", RAW, "--jobs", "0"], r"argument --jobs: must be 1 or more"),
         (["bogus"], r"argument COMMAND: invalid choice: 'bogus'"),
     ],
 )

@@ -80,6 +80,15 @@ def test_missing_file_and_folder(tmp_path):
         load_table(tmp_path / "dir.csv", COLS)
 
 
+def test_wrong_delimiter_is_one_problem(tmp_path):
+    path = tmp_path / "t.tsv"
+    path.write_text("id,note\na,x\n", encoding="utf-8")
+    table, problems = read_table(path, COLS, delimiter="\t")
+    assert table is None and [str(p).split("t.tsv:")[1] for p in problems] == [
+        "1: the header is comma-separated; this file must be tab-separated"
+    ]
+
+
 def test_tsv(tmp_path):
     path = tmp_path / "t.tsv"
     path.write_text("id\tnote\na\tx, y\n", encoding="utf-8")

@@ -179,6 +179,14 @@ def _edit(data, figure_id, column, value):
         ("shufu.gdp.2022", "published", "2023-02-30", r"column published: '2023-02-30' is not a date"),
         ("shufu.gdp.2022", "published", "Jan 2023", r"column published: 'Jan 2023' is not a date"),
         ("shufu.gdp.2022", "outlet", "", r"column outlet: is empty"),
+        ("shufu.gdp.2022", "published", "2099-01-01", r"column published: '2099-01-01' is in the future"),
+        (
+            "shufu.gdp.2022",
+            "published",
+            "2021-06",
+            r"column published: '2021-06' is before the period 2022 starts",
+        ),
+        ("xinjiang.aid_funds.2011_plan", "note", "", r"column note: is empty, but published is n.d."),
         # ids and links
         (
             "shufu.budget_revenue.2022",
@@ -219,7 +227,8 @@ def test_check_reports_figures_like_metrics(data_copy, capsys):
     assert main(["check", "--data", str(data_copy)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].endswith(
-        f"cited_figures.tsv:{line}: column value: 6500000000 disagrees with stated '60亿元', which says 6e+09"
+        f"cited_figures.tsv:{line}: column value: 6500000000 disagrees with stated '60亿元',"
+        " which says 6000000000"
     )
     assert err[-1] == "aidlib check: 1 problem(s)"
 
@@ -249,11 +258,12 @@ def test_compare_same_key_prefers_by_grade(figures):
 
 
 def test_conflicts_table(figures):
-    table = conflicts(figures).set_index("preferred")
-    xikeerkule = table.loc["foshan_jiashi.aid_funds.xikeerkule_town"]  # grade A over B
+    table = conflicts(figures)
+    xikeerkule = table[table["figures"].str.contains("xikeerkule")].iloc[0]
     assert (xikeerkule["low"], xikeerkule["high"], xikeerkule["agree"]) == (3e8, 4.5e8, False)
-    same = table.loc["xinjiang.aid_funds.2025_en"]
-    assert same["agree"] and same["kind"].startswith("same subject")
+    assert xikeerkule["preferred"] == ""  # different periods: none is preferred
+    same = table.set_index("figures").loc["xinjiang.aid_funds.2025, xinjiang.aid_funds.2025_en"]
+    assert same["agree"] and same["kind"].startswith("same subject") and same["preferred"].endswith("2025_en")
     shenzhen = table[table["figures"].str.contains("shenzhen.aid_funds.cum_2010_2019")]
     assert len(shenzhen) == 1 and shenzhen["figures"].iloc[0].count("shenzhen") == 3
 

@@ -135,7 +135,7 @@ def _edit(data, line, column, value):
             2,
             "value",
             "540000000",
-            r"metrics.csv:2: column value: 540000000 disagrees with the quote .* which states 5.3e\+08",
+            r"metrics.csv:2: column value: 540000000 disagrees with the quote .* which states 530000000",
         ),
         (
             8,
@@ -446,3 +446,64 @@ def test_bad_exclusions(data_copy, row, message):
     with pytest.raises(MetricsError, match=message):
         load_exclusions(data_copy)
     assert main(["check", "--data", str(data_copy)]) == 1
+
+
+# ---- found by a fresh pair of eyes -------------------------------------------------
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        ("2023-09/2023-01", r"'2023-09/2023-01' is not a period: expected .*start before end"),
+        ("2023-13/2023-14", r"'2023-13/2023-14' is not a period"),
+    ],
+)
+def test_periods_run_forwards(data_copy, period, message):
+    _edit(data_copy, 2, "period", period)
+    with pytest.raises(MetricsError, match=rf"metrics.csv:2: column period: {message}"):
+        load_metrics(data_copy)
+
+
+def test_header_alone_is_not_a_metrics_file(data_copy):
+    path = data_copy / "metrics.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    with pytest.raises(MetricsError, match=r"metrics.csv: no rows, the header alone"):
+        load_metrics(data_copy)
+
+
+def test_an_unreadable_row_is_not_echoed_by_the_links_to_it(data_copy):
+    _append_to_line(data_copy, 2, ",extra")  # funding.aid_total, the total three parts point at
+    (problem,) = _check_and_load(data_copy)
+    assert str(problem).endswith("metrics.csv:2: 17 cells, expected 16 (the header's columns)")
+
+
+def test_a_duplicated_id_keeps_its_first_row_for_links(data_copy):
+    _edit(data_copy, _line_of(data_copy, "funding.projects_major"), "metric_id", "funding.aid_total")
+    problems = [str(p) for p in _check_and_load(data_copy)]
+    assert any("duplicate 'funding.aid_total' (first on line 2)" in p for p in problems)
+    assert not any("of 'funding.aid_total', its total" in p for p in problems), problems  # not 大项
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("published", "20x3", r"sources.csv:2: column published: '20x3' is not a date"),
+        ("url", "not a url", r"sources.csv:2: column url: 'not a url' is not an http\(s\) URL"),
+        ("url", "javascript:alert(1)", r"column url: 'javascript:alert\(1\)' is not an http\(s\) URL"),
+    ],
+)
+def test_source_records_are_checked(data_copy, column, value, message):
+    path = data_copy / "sources.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[1][rows[0].index(column)] = value
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    problems = _check_and_load(data_copy)
+    assert re.search(message, str(problems[0])) and len(problems) == 1, problems
+
+
+def test_a_bad_source_row_is_not_reported_through_another(data_copy):
+    path = data_copy / "sources.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")  # a duplicate record
+    problems = [str(p) for p in _check_and_load(data_copy)]
+    assert problems and all(p.count("sources.csv") == 1 for p in problems), problems

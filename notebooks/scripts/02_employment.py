@@ -112,13 +112,14 @@ bar_metrics(heads, title="People trained or certified", xlabel="people")
 # %% [markdown]
 # The Mandarin figures show why the units matter: 115,000 person-times of training stand
 # behind 1,200 staff who passed the test. The training figure is cumulative (累计), the
-# pass count is not dated, so even their ratio would mislead.
+# pass count is for 2023, so even their ratio would mislead.
 
 # %%
 by_id = training.set_index("metric_id")
 assert by_id.loc["employment.mandarin_training", "value"] == 115_000
 assert by_id.loc["employment.mandarin_certified", "value"] == 1_200
 assert by_id.loc["employment.mandarin_training", "period"] == "cumulative"
+assert by_id.loc["employment.mandarin_certified", "period"] == "2023"
 
 # %% [markdown]
 # **In context.** How many jobs is 2,846? Notebook 05 sets the satellite-factory jobs

@@ -61,8 +61,9 @@ assert health.loc["health.tb_patients", "value"] == 364
 health[["label", "shown", "period"]]
 
 # %% [markdown]
-# Medical teams and visiting experts: free clinics, 290 cataract operations, tuberculosis
-# treatment (the cell above checks these figures). The TB patient count is a stock (现有, "now under treatment"), not a flow.
+# Medical teams and visiting experts: free clinics, 290 cataract cases screened and
+# treated, tuberculosis treatment. The TB patient count is a stock (现有, "now under
+# treatment"), not a flow.
 
 # %% [markdown]
 # ## Education

@@ -189,7 +189,7 @@ assert round(plan["low"]) == 48
 plan_2011_2015 = figure("guangzhou_shufu.aid_funds.plan_2011_2015", figures)
 assert (plan_2011_2015["value"], plan_2011_2015["period"]) == (17.96e8, "2011/2015")
 assert round(plan_2011_2015["value"] / 5 / 1e8, 1) == 3.6
-print(f"{plan['label']}: +{plan['text_en']} — {plan['caveat']}")
+print(f"{plan['label']}: {plan['text_en']} more — {plan['caveat']}")
 
 # %% [markdown]
 # Guangdong's other pairs publish single-year figures for different years and scopes. Only
@@ -231,12 +231,13 @@ assert figure("guangzhou_shufu.aid_funds.2023", figures)["value"] == aid["value"
 compare(figures, "Guangzhou→Shufu", "aid_funds", "annual", "2023")
 
 # %% [markdown]
-# ## 6. Where published figures disagree
+# ## 6. Where published figures may disagree
 #
-# Figures that share subject, measure, basis and period are compared directly; others were
-# linked by the curators (`conflicts_with`) because their levels cannot all be right on
-# one definition. Nothing is averaged: each row names the figure preferred by grade, then
-# primary page over repost, then the later publication.
+# Figures that share subject, measure, basis and period answer the same question and are
+# compared directly (`agree` says whether their values match); the figure preferred is
+# the best graded, then a primary page over a repost, then the later publication. Others
+# were linked by the curators (`conflicts_with`) because their levels cannot all be right
+# on one definition: they cover different periods, so none is preferred. Nothing is averaged.
 
 # %%
 table = conflicts(figures)

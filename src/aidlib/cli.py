@@ -230,9 +230,12 @@ def _non_negative(text: str) -> int:
 
 def _positive(text: str) -> int:
     """An int >= 1 for --jobs."""
-    value = _non_negative(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
     return value
 
 
@@ -305,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _one_line(err: BaseException) -> str:
     """The first line of an error's message (a DataError lists every problem after it)."""
+    if isinstance(err, OSError) and err.filename and err.strerror:  # name the file, not [Errno 2]
+        return f"{err.filename}: {err.strerror}"
     text = str(err).strip() or type(err).__name__
     first, _, rest = text.partition("\n")
     problems = getattr(err, "problems", None)

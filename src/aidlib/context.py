@@ -195,7 +195,7 @@ def compute(metrics: pd.DataFrame | None = None, figures: pd.DataFrame | None = 
     years = _years(t[PLAN].period)
     yearly = t[PLAN].interval / Interval(years)
     out.append(
-        Indicator("context.aid_vs_plan_2011_2015", "2023 aid against the 2011–2015 plan's yearly average",
+        Indicator("context.aid_vs_plan_2011_2015", "2023 aid above the 2011–2015 plan's yearly average",
                   f"({AID} / ({PLAN} / {years}) − 1) × 100", (AID, PLAN),
                   (t[AID].interval / yearly - Interval(1)) * Interval(100), "%",
                   "Different bases: a five-year plan (安排) averaged per year, against money put in (投入) "

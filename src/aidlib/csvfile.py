@@ -161,6 +161,13 @@ def read_table(
             continue  # a blank line
         if not header:
             header = tuple(cells)
+            other = "," if delimiter == "\t" else "\t"
+            if columns and len(columns) > 1 and len(header) == 1 and other in header[0]:
+                kinds = {",": "comma", "\t": "tab"}
+                return None, [
+                    Problem(path, 1, "", f"the header is {kinds[other]}-separated; this file must be "
+                                         f"{kinds[delimiter]}-separated")
+                ]  # fmt: skip
             problems += _check_header(path, header, columns)
             if problems:
                 return None, problems
@@ -232,3 +239,19 @@ def parse_value(text: str) -> float | None:
         return None
     value = float(text)
     return value if math.isfinite(value) else None
+
+
+def plain_number(x: float) -> str:
+    """Write a number for a message the way a CSV cell holds it: no exponent, no separators.
+
+    Examples:
+        >>> plain_number(530000000.0), plain_number(0.5), plain_number(6.423e7), plain_number(-3.2)
+        ('530000000', '0.5', '64230000', '-3.2')
+    """
+    from decimal import Decimal
+
+    if math.isnan(x) or math.isinf(x):
+        return str(x)
+    if float(x).is_integer():
+        return str(int(x))
+    return format(Decimal(repr(x)).normalize(), "f")

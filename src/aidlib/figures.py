@@ -20,7 +20,9 @@ load) through the same reader as the metrics, with the same one-line
   ``jan_sep`` figure covers January to September of one year, an ``annual`` one
   a calendar year, a ``cumulative`` one a span);
 - every row has an ``http(s)`` URL and a ``published`` date (``2023``, ``2023-11``,
-  ``2023-11-13``, or ``n.d.`` for an undated page, the citation convention);
+  ``2023-11-13``, or ``n.d.`` for an undated page, the citation convention, with a
+  note saying why); no date lies in the future, or before the period starts (except
+  for a plan);
 - ids are unique; ``conflicts_with`` names other figures of this file;
 - no cell holds 20 or more Chinese characters in a row (article text).
 
@@ -36,10 +38,11 @@ import calendar
 import math
 import os
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from aidlib import paths
-from aidlib.csvfile import DataError, Problem, Table, parse_value, read_table
+from aidlib.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -185,11 +188,16 @@ def _check_row(path, line: int, row: dict[str, str], ids: set[str]) -> list[Prob
             bad(col, "is empty; every cited figure has one")
     if not _URL.fullmatch(row["url"]):
         bad("url", f"{row['url']!r} is not an http(s) URL; every cited figure has one")
-    if row["published"] != "n.d." and not _date_ok(row["published"]):
-        bad(
-            "published",
-            f"{row['published']!r} is not a date: expected 2023, 2023-11, 2023-11-13 or n.d. (undated)",
-        )
+    published = row["published"]
+    if published == "n.d.":
+        if not row["note"].strip():
+            bad("note", "is empty, but published is n.d.: say why the page has no date")
+    elif not _date_ok(published):
+        bad("published", f"{published!r} is not a date: expected 2023, 2023-11, 2023-11-13 or n.d. (undated)")
+    elif published > date.today().isoformat():
+        bad("published", f"{published!r} is in the future")
+    elif row["basis"] != "plan" and _POINT.match(row["period"]) and published[:4] < row["period"][:4]:
+        bad("published", f"{published!r} is before the period {row['period']} starts (only a plan may be)")
     for col in COLUMNS:
         if _ARTICLE_TEXT.search(row[col]):
             bad(
@@ -214,7 +222,8 @@ def _check_row(path, line: int, row: dict[str, str], ids: set[str]) -> list[Prob
         bad("stated", str(err))
         return out
     if not math.isclose(q.value, value, rel_tol=1e-9):
-        bad("value", f"{row['value']} disagrees with stated {row['stated']!r}, which says {q.value:g}")
+        says = plain_number(q.value)
+        bad("value", f"{row['value']} disagrees with stated {row['stated']!r}, which says {says}")
     if unit in UNITS and q.unit != unit:
         bad("unit", f"{unit!r} disagrees with stated {row['stated']!r}, which says {q.unit!r}")
     if row["qualifier"] in QUALIFIERS and q.qualifier != row["qualifier"]:
@@ -352,7 +361,8 @@ def conflicts(figures: pd.DataFrame) -> pd.DataFrame:
     ``conflicts_with`` (documented conflicts of level or definition across
     periods). For each: the ids, the values as printed, their range, the outlets
     and grades, whether the values agree, and the preferred figure by
-    :data:`PREFERENCE_RULE`.
+    :data:`PREFERENCE_RULE` (empty where the periods differ: figures for different
+    periods do not answer the same question, so none is preferred).
     """
     import pandas as pd
 
@@ -367,7 +377,9 @@ def conflicts(figures: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for kind, ids in groups:
         sub = by_id.loc[ids].reset_index()
-        best = min(sub.to_dict("records"), key=_preference_key)["figure_id"]
+        # one figure can be preferred only among answers to the same question (same period)
+        same_period = len(set(sub["period"])) == 1
+        best = min(sub.to_dict("records"), key=_preference_key)["figure_id"] if same_period else ""
         values = sub["value"]
         rows.append(
             {

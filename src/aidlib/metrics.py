@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aidlib import paths
-from aidlib.csvfile import DataError, Problem, Table, parse_value, read_table
+from aidlib.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -39,7 +39,13 @@ QUALIFIERS = ("exact", "over", "about", "under", "range")
 
 _METRIC_ID = re.compile(r"[a-z][a-z_]*\.[a-z0-9_]+")
 # 2023; 2023-01/2023-09 for 1-9月; cumulative where the text says 累计 without a period.
-_PERIOD = re.compile(r"\d{4}|\d{4}-\d{2}/\d{4}-\d{2}|cumulative")
+_PERIOD = re.compile(r"\d{4}|\d{4}-(?:0[1-9]|1[0-2])/\d{4}-(?:0[1-9]|1[0-2])|cumulative")
+
+
+def _period_backwards(period: str) -> bool:
+    """A start/end period that ends before it starts (2023-09/2023-01)."""
+    start, _, end = period.partition("/")
+    return bool(end) and end < start
 _CRS = re.compile(r"\d{3}")
 _DAMAGE_MARKS = "\ufffd?"
 # Measure words that count the same thing: a restatement may switch between them
@@ -92,8 +98,9 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
             "unit_en",
             f"{row['unit_en']!r} does not match unit {row['unit']}: expected {UNITS[row['unit']]!r}",
         )
-    if not _PERIOD.fullmatch(row["period"]):
-        bad("period", f"{row['period']!r} is not a period: expected 2023, 2023-01/2023-09 or cumulative")
+    if not _PERIOD.fullmatch(row["period"]) or _period_backwards(row["period"]):
+        expected = "2023, 2023-01/2023-09 (start before end) or cumulative"
+        bad("period", f"{row['period']!r} is not a period: expected {expected}")
     if row["sector_crs"] and not _CRS.fullmatch(row["sector_crs"]):
         bad("sector_crs", f"{row['sector_crs']!r} is not a 3-digit OECD CRS sector code")
     for col in ("label_en", "label_zh"):
@@ -129,9 +136,11 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
         bad("quote", f"{err}")
         return out
     if not math.isclose(q.value, value, rel_tol=1e-9):
-        bad("value", f"{row['value']} disagrees with the quote {quote!r}, which states {q.value:g}")
+        stated = plain_number(q.value)
+        bad("value", f"{row['value']} disagrees with the quote {quote!r}, which states {stated}")
     if high is not None and q.high is not None and not math.isclose(q.high, high, rel_tol=1e-9):
-        bad("high", f"{row['high']} disagrees with the quote {quote!r}, whose range ends at {q.high:g}")
+        high = plain_number(q.high)
+        bad("high", f"{row['high']} disagrees with the quote {quote!r}, whose range ends at {high}")
     if row["unit"] in UNITS and q.unit != row["unit"]:
         bad("unit", f"{row['unit']!r} disagrees with the quote {quote!r}, which states {q.unit!r}")
     if row["qualifier"] in QUALIFIERS and q.qualifier != row["qualifier"]:
@@ -153,14 +162,14 @@ def _source_texts(data: Path) -> tuple[dict[str, str], set[str], list[Problem], 
     ``sources.csv`` itself could be read.
     """
     from aidlib.cache import cached_normalized_text
-    from aidlib.sources import SOURCES_FILE, SourceError, read_raw, read_sources
+    from aidlib.sources import SOURCES_FILE, SourceError, read_raw_record, read_sources
 
     records, problems, rejected = read_sources(data)
     readable = bool(records or rejected or not problems)  # else the file as a whole failed
     texts, failed = {}, set(rejected)
     for source_id, record in records.items():
         try:
-            texts[source_id] = cached_normalized_text(read_raw(source_id, data))
+            texts[source_id] = cached_normalized_text(read_raw_record(record, data))
         except SourceError as err:
             failed.add(source_id)
             problems.append(Problem(data / SOURCES_FILE, int(record["line"]), "path", str(err)))
@@ -180,6 +189,9 @@ def check_metrics(data: str | os.PathLike[str] | None = None) -> tuple[Table | N
     if table is None:
         return None, problems
     path = table.path
+    if not table.rows and not problems:
+        problems.append(Problem(path, 0, "", "no rows, the header alone; a metrics file holds at least one"))
+    rows_lost = bool(problems) and any(p.path == path for p in problems)  # a row the reader could not parse
     if not readable:  # sources.csv itself is broken: no row's source can be judged
         failed |= {row["source_id"] for row in table.rows}
     ctx = _Context(texts, failed)
@@ -192,7 +204,8 @@ def check_metrics(data: str | os.PathLike[str] | None = None) -> tuple[Table | N
             )
         seen.setdefault(mid, line)
         problems += _check_row(path, line, row, ctx)
-    problems += _check_links(table, seen)
+    if not rows_lost:  # links to a row that could not be read would only echo its problem
+        problems += _check_links(table, seen)
     return table, problems
 
 
@@ -213,7 +226,9 @@ def _check_links(table: Table, first_line: dict[str, int]) -> list[Problem]:
     - parts never add up to more than a total that is exact or an upper bound.
     """
     path = table.path
-    by_id = {row["metric_id"]: row for row in table.rows}
+    by_id: dict[str, dict[str, str]] = {}
+    for row in table.rows:  # a duplicated id means its first row (the duplicate is reported)
+        by_id.setdefault(row["metric_id"], row)
     out = []
     for line, row in table:
         mid = row["metric_id"]
@@ -287,7 +302,9 @@ def _part_cycles(table: Table, first_line: dict[str, int]) -> list[Problem]:
 
 def _parts_within_totals(table: Table, first_line: dict[str, int]) -> list[Problem]:
     """Parts never add up to more than their stated total (same unit)."""
-    by_id = {r["metric_id"]: r for r in table.rows}
+    by_id: dict[str, dict[str, str]] = {}
+    for r in table.rows:
+        by_id.setdefault(r["metric_id"], r)
     sums: dict[str, float] = {}
     for r in table.rows:
         total = by_id.get(r["part_of"])
@@ -310,7 +327,7 @@ def _parts_within_totals(table: Table, first_line: dict[str, int]) -> list[Probl
                     table.path,
                     first_line[total_id],
                     "value",
-                    f"its parts add up to {parts:g}, more than {stated:g}",
+                    f"its parts add up to {plain_number(parts)}, more than {plain_number(stated)}",
                 )
             )
     return out

@@ -228,6 +228,8 @@ def write_report(
             ``out`` is left as it was and ``<out>.log`` holds the traceback.
     """
     out = Path(out).absolute()
+    if not out.name or out == Path.home():
+        raise ReportError(f"--out {out} cannot be a report folder: give a folder of its own, e.g. reports")
     log = out.with_name(out.name + ".log")
     if not _replaceable(out):
         raise ReportError(f"{out} exists and is not an aidlib report (no {MARKER}); not replacing it")

@@ -24,6 +24,8 @@ SOURCE_COLUMNS = (
 )  # fmt: skip
 _REQUIRED = ("source_id", "outlet", "published", "path", "sha256")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+_URL = re.compile(r"https?://[^\s/]+\.[^\s/]+(?:/\S*)?")
 
 
 def read_sources(
@@ -48,6 +50,11 @@ def read_sources(
         ]
         if row["sha256"] and not _SHA256.fullmatch(row["sha256"]):
             bad.append(Problem(path, line, "sha256", f"{row['sha256']!r} is not a lowercase hex SHA-256"))
+        if row["published"] and not _DATE.fullmatch(row["published"]):
+            message = f"{row['published']!r} is not a date like 2023 or 2023-11-13"
+            bad.append(Problem(path, line, "published", message))
+        if row.get("url") and not _URL.fullmatch(row["url"]):
+            bad.append(Problem(path, line, "url", f"{row['url']!r} is not an http(s) URL"))
         rel = Path(row["path"])
         if row["path"] and (rel.is_absolute() or ".." in rel.parts):
             bad.append(Problem(path, line, "path", f"{row['path']!r} must be a path inside the data folder"))
@@ -84,8 +91,10 @@ def source_record(source_id: str, data: str | os.PathLike[str] | None = None) ->
     """
     records = _records(data)
     if source_id not in records:
-        near = difflib.get_close_matches(source_id, records, n=3) or sorted(records)
-        raise SourceError(f"unknown source_id {source_id!r}; did you mean {', '.join(near)}?")
+        near = difflib.get_close_matches(source_id, records, n=3)
+        known = ", ".join(sorted(records)) or "none"
+        hint = f"did you mean {', '.join(near)}?" if near else f"known: {known}"
+        raise SourceError(f"unknown source_id {source_id!r}; {hint}")
     return records[source_id]
 
 
@@ -100,7 +109,16 @@ def read_raw(source_id: str, data: str | os.PathLike[str] | None = None) -> str:
     Raises:
         SourceError: the file is missing or a folder, its checksum changed, or it is not UTF-8.
     """
-    record = source_record(source_id, data)
+    return read_raw_record(source_record(source_id, data), data)
+
+
+def read_raw_record(record: dict[str, str], data: str | os.PathLike[str] | None = None) -> str:
+    """Read the raw text a ``sources.csv`` record points at, checking its SHA-256.
+
+    Raises:
+        SourceError: the file is missing or a folder, its checksum changed, or it is not UTF-8.
+    """
+    source_id = record["source_id"]
     path = data_dir(data) / record["path"]
     try:
         blob = path.read_bytes()
