@@ -369,3 +369,92 @@ def test_fall_round_trips(number, unit):
     q = parse_quantity(f"同比减少{number.normalize():f}{unit}")
     assert q.value == -float(number)
     assert parse_quantity(q.text).value == q.value
+
+
+# ---- fresh-eyes cases: letters, English scales, areas, 〇 digits, 负 in words, reversed ranges
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1e5元", []),  # an exponent: 5 after a letter starts no quantity (read 5 元)
+        ("型号A5台", []),  # a model code
+        ("V2次", []),
+        ("COVID-19例", []),  # a hyphen after a letter is no minus sign
+        ("RMB5亿元", [(5e8, None, "元", "exact")]),  # currency prefixes still read
+        ("US$5", [(5, None, "美元", "exact")]),
+        ("CNY 100", [(100, None, "元", "exact")]),
+        ("投入 5 万元", [(5e4, None, "元", "exact")]),
+    ],
+)
+def test_no_quantity_starts_after_a_letter(text, expected):
+    assert _all(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US$5 million", [(5e6, None, "美元", "exact")]),  # read 5 美元, "million" dropped
+        ("RMB 3.2 billion", [(3.2e9, None, "元", "exact")]),
+        ("$2 Billion", [(2e9, None, "美元", "exact")]),  # case-insensitive
+        ("US$3-5 million", [(3e6, 5e6, "美元", "range")]),  # both ends take the scale
+        ("5 millions美元", []),  # not the word million: the 5 is left alone
+    ],
+)
+def test_english_scale_words_after_a_number(text, expected):
+    assert _all(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("5平方公里", 5, "平方公里"),  # was dropped: no such unit
+        ("占地120公顷", 120, "公顷"),
+        ("3平方米", 3, "平方米"),  # the longer words do not eat the shorter ones
+        ("10公里", 10, "公里"),
+    ],
+)
+def test_area_units(text, value, unit):
+    q = _one(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一〇〇人", [(100, None, "人", "exact")]),  # digit by digit, was dropped
+        ("三〇五户", [(305, None, "户", "exact")]),
+        ("一〇人", [(10, None, "人", "exact")]),
+        ("二〇二三年", []),  # a year: 年 is no measure word
+        ("二〇二三年投入五亿元", [(5e8, None, "元", "exact")]),  # the year stays out
+        ("一百零五人", [(105, None, "人", "exact")]),  # 零 with magnitudes: the usual reading
+    ],
+)
+def test_digit_by_digit_numerals(text, expected):
+    assert _all(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("减负3成", [(30, None, "%", "exact")]),  # 减负 (reduce burdens) is a word: no minus (was −30)
+        ("肩负5项使命", [(5, None, "项", "exact")]),
+        ("担负3项任务", [(3, None, "项", "exact")]),
+        ("胜负3场", [(3, None, "场", "exact")]),
+        ("负3%", [(-3, None, "%", "exact")]),  # a minus sign at the start
+        ("增速为负3%", [(-3, None, "%", "exact")]),  # 为负: a sign
+        ("减少3成", [(-30, None, "%", "exact")]),  # a fall word still falls
+    ],
+)
+def test_fu_in_words_is_no_sign(text, expected):
+    assert _all(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5至3万元",  # reversed: not read as 3–5 万 (由5万元降至3万元 would be misread)
+        "5万元至3万元",
+        "2020-5人",  # a code or date part
+    ],
+)
+def test_reversed_ranges_are_left_out(text):
+    assert _all(text) == []

@@ -22,7 +22,10 @@ _TOKENS = [
     # tags and entities, whole and in pieces
     "<br>", "</p>", "/p>", "<p class='x'>", "<", ">", "br>", "&", "amp;", "lt;", "&amp;", "&lt;", "&gt;",
     "&nbsp;", "&#38;", "&#63;", "&#60;", "&#0;", "&#55357;", "&#56832;", "&#57343;", "&#99999999;",
-    "&#1114112;", "&#20013;", "&#65533;",
+    "&#1114112;", "&#20013;", "&#65533;", "&#x4E2D;", "&#xD83D;", "&#x110000;", "&#x26;", "&#X3b;",
+    "<!--", "-->", "<script>", "</script>", "<style>", "</style>", "</p", "</b",
+    # byte-order mark and zero-width characters
+    "\ufeff", "\u200b", "\u200c", "\u200d", "\u2060",
     # punctuation, spaces, numbers
     ",", ",,", "，", "。", "、", ":", " ", "\u3000", "\n", "1", "200", ".", "%",
 ]  # fmt: skip
@@ -48,6 +51,12 @@ IDEMPOTENT_CASES = [
     "中&#40;zhōng&#41;",  # numeric parentheses around pinyin
     "投入&#55357;&#56832;",  # references to surrogates
     "&#63;/p>/p>/p>",  # each pass uncovers one more tag: found by hypothesis
+    "&#x26;amp;",  # a hex "&" starts another entity
+    "&#x26;#x4E2D;",
+    "<!<!-- x -->-- y -->",  # removing the inner comment spells an outer one
+    "中</b</p",  # removing the cut tag at the end cuts another
+    "中(zhōng)(guó)国",  # a second annotation that is no reading: left, and stays left
+    "中 \u200b 国",  # a zero-width space between spaces
 ]
 
 
@@ -74,6 +83,44 @@ def test_listed_cases_are_idempotent(raw):
 )
 def test_surrogates_references_and_repeats(raw, expected):
     assert normalize_text(raw) == expected
+
+
+# Fresh-eyes cases: each row was silently wrong before (odd rows say why).
+@pytest.mark.parametrize(
+    ("raw", "expected", "kinds"),
+    [
+        ("&#x4E2D;国", "中国", {"html": 1}),  # hex references were left, and ";" became "；"
+        ("&#X4e2d;", "中", {"html": 1}),
+        ("投入&#xD83D;", "投入" + LOST, {"html": 1}),  # a surrogate, as &#55357;
+        ("&#x110000;元", LOST + "元", {"html": 1}),  # past U+10FFFF
+        ("&#x0000000000041;", "A", {"html": 1}),  # leading zeros are fine
+        ("&#x26;lt;", "<", {"html": 1}),  # escaped twice, the first time in hex
+        ("<p>中国</p", "中国", {"html": 2}),  # a closing tag cut at the end of the text
+        ("中国</p\n人民", "中国人民", {"html": 1}),  # ... or of a line: split the sentence, as </p>
+        ("中国。</div\n人民", "中国。\n人民", {"html": 1}),  # after a full stop the break stays
+        ("a</pre", "a</pre", {}),  # not a known tag: left
+        ("a</p x", "a</p x", {}),  # no end of text or line after the name: left
+        ("中<!-- 注释 <p> -->国", "中国", {"html": 1}),  # a comment, with the tag inside it
+        ("中<!-- 未闭合", "中<!-- 未闭合", {}),  # never closed: left
+        ("中<script>var a = '<b>';</script>国", "中国", {"html": 1}),
+        ("中<STYLE type='x'>p {}</style >国", "中国", {"html": 1}),
+        ("\ufeff中国", "中国", {"spacing": 1}),  # a byte-order mark
+        ("中\u200b国\u200c人\u200d民\u2060", "中国人民", {"spacing": 4}),  # zero-width characters
+        ("中(zhōng)(zhōng)国", "中国", {"pinyin": 1}),  # annotated twice: both go
+        ("重(zhòng)(chóng)要", "重要", {"pinyin": 1}),  # a second reading of the same character
+        ("中(zhōng)(guó)国", "中(zhōng)(guó)国", {}),  # guó is no reading of 中: left alone (was 中国)
+    ],
+)
+def test_fresh_eyes_repairs(raw, expected, kinds):
+    n = normalize(raw)
+    assert n.text == normalize_text(raw) == expected
+    assert {k: v for k, v in n.counts().items() if v} == kinds
+
+
+def test_counts_list_no_new_kind():
+    assert list(normalize("\ufeff中\u200b国").counts()) == [
+        "gbk_shift", "html", "pinyin", "punctuation", "spacing", "t2s",
+    ]  # fmt: skip
 
 
 def test_surrogates_are_recorded_as_repairs():
@@ -146,6 +193,14 @@ def test_many_repaired_question_marks(time_limit):
     snippet = "當(dāng)?shù)厝罕娗猩砀惺艿絿?guó)家。"
     time_limit(20)
     assert normalize_text(snippet * 16_000) == "当地群众切身感受到国家。" * 16_000
+
+
+def test_unclosed_comments_and_scripts_are_linear(time_limit):
+    """An unclosed <!-- or <script> is searched for its end once, not once per opening."""
+    time_limit(20)
+    assert normalize_text("中<!--" * 50_000) == "中<!--" * 50_000
+    normalize_text("<script>" * 50_000 + "</p" * 50_000)
+    normalize_text("<style>a" * 50_000)
 
 
 def test_deep_nesting_is_bounded(time_limit):

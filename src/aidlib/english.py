@@ -11,8 +11,21 @@ The rules, like the Chinese parser's:
   ``around``, ``approximately``, ``roughly``, ``some``, ``close to`` → about
   (``nearly`` is ``about``, as 近 is); ``less than``, ``under``, ``below``,
   ``up to``, ``at most``, ``no more than`` → under;
+- a fall is negative, as in the Chinese parser (下降3.2% is −3.2): a minus sign
+  (``-3.2%``, ``−3.2 percent``; a hyphen right after a letter, digit or point is no
+  sign: ``3-5%``) or a word of :data:`FALL_WORDS` right before the number, ``by``
+  and a hedge allowed between (``down 3.2%``, ``minus 5 percent``, ``a decrease of
+  5 percent``, ``fell by more than 2 percent``). ``down to 3%`` / ``fell to 3%``
+  state a level: positive;
 - a scale word multiplies exactly (Decimal): ``thousand``, ``million``,
-  ``billion``, ``trillion``; digits may carry ASCII thousands separators (263,014);
+  ``billion``, ``trillion`` and the abbreviations ``bn``, ``mn``/``mln``, ``trn``
+  (a lone ``m`` or ``k`` is not read: metres? thousands?);
+- digits may be grouped by three with an ASCII comma (263,014), a space, a thin
+  space U+2009 or a narrow no-break space U+202F (10 000, 1 234 567). A number
+  never starts inside another one: not right after a digit or a point, nor after a
+  digit and a comma/U+2009/U+202F, nor (three digits) after a digit and a space.
+  A space between groups is read as a separator, so "May 5 300 people" reads
+  5,300 people: a list of bare numbers in English is rare in the cited figures;
 - a unit is required: ``yuan``/``RMB``/``CNY``/``renminbi`` (also ``RMB 5 billion``
   and ``¥5 billion`` before the number) → 元; ``US dollars``/``dollars``/``USD``/``$``
   → 美元, never converted; ``percent``/``per cent``/``%`` → %; ``people``/``persons``
@@ -33,7 +46,18 @@ HEDGES = {
     "less than": "under", "fewer than": "under", "under": "under", "below": "under", "up to": "under",
     "at most": "under", "no more than": "under",
 }  # fmt: skip
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+SCALES = {
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "mn": 10**6, "mln": 10**6, "bn": 10**9, "trn": 10**12,
+}  # fmt: skip
+# Words right before a number (``by`` and a hedge may follow) that make it a fall.
+# "down to 3%" is a level: "to" is not in the pattern, so the number stays positive.
+FALL_WORDS = (
+    "down", "minus", "fell", "fall", "falls", "falling", "dropped", "drop", "drops", "declined",
+    "decline", "declines", "decreased", "decrease", "decreases", "shrank", "shrunk", "slid",
+    "a decrease of", "a decline of", "a drop of", "a fall of", "a reduction of", "a contraction of",
+    "decrease of", "decline of", "drop of", "fall of", "reduction of", "contraction of",
+)  # fmt: skip
 UNIT_WORDS = {
     "yuan": "元", "rmb": "元", "cny": "元", "renminbi": "元", "us dollars": "美元", "dollars": "美元",
     "usd": "美元", "percent": "%", "per cent": "%", "%": "%", "people": "人", "persons": "人",
@@ -48,10 +72,16 @@ def _alt(words) -> str:
 
 
 _WORD_END = r"(?![A-Za-z])"
+_GROUP_SEP = " \u2009\u202f"  # space, thin space, narrow no-break space
 _PATTERN = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<hedge>{_alt(HEDGES)}){_WORD_END}\s+)?"
+    rf"(?<![A-Za-z])(?:(?P<fall>{_alt(FALL_WORDS)}){_WORD_END}\s+(?:by\s+)?)?"
+    rf"(?:(?P<hedge>{_alt(HEDGES)}){_WORD_END}\s+)?"
     rf"(?:(?P<cur>{_alt(CURRENCY_BEFORE)})\s?)?"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?P<sign>(?<![\w.])[-\u2212])?"
+    # never start inside a number: 56 of "1 234 56", 34 of "12,34", 000 of "1.5 000"
+    rf"(?<![\d.])(?<!\d[,\u2009\u202f])(?!(?<=\d )\d{{3}}(?!\d))"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{_GROUP_SEP}]\d{{3}})+(?![\d,])(?:\.\d+)?"
+    rf"|\d+(?:\.\d+)?)"
     rf"(?:\s*(?P<scale>{_alt(SCALES)}){_WORD_END})?"
     rf"(?:\s*(?P<unit>{_alt(UNIT_WORDS)}){_WORD_END})?",
     re.IGNORECASE,
@@ -77,13 +107,15 @@ def find_english_quantities(text: str) -> list[Quantity]:
         if unit is None:
             continue  # a bare number (a year, an ordinal) is not a quantity
         try:
-            number = Decimal(m["num"].replace(",", ""))
+            number = Decimal(re.sub(rf"[,{_GROUP_SEP}]", "", m["num"]))
         except InvalidOperation:  # pragma: no cover - the pattern admits only digits
             continue
         if m["scale"]:
             number *= SCALES[m["scale"].lower()]
+        if m["fall"] or m["sign"]:
+            number = -number
         qualifier = HEDGES[m["hedge"].lower()] if m["hedge"] else "exact"
-        start = m.start("hedge") if m["hedge"] else m.start("cur") if m["cur"] else m.start("num")
+        start = next(m.start(k) for k in ("fall", "hedge", "cur", "sign", "num") if m[k] is not None)
         found.append(
             Quantity(
                 float(number), unit, UNITS[unit], qualifier, False, text[start : m.end()], start, m.end()

@@ -12,13 +12,18 @@ required, and the tables below say which words count. The rules, one table each:
 - **Direction**: a fall keeps its sign. A number right after a word of
   :data:`FALL_WORDS` (下降, 减少, 负增长 ...; 了 or 达 may follow it), or a size word of
   :data:`FALL_SIZE_WORDS` (降幅, 跌幅, with 为/达/是), or after a minus sign
-  (``-``, ``−``, ``负``) is negative. ``下降到3%`` / ``降至3%`` / ``下降为3%`` state a
-  level, not a fall: positive. Later members of a list after a fall (下降3%、5%) fall too.
+  (``-``, ``−``, ``负``) is negative. ``负`` is no sign when it ends a word with the
+  character before it (:data:`NOT_SIGN_WORDS`: 减负, 肩负, 胜负 ...): 减负3成 is 30 %
+  (the number is the size of the cut, not a signed change), 肩负5项 is 5 项.
+  ``下降到3%`` / ``降至3%`` / ``下降为3%`` state a level, not a fall: positive.
+  Later members of a list after a fall (下降3%、5%) fall too.
 - **Ranges**: two numbers joined by :data:`RANGE_MARKS` (``-`` ``~`` ``至`` ``到`` ...)
   with the same measure word, stated once or twice (3至5万元, 5%-10%, 3个到5个), are
   one quantity with qualifier ``range``: ``value`` the low end, ``high`` the high end.
   The left end takes the right end's magnitude when it has none (3至5万元 is
-  30,000–50,000). Two consecutive integers joined by 、 (5、6个) are an
+  30,000–50,000). A reversed range (5至3万元, 5万元至3万元, 2020-5人) is left out,
+  not sorted: it is a code or a date part, or a change (由5万元降至3万元) that a
+  range would misread. Two consecutive integers joined by 、 (5、6个) are an
   approximation, also a range.
 - **Lists**: numbers separated by ``，`` ``、`` (or an ASCII comma not followed by
   exactly three digits) are several quantities; members without a measure word take
@@ -45,6 +50,14 @@ required, and the tables below say which words count. The rules, one table each:
 - **Currency**: ``¥``/``￥``, ``RMB``, ``CNY``, ``人民币`` before, and ``RMB``, ``CNY``,
   ``元人民币`` after the number are 元; ``$``, ``US$``, ``USD``, ``美元``, ``美金`` are
   美元, kept as their own unit (never converted: see :func:`aidlib.indicators.convert_cny`).
+  An English scale word after the number multiplies it (US$5 million, RMB 3.2
+  billion: :data:`ENGLISH_SCALES`, any case), both ends of a range too.
+- **Letters**: a number right after an ASCII letter (1e5, A5, V2, COVID-19) is a
+  code or an exponent, not a quantity; a currency code before it (RMB5亿元, US$5,
+  CNY 100) is read as the currency.
+- **Digit by digit**: a run of single Chinese digits holding 〇 or 零 and no
+  magnitude is read positionally (一〇〇人 is 100 人); a year so written
+  (二〇二三年) stays out, as 年 is no measure word.
 - **Damage**: a number touching U+FFFD or ``?`` has ``damaged=True`` and value NaN.
 """
 
@@ -110,8 +123,14 @@ UNITS = {
     "只": "animals", "株": "plants", "棵": "trees", "公里": "km",
     "平方米": "square metres", "立方米": "cubic metres", "千瓦": "kW",
     "天": "days", "小时": "hours", "%": "percent", "个百分点": "percentage points",
-    "倍": "times over", "番": "times the base",
+    "倍": "times over", "番": "times the base", "平方公里": "square km", "公顷": "hectares",
 }  # fmt: skip
+# English scale words after a number (US$5 million), matched in any case.
+ENGLISH_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# 负 is a minus sign except as the last character of these words: 减负3成 is 30 %, 肩负5项 is 5 项.
+NOT_SIGN_WORDS = (
+    "减负", "担负", "肩负", "背负", "身负", "抱负", "胜负", "欺负", "辜负", "自负", "不负", "重负",
+)  # fmt: skip
 
 # Words written after a number that stand for a unit above, with the factor that
 # turns the number into it: shares become percent, currency codes become 元/美元.
@@ -181,13 +200,16 @@ _PATTERN = re.compile(
     rf"(?P<rsep>[{RANGE_MARKS}])\s*)?"
     rf"(?P<sign>[-−负])?(?P<num>{_NUM})"
     rf"(?P<mark>[?\ufffd])?"  # a lost character inside the number: damaged
-    rf"\s*+(?P<q1>[余多])?\s*+(?P<mag>{_MAG})\s*+(?P<q2>[余多])?\s*+"
+    rf"\s*+(?P<q1>[余多])?\s*+(?P<mag>{_MAG})"
+    rf"(?:\s*+(?P<escale>(?i:{_ALT(ENGLISH_SCALES)}))(?![A-Za-z]))?"  # US$5 million
+    rf"\s*+(?P<q2>[余多])?\s*+"
     rf"(?P<unit>(?(lunit)(?P=lunit)|(?:{_UNIT_WORDS})))?"
     rf"(?P<post>{_ALT(QUALIFIERS_AFTER)})?"
     rf"(?P<cur2>人民币)?"
 )
 _ONE_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"两": 2, "兩": 2, "〇": 0, "十": 10}
 _DIGIT_VALUE = _ONE_DIGIT | {"十": None}
+_POSITIONAL = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _DAMAGE = "?\ufffd"
 # A number right after these is an ordinal (第134届), a date or code part (4·28)
 # or continues another number.
@@ -302,6 +324,9 @@ def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
     bare = _bare(num)
     if bare is not None:
         return bare, bare, True
+    if len(num) > 1 and ("〇" in num or "零" in num) and all(ch in _POSITIONAL for ch in num):
+        d = Decimal("".join(_POSITIONAL[ch] for ch in num))  # 一〇〇: digit by digit
+        return d, d, False
     if num.startswith("数"):  # 数十, 数百万: 2 to 9 of the magnitude
         mag = _bare(num[1:]) if num[1:] != "十" else Decimal(10)
         return (2 * mag, 9 * mag, False) if mag is not None else None
@@ -406,9 +431,17 @@ _FALL_LAST = {w[-1] for w in (*FALL_WORDS, *FALL_SIZE_WORDS)} | set("了达到�
 def _atom(view: str, m: re.Match[str]) -> _Atom | None:
     """Read one match into an atom; None when it is not a number at all."""
     g = m.groupdict()
+    lsign, sign = g["lsign"], g["sign"]
+    if lsign == "负" and view[m.start("lsign") - 1 : m.end("lsign")] in NOT_SIGN_WORDS:
+        lsign = None  # 减负3-5成: 负 ends a word
+    if sign == "负" and view[m.start("sign") - 1 : m.end("sign")] in NOT_SIGN_WORDS:
+        sign = None
+    g = {**g, "lsign": lsign, "sign": sign}
     first = next(k for k in ("pre", "cur", "lsign", "lnum", "sign", "num") if g[k] is not None)
     start = m.start(first)
     before = view[start - 1] if start else ""
+    if "A" <= before <= "Z" or "a" <= before <= "z":
+        return None  # 1e5, A5, V2, COVID-19: a code or an exponent (RMB5亿元 starts at its currency)
     pre = g["pre"]
     if pre in BARE_HEDGES and first == "pre":
         read = _read(g["lnum"] or g["num"])
@@ -449,13 +482,16 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:
     mag = g["mag"]
     if mag:
         low, high = _scale(low, mag), _scale(high, mag)
+    escale = Decimal(ENGLISH_SCALES[g["escale"].lower()]) if g["escale"] else _ONE
+    low, high = low * escale, high * escale
     negative = bool(g["sign"])
     if g["lnum"] is not None:
         left = _read(g["lnum"])
         lmag = g["lmag"] or ("" if g["lunit"] else mag)  # 3至5万元: the left end takes 万
         if left is None:
             return None
-        llow, lhigh = _scale(left[0], lmag), _scale(left[1], lmag)
+        lscale = escale if not (g["lmag"] or g["lunit"]) else _ONE  # US$3-5 million
+        llow, lhigh = _scale(left[0], lmag) * lscale, _scale(left[1], lmag) * lscale
         if llow > high or bool(g["lsign"]) != negative:
             return None  # 2020-5人: a code or date part, not a range
         low, high = min(low, llow), max(high, lhigh)

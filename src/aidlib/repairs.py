@@ -5,6 +5,22 @@ order and keeps the offset map, through the lighter ``*_spans`` twins that
 return ``(start, end, after)`` tuples. Every step is one linear scan. Steps are
 conservative: they change only what matches the damage pattern and leave real
 parentheticals, numbers and times alone.
+
+HTML (:func:`html_edits`): tags of :data:`_TAGS` are removed, also a closing tag cut
+before its ``>`` (``</p``) when the text or the line ends right after its name;
+``<!-- ... -->`` comments and ``<script>``/``<style>`` blocks go with their contents
+(an unclosed one is left). Named (``&amp;`` ...), decimal (``&#20013;``) and hex
+(``&#x4E2D;``) references are decoded; one that names no character becomes U+FFFD.
+
+Pinyin (:func:`pinyin_edits`): an annotation after a CJK character is removed. A
+character annotated again, 中(zhōng)(zhōng) or 重(zhòng)(chóng), loses every
+annotation when each further one is the first again or a reading of the character
+(pypinyin, tones ignored). When one is not, 中(zhōng)(guó)国, the run is no
+annotation we understand and is left whole, so a reader sees it (and a second pass
+decides the same: the result stays a fixed point).
+
+Spacing (:func:`spacing_edits`) also removes a byte-order mark U+FEFF and the
+zero-width characters U+200B, U+200C, U+200D and U+2060, wherever they stand.
 """
 
 from __future__ import annotations
@@ -28,36 +44,87 @@ _TAGS = r"(?:p|br|div|span|a|b|i|em|strong|font|section|img|li|ul|ol|h[1-6]|tabl
 _HTML_TAG = re.compile(rf"(?:<|(?<=[?{LOST}]))/{_TAGS}\s*>|<{_TAGS}(?:\s[^<>\n]*)?/?>", re.IGNORECASE)
 # A character reference, possibly escaped more than once (&amp;amp; is an
 # escaped &amp;, &amp;lt; an escaped &lt;): the whole chain is one repair.
-_ENTITY = re.compile(r"&(?:(?:amp|#0*38);)*(?:(nbsp|amp|lt|gt|quot)|#([0-9]+));")
+_ENTITY = re.compile(
+    r"&(?:(?:amp|#0*38|#[xX]0*26);)*(?:(nbsp|amp|lt|gt|quot)|#([0-9]+)|#[xX]([0-9a-fA-F]+));"
+)
+# A closing tag cut before its ">" at the end of the text or of a line: "中国</p".
+_CUT_TAG = re.compile(rf"</{_TAGS}(?=\n|\Z)", re.IGNORECASE)
+# Blocks removed with their contents; the end is searched once (see _block_spans).
+_BLOCK_START = re.compile(r"<!--|<(script|style)(?=[\s>])[^<>]*>", re.IGNORECASE)
+_BLOCK_END = {
+    None: re.compile("-->"),
+    "script": re.compile(r"</script\s*>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+}
 _ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"'}
 # After these a line break is a real paragraph end; elsewhere a tag's line break
 # split a sentence and is removed with the tag.
 _SENTENCE_END = "。！？!?…”』」】：:" + "\n"
 
 
-def _reference(number: str) -> str:
+def _reference(number: str, base: int = 10) -> str:
     """The character a numeric reference names; U+FFFD for none (HTML's rule).
 
     A surrogate (&#55357;), zero or a number past U+10FFFF names no character.
 
     Examples:
-        >>> _reference("38"), _reference("55357"), _reference("99999999")
-        ('&', '\ufffd', '\ufffd')
+        >>> _reference("38"), _reference("55357"), _reference("99999999"), _reference("4E2D", 16)
+        ('&', '\ufffd', '\ufffd', '中')
     """
     digits = number.lstrip("0")
     if not digits or len(digits) > 7:
         return LOST
-    code = int(digits)
+    code = int(digits, base)
     if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
         return LOST
     return chr(code)
 
 
+def _block_spans(text: str) -> list[tuple[int, int]]:
+    """Comments and script/style blocks, in order; linear (each end is searched once per kind)."""
+    blocks: list[tuple[int, int]] = []
+    closed = set()  # kinds with no end left in the rest of the text
+    pos = 0
+    while (m := _BLOCK_START.search(text, pos)) is not None:
+        kind = m[1].lower() if m[1] else None
+        end = None if kind in closed else _BLOCK_END[kind].search(text, m.end())
+        if end is None:
+            closed.add(kind)  # no later block of this kind can close either
+            pos = m.start() + 1
+            if len(closed) == len(_BLOCK_END):
+                break
+            continue
+        blocks.append((m.start(), end.end()))
+        pos = end.end()
+    return blocks
+
+
+def _tag_matches(text: str):
+    """Tags, cut closing tags and blocks, in order, as spans; tags inside a block go with it."""
+    tags = [m.span() for m in _HTML_TAG.finditer(text)]
+    if "</" in text:
+        tags = sorted(tags + [m.span() for m in _CUT_TAG.finditer(text)])
+    if "<" not in text or ("<!--" not in text and "<s" not in text.lower()):
+        return tags
+    blocks = _block_spans(text)
+    if not blocks:
+        return tags
+    out, b = [], 0
+    for start, end in tags:
+        while b < len(blocks) and blocks[b][1] <= start:
+            out.append(blocks[b])
+            b += 1
+        if b < len(blocks) and blocks[b][0] <= start:
+            continue  # inside a block: removed with it
+        out.append((start, end))
+    out.extend(blocks[b:])
+    return out
+
+
 def html_spans(text: str) -> list[tuple[int, int, str]]:
     """The ``(start, end, after)`` edits of :func:`html_edits`, in order."""
     spans = []
-    for m in _HTML_TAG.finditer(text):
-        start, end = m.span()
+    for start, end in _tag_matches(text):
         i = start - 1
         while i >= 0 and text[i] == " ":  # the character before the tag, spaces skipped
             i -= 1
@@ -76,7 +143,8 @@ def html_spans(text: str) -> list[tuple[int, int, str]]:
             t += 1
         if t < len(tags) and tags[t][0] < m.end():
             continue  # inside a tag (<span title="&amp;">): removed with it
-        spans.append((start, m.end(), _ENTITIES[m[1]] if m[1] else _reference(m[2])))
+        after = _ENTITIES[m[1]] if m[1] else _reference(m[2]) if m[2] else _reference(m[3], 16)
+        spans.append((start, m.end(), after))
     spans.extend(tags[t:])
     return spans
 
@@ -128,6 +196,27 @@ def is_pinyin(word: str) -> bool:
     return _SYLLABLE.fullmatch(plain.replace("v\u0308", "v")) is not None
 
 
+def _toneless(word: str) -> str:
+    plain = unicodedata.normalize("NFD", word.lower().replace("ü", "v"))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_readings(ch: str) -> frozenset[str]:
+    """The readings of one character, without tones (pypinyin, every heteronym)."""
+    from pypinyin import Style, pinyin
+
+    found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore", v_to_u=False)
+    return frozenset(r.lower() for group in found for r in group)
+
+
+def _skip_annotations(text: str, end: int) -> int:
+    """The end of the run of pinyin annotations starting at ``end``."""
+    while (again := _ANNOTATION.match(text, end)) is not None and is_pinyin(again[1]):
+        end = again.end()
+    return end
+
+
 def pinyin_spans(text: str) -> list[tuple[int, int, str]]:
     """The ``(start, end, after)`` edits of :func:`pinyin_edits`, in order."""
     spans = []
@@ -137,11 +226,19 @@ def pinyin_spans(text: str) -> list[tuple[int, int, str]]:
         if start < done or not is_pinyin(m[2]):
             continue
         end = m.end()
+        first = _toneless(m[2])
         while text.startswith(("(", "（"), end):  # annotated again: drop those that are pinyin too
             again = _ANNOTATION.match(text, end)
             if again is None or not is_pinyin(again[1]):
                 break
+            reading = _toneless(again[1])
+            if reading != first and reading not in _char_readings(m[1]):
+                end = -1  # 中(zhōng)(guó): no annotation we understand, left whole
+                break
             end = again.end()
+        if end == -1:
+            done = _skip_annotations(text, m.end())
+            continue
         spans.append((start, end, m[1]))
         done = end
     return spans
@@ -217,7 +314,11 @@ def punctuation_edits(text: str) -> list[Edit]:
 # Chinese sets no spaces between words; web copies put them around numbers
 # ("投入 6423 萬元"). Drop spaces that touch a hanzi on one side and a hanzi,
 # digit or percent sign on the other; spaces between Latin words stay.
-_SPACES = re.compile(rf"(?<=[{HANZI}\d%])[ \u3000\u00a0]+(?=[{HANZI}])|(?<=[{HANZI}])[ \u3000\u00a0]+(?=\d)")
+# A byte-order mark and the zero-width characters go wherever they stand.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+_SPACES = re.compile(
+    rf"(?<=[{HANZI}\d%])[ \u3000\u00a0]+(?=[{HANZI}])|(?<=[{HANZI}])[ \u3000\u00a0]+(?=\d)|[{_INVISIBLE}]+"
+)
 
 
 def spacing_spans(text: str) -> list[tuple[int, int, str]]:
@@ -226,7 +327,7 @@ def spacing_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def spacing_edits(text: str) -> list[Edit]:
-    """Remove spaces between Chinese words and numbers.
+    """Remove spaces between Chinese words and numbers, and zero-width characters anywhere.
 
     Examples:
         >>> from aidlib.edits import apply_edits

@@ -4,11 +4,14 @@ The steps run in this order, each a small function in :mod:`aidlib.mojibake` or
 :mod:`aidlib.repairs`:
 
 1. ``gbk_shift``: rebuild byte-shifted GBK spans (needs the pinyin still there);
-2. ``html``: drop stray tags and rejoin the sentence a tag split; decode
-   character references (a reference to no character, such as a surrogate, becomes U+FFFD);
+2. ``html``: drop stray tags (also one cut at the end of the text or a line,
+   ``</p``), comments and script/style blocks, and rejoin the sentence a tag
+   split; decode character references, decimal and hex (a reference to no
+   character, such as a surrogate, becomes U+FFFD);
 3. ``pinyin``: drop pinyin annotations after CJK characters;
 4. ``punctuation``: collapse doubled marks, full-width marks in Chinese text;
-5. ``spacing``: drop the spaces a web copy put around numbers in Chinese text;
+5. ``spacing``: drop the spaces a web copy put around numbers in Chinese text,
+   and a byte-order mark or zero-width character (U+FEFF, U+200B-U+200D, U+2060) anywhere;
 6. ``t2s``: traditional to simplified (OpenCC).
 
 Before them, ``surrogate`` replaces a lone UTF-16 surrogate (text decoded with
