@@ -189,9 +189,9 @@ def test_subcommand_help_describes_and_shows_defaults(name, capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["extract", RAW, "--context", "-1"], r"argument --context: -1 is negative"),
+        (["extract", RAW, "--context", "-1"], r"argument --context: -1 is too small: give 0 or more"),
         (["extract", RAW, "--context", "many"], r"argument --context: 'many' is not a whole number"),
-        (["extract", RAW, "--jobs", "0"], r"argument --jobs: must be 1 or more"),
+        (["extract", RAW, "--jobs", "0"], r"argument --jobs: 0 is too small: give 1 or more worker"),
         (["bogus"], r"argument COMMAND: invalid choice: 'bogus'"),
     ],
 )

@@ -217,26 +217,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _non_negative(text: str) -> int:
-    """An int >= 0 for --context (argparse names the flag in its one-line error)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more characters")
-    return value
+def _whole_number(minimum: int, what: str):
+    """An argparse type: a whole number >= ``minimum`` (argparse names the flag in its one-line error)."""
 
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is too small: give {minimum} or more {what}")
+        return value
 
-def _positive(text: str) -> int:
-    """An int >= 1 for --jobs."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
-    return value
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -261,8 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("extract", "normalize files (or folders of .txt files) and list every quantity in one table")
     p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, or folders of *.txt files")
     p.add_argument("--format", choices=("csv", "json", "markdown"), default="csv", help="output format")
-    p.add_argument("--context", type=_non_negative, default=12, help="characters of context each side")
-    p.add_argument("--jobs", type=_positive, default=None, help="worker processes (default: one per core)")
+    characters, workers = _whole_number(0, "characters"), _whole_number(1, "worker processes")
+    p.add_argument("--context", type=characters, default=12, help="characters of context each side")
+    p.add_argument("--jobs", type=workers, default=None, help="worker processes (default: one per core)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: only when stderr is a terminal)")  # fmt: skip
     p.set_defaults(func=_cmd_extract)
