@@ -133,7 +133,11 @@ def chars_reading(reading: str, lead: int | None = None) -> list[str]:
         >>> chars_reading("guó", lead=0x87)
         ['國']
     """
-    reading = _normalise_reading(reading)
+    return list(_chars_reading(_normalise_reading(reading), lead))
+
+
+@functools.lru_cache(maxsize=4096)
+def _chars_reading(reading: str, lead: int | None) -> tuple[str, ...]:
     leads = [lead] if lead is not None else range(0x81, 0xFF)
     found = []
     for lb in leads:
@@ -145,7 +149,7 @@ def chars_reading(reading: str, lead: int | None = None) -> list[str]:
 
     standard = _gb2312(0xF7)
     common = [ch for ch in found if to_simplified(ch) in standard]
-    return common or found
+    return tuple(common or found)
 
 
 _ANNOTATED_END = re.compile(rf"\({PINYIN}\)$")
@@ -153,7 +157,9 @@ _ANNOTATED_END = re.compile(rf"\({PINYIN}\)$")
 
 def _previous_char(text: str, pos: int) -> int | None:
     """The offset of the CJK character before ``pos``, skipping its annotation."""
-    m = _ANNOTATED_END.search(text, 0, pos)
+    # An annotation is at most 10 characters ("(" + 7 letters + ")" + a newline
+    # that "$" may stand before): search only that far back, not from offset 0.
+    m = _ANNOTATED_END.search(text, max(0, pos - 10), pos)
     at = (m.start() if m else pos) - 1
     return at if at >= 0 and _is_run_char(text[at]) else None
 
@@ -237,6 +243,12 @@ def find_shift_edits(text: str) -> list[Edit]:
         # no such evidence, which keeps normalize idempotent.
         score = chinese_score(decoded + last.replace(LOST, ""))
         if not (reading or confirmed) or score < MIN_SCORE or score <= chinese_score(run):
+            if reading or confirmed:
+                # Damage evidence, but the run does not read as shifted Chinese:
+                # the "?" (with its orphan reading) stands for a lost character.
+                # Marking it keeps a second pass from trying the run again once
+                # later steps changed its script (億 → 亿) and bytes.
+                edits.append(Edit(q, cursor if reading else q + 1, LOST, "gbk_shift"))
             continue
         prev = _previous_char(text, q)
         first = _first_lost(text, prev, reading, raw[0])

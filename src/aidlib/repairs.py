@@ -7,7 +7,6 @@ matches the damage pattern and leave real parentheticals, numbers and times alon
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
@@ -25,15 +24,66 @@ CJK_MARKS = "，。、；：？！“”‘’（）《》〈〉【】『』「�
 # to a mojibake "?" (娊?/p>), so "<" is optional right after "?" or U+FFFD.
 _TAGS = r"(?:p|br|div|span|a|b|i|em|strong|font|section|img|li|ul|ol|h[1-6]|table|tr|td|center|sup|sub)"
 _HTML_TAG = re.compile(rf"(?:<|(?<=[?{LOST}]))/{_TAGS}\s*>|<{_TAGS}(?:\s[^<>\n]*)?/?>", re.IGNORECASE)
-_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|#\d{2,5});")
-_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
+# A character reference, possibly escaped more than once (&amp;amp; is an
+# escaped &amp;, &amp;lt; an escaped &lt;): the whole chain is one repair.
+_ENTITY = re.compile(r"&(?:(?:amp|#0*38);)*(?:(nbsp|amp|lt|gt|quot)|#([0-9]+));")
+_ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"'}
 # After these a line break is a real paragraph end; elsewhere a tag's line break
 # split a sentence and is removed with the tag.
 _SENTENCE_END = "。！？!?…”』」】：:" + "\n"
 
 
+def _reference(number: str) -> str:
+    """The character a numeric reference names; U+FFFD for none (HTML's rule).
+
+    A surrogate (&#55357;), zero or a number past U+10FFFF names no character.
+
+    Examples:
+        >>> _reference("38"), _reference("55357"), _reference("99999999")
+        ('&', '\ufffd', '\ufffd')
+    """
+    digits = number.lstrip("0")
+    if not digits or len(digits) > 7:
+        return LOST
+    code = int(digits)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return LOST
+    return chr(code)
+
+
+def html_spans(text: str) -> list[tuple[int, int, str]]:
+    """The ``(start, end, after)`` edits of :func:`html_edits`, in order."""
+    spans = []
+    for m in _HTML_TAG.finditer(text):
+        start, end = m.span()
+        i = start - 1
+        while i >= 0 and text[i] == " ":  # the character before the tag, spaces skipped
+            i -= 1
+        # A tag that lost its "<" to the mojibake "?" sits mid-sentence by construction.
+        split = text[start] != "<" or (i >= 0 and text[i] not in _SENTENCE_END)
+        if text[end : end + 1] == "\n" and split:
+            end += 1
+        spans.append((start, end, ""))
+    if "&" not in text:
+        return spans
+    tags, spans, t = spans, [], 0
+    for m in _ENTITY.finditer(text):
+        start = m.start()
+        while t < len(tags) and tags[t][1] <= start:
+            spans.append(tags[t])
+            t += 1
+        if t < len(tags) and tags[t][0] < m.end():
+            continue  # inside a tag (<span title="&amp;">): removed with it
+        spans.append((start, m.end(), _ENTITIES[m[1]] if m[1] else _reference(m[2])))
+    spans.extend(tags[t:])
+    return spans
+
+
 def html_edits(text: str) -> list[Edit]:
-    r"""Remove stray HTML tags and entities; rejoin a sentence a tag split.
+    r"""Remove stray HTML tags and character references; rejoin a sentence a tag split.
+
+    A reference to no character (a surrogate such as ``&#55357;``, ``&#0;`` or
+    past U+10FFFF) becomes U+FFFD, as an HTML parser reads it.
 
     Examples:
         >>> from aidlib.edits import apply_edits
@@ -41,21 +91,10 @@ def html_edits(text: str) -> list[Edit]:
         '群眾交口稱贊'
         >>> apply_edits("a&amp;b", html_edits("a&amp;b")).text
         'a&b'
+        >>> apply_edits("投入&#55357;", html_edits("投入&#55357;")).text
+        '投入\ufffd'
     """
-    edits = []
-    for m in _HTML_TAG.finditer(text):
-        end = m.end()
-        before = text[: m.start()].rstrip(" ")
-        # A tag that lost its "<" to the mojibake "?" sits mid-sentence by construction.
-        split = not m.group().startswith("<") or (before and before[-1] not in _SENTENCE_END)
-        if text[end : end + 1] == "\n" and split:
-            end += 1
-        edits.append(Edit(m.start(), end, "", "html"))
-    for m in _ENTITY.finditer(text):
-        ent = m.group()
-        after = _ENTITIES.get(ent) or chr(int(ent[2:-1]))
-        edits.append(Edit(m.start(), m.end(), after, "html"))
-    return sorted(edits, key=lambda e: e.start)
+    return [Edit(s, e, a, "html") for s, e, a in html_spans(text)]
 
 
 # ---- pinyin -----------------------------------------------------------------
@@ -66,9 +105,14 @@ _SYLLABLE = re.compile(
     r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er"
     r"|ia|ie|iu|in|ua|uo|ui|un|ve|ue|vn|a|o|e|i|u|v)"
 )
-_ANNOTATED = re.compile(rf"([{HANZI}])[(（]({PINYIN})[)）]")
+# A CJK character and the annotations after it: 實(shí), or 中(zhōng)(zhōng)
+# when the annotating tool ran twice.
+_ONE_ANNOTATION = rf"[(（]{PINYIN}[)）]"
+_ANNOTATED = re.compile(rf"[{HANZI}]((?:{_ONE_ANNOTATION})+)")
+_ANNOTATION = re.compile(rf"[(（]({PINYIN})[)）]")
 
 
+@functools.lru_cache(maxsize=8192)
 def is_pinyin(word: str) -> bool:
     """Tell whether ``word`` is one lowercase pinyin syllable, tone marks allowed.
 
@@ -83,8 +127,25 @@ def is_pinyin(word: str) -> bool:
     return _SYLLABLE.fullmatch(plain.replace("v\u0308", "v")) is not None
 
 
+def pinyin_spans(text: str) -> list[tuple[int, int, str]]:
+    """The ``(start, end, after)`` edits of :func:`pinyin_edits`, in order."""
+    spans = []
+    for m in _ANNOTATED.finditer(text):
+        start, end = m.span(1)
+        cut = start  # drop the leading annotations that are pinyin
+        for a in _ANNOTATION.finditer(text, start, end):
+            if a.start() != cut or not is_pinyin(a[1]):
+                break
+            cut = a.end()
+        if cut > start:
+            spans.append((start - 1, cut, text[start - 1]))
+    return spans
+
+
 def pinyin_edits(text: str) -> list[Edit]:
     """Drop pinyin annotations written right after a CJK character.
+
+    A character annotated twice, 中(zhōng)(zhōng), loses both annotations.
 
     Examples:
         >>> from aidlib.edits import apply_edits
@@ -93,19 +154,40 @@ def pinyin_edits(text: str) -> list[Edit]:
         >>> pinyin_edits("2023(中國)") + pinyin_edits("組織(WHO)")
         []
     """
-    return [Edit(m.start(), m.end(), m[1], "pinyin") for m in _ANNOTATED.finditer(text) if is_pinyin(m[2])]
+    return [Edit(s, e, a, "pinyin") for s, e, a in pinyin_spans(text)]
 
 
 # ---- punctuation ------------------------------------------------------------
 # Marks that get doubled or written in ASCII: ",," ",。" ",、" ",;" and lone ",".
-_PUNCT_RUN = re.compile(r"[,，、;；:：。]+")
+# A lone full-width mark is fine and is not even matched.
+_PUNCT_RUN = re.compile(r"[,，、;；:：。]{2,}|[,;:]")
 _FULL = {",": "，", ";": "；", ":": "："}
 # When a run collapses, the strongest mark wins (",。" is a full stop).
 _STRENGTH = "，、：；。"
+_CHINESE = re.compile(f"[{HANZI}{CJK_MARKS}]")
 
 
 def _is_chinese(ch: str) -> bool:
-    return bool(ch) and (re.match(f"[{HANZI}]", ch) is not None or ch in CJK_MARKS)
+    return bool(ch) and _CHINESE.match(ch) is not None
+
+
+def punctuation_spans(text: str) -> list[tuple[int, int, str]]:
+    """The ``(start, end, after)`` edits of :func:`punctuation_edits`, in order."""
+    spans = []
+    for m in _PUNCT_RUN.finditer(text):
+        start, end = m.span()
+        left = text[start - 1] if start else ""
+        right = text[end : end + 1]
+        if left.isdigit() and right.isdigit():
+            continue
+        run = m.group()
+        if len(run) == 1:
+            if _is_chinese(left) or _is_chinese(right):
+                spans.append((start, end, _FULL[run]))
+            continue
+        strongest = max((_FULL.get(ch, ch) for ch in run), key=_STRENGTH.index)
+        spans.append((start, end, strongest))
+    return spans
 
 
 def punctuation_edits(text: str) -> list[Edit]:
@@ -120,21 +202,7 @@ def punctuation_edits(text: str) -> list[Edit]:
         >>> punctuation_edits("共1,200.5元 10:13")
         []
     """
-    edits = []
-    for m in _PUNCT_RUN.finditer(text):
-        run = m.group()
-        left = text[m.start() - 1] if m.start() else ""
-        right = text[m.end() : m.end() + 1]
-        if left.isdigit() and right.isdigit():
-            continue
-        if len(run) == 1:
-            if run in _FULL and (_is_chinese(left) or _is_chinese(right)):
-                edits.append(Edit(m.start(), m.end(), _FULL[run], "punctuation"))
-            continue
-        marks = [_FULL.get(ch, ch) for ch in run]
-        strongest = max(marks, key=_STRENGTH.index)
-        edits.append(Edit(m.start(), m.end(), strongest, "punctuation"))
-    return edits
+    return [Edit(s, e, a, "punctuation") for s, e, a in punctuation_spans(text)]
 
 
 # ---- spacing ----------------------------------------------------------------
@@ -142,6 +210,11 @@ def punctuation_edits(text: str) -> list[Edit]:
 # ("投入 6423 萬元"). Drop spaces that touch a hanzi on one side and a hanzi,
 # digit or percent sign on the other; spaces between Latin words stay.
 _SPACES = re.compile(rf"(?<=[{HANZI}\d%])[ \u3000\u00a0]+(?=[{HANZI}])|(?<=[{HANZI}])[ \u3000\u00a0]+(?=\d)")
+
+
+def spacing_spans(text: str) -> list[tuple[int, int, str]]:
+    """The ``(start, end, after)`` edits of :func:`spacing_edits`, in order."""
+    return [(*m.span(), "") for m in _SPACES.finditer(text)]
 
 
 def spacing_edits(text: str) -> list[Edit]:
@@ -152,7 +225,7 @@ def spacing_edits(text: str) -> list[Edit]:
         >>> apply_edits("投入 6423 萬元 and more", spacing_edits("投入 6423 萬元 and more")).text
         '投入6423萬元 and more'
     """
-    return [Edit(m.start(), m.end(), "", "spacing") for m in _SPACES.finditer(text)]
+    return [Edit(s, e, a, "spacing") for s, e, a in spacing_spans(text)]
 
 
 # ---- script -----------------------------------------------------------------
@@ -173,19 +246,51 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
+def _changed_line(line: str, simple: str, offset: int) -> list[tuple[int, int, str]]:
+    """One edit for the stretch of ``line`` that t2s changed (and changed in length).
+
+    Never seen in practice (OpenCC maps every single character to one), so
+    precision gives way to a linear bound: the stretch from the first to the last
+    difference becomes one edit. An insertion joins a neighbouring character.
+    """
+    short = min(len(line), len(simple))
+    p = 0
+    while p < short and line[p] == simple[p]:
+        p += 1
+    q = 0
+    while q < short - p and line[-1 - q] == simple[-1 - q]:
+        q += 1
+    start, end, after = p, len(line) - q, simple[p : len(simple) - q]
+    if start == end:  # a pure insertion: take a neighbour along
+        if start > 0:
+            start, after = start - 1, line[start - 1] + after
+        else:
+            end, after = 1, after + line[0]
+    return [(offset + start, offset + end, after)]
+
+
+def script_spans(text: str, simple: str | None = None) -> list[tuple[int, int, str]]:
+    """The ``(start, end, after)`` edits of :func:`script_edits`, in order."""
+    if simple is None:
+        simple = to_simplified(text)
+    if len(simple) == len(text):
+        # t2s almost always maps char for char: one edit per changed character.
+        return [(i, i + 1, s) for i, (t, s) in enumerate(zip(text, simple, strict=True)) if t != s]
+    # A phrase changed length. OpenCC matches no phrase across a line break, so
+    # align line by line and keep the alignment local (and linear overall).
+    spans: list[tuple[int, int, str]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        converted = to_simplified(line)
+        if len(converted) == len(line):
+            pairs = enumerate(zip(line, converted, strict=True))
+            spans.extend((offset + i, offset + i + 1, s) for i, (t, s) in pairs if t != s)
+        else:
+            spans.extend(_changed_line(line, converted, offset))
+        offset += len(line)
+    return spans
+
+
 def script_edits(text: str) -> list[Edit]:
     """Convert traditional characters to simplified, one edit per changed stretch."""
-    simple = to_simplified(text)
-    if len(simple) == len(text):
-        # t2s almost always maps char for char: skip the quadratic diff.
-        return [Edit(i, i + 1, s, "t2s") for i, (t, s) in enumerate(zip(text, simple, strict=True)) if t != s]
-    edits = []
-    matcher = difflib.SequenceMatcher(None, text, simple, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        if i1 == i2:  # a pure insertion joins the (equal) character before it
-            i1, j1 = max(i1 - 1, 0), max(j1 - 1, 0)
-            i2 = max(i2, 1)
-        edits.append(Edit(i1, i2, simple[j1:j2], "t2s"))
-    return edits
+    return [Edit(s, e, a, "t2s") for s, e, a in script_spans(text)]
