@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -61,11 +62,17 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿兩萬億"
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 
+# A match starts at a qualifier or a number; a number never starts inside another
+# (_build rejects those anyway), a Chinese numeral is taken whole and spaces are
+# never given back (possessive ``++``, ``*+``): without these, a long run of
+# numerals (万万万..., 111...) or of spaces backtracks in polynomial time.
+_FIRST = "".join(sorted({word[0] for word in QUALIFIERS_BEFORE}))
 _PATTERN = re.compile(
-    rf"(?P<pre>{_ALT(QUALIFIERS_BEFORE)})?\s*"
-    rf"(?P<num>{_ARABIC}|[{_CN_NUM}]+)"
+    rf"(?=[{_FIRST}{_CN_NUM}]|\d)"
+    rf"(?P<pre>{_ALT(QUALIFIERS_BEFORE)})?\s*+"
+    rf"(?P<num>(?<!\d){_ARABIC}|(?<![{_CN_NUM}])[{_CN_NUM}]++)"
     rf"(?P<mark>[?\ufffd])?"  # a lost character inside the number: damaged
-    rf"\s*(?P<q1>[余多])?\s*(?P<mag>[十百千万亿萬億]*)\s*(?P<q2>[余多])?\s*"
+    rf"\s*+(?P<q1>[余多])?\s*+(?P<mag>[十百千万亿萬億]*)\s*+(?P<q2>[余多])?\s*+"
     rf"(?P<unit>{_ALT(UNITS)})"
     rf"(?P<post>{_ALT(QUALIFIERS_AFTER)})?"
 )
@@ -76,6 +83,12 @@ _DAMAGE = "?\ufffd"
 _NOT_BEFORE = set("第0123456789.·")
 # Between two numbers these make a range (3-5万元, 3至5个): neither end is a quantity.
 _RANGE = set("-~～—至到")
+
+
+# The largest value a float holds (about 1.8e308). A larger one (40 亿 in a row,
+# a 400-digit number) is not a quantity: find_quantities skips it, so
+# parse_quantity raises QuantityError, never decimal.Overflow or returns inf.
+_LARGEST = Decimal(sys.float_info.max)
 
 
 class QuantityError(ValueError):
@@ -168,6 +181,10 @@ def _build(text: str, view: str, m: re.Match[str]) -> Quantity | None:
         return None
     for ch in m["mag"]:
         number *= MAGNITUDES[ch]  # Decimal: 2.32亿 is exactly 232000000
+        if number > _LARGEST:  # 1亿亿亿...元: stop before Decimal overflows
+            return None
+    if number > _LARGEST:  # no float holds it: an absurd magnitude, not a quantity
+        return None
     qualifier = "exact"
     for key, table in (("pre", QUALIFIERS_BEFORE), ("q1", QUALIFIERS_INSIDE), ("q2", QUALIFIERS_INSIDE)):
         if m[key]:
@@ -183,6 +200,9 @@ def _build(text: str, view: str, m: re.Match[str]) -> Quantity | None:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Find every quantity in ``text``, in order of appearance.
+
+    A value too large for a float (``1亿亿亿...元``, a 400-digit number) is not a
+    quantity and is skipped, so :func:`parse_quantity` raises QuantityError for it.
 
     Examples:
         >>> [(q.value, q.unit, q.qualifier) for q in find_quantities("投入 6423 万元，4 万余户")]
