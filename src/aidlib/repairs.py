@@ -105,10 +105,9 @@ _SYLLABLE = re.compile(
     r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er"
     r"|ia|ie|iu|in|ua|uo|ui|un|ve|ue|vn|a|o|e|i|u|v)"
 )
-# A CJK character and the annotations after it: 實(shí), or 中(zhōng)(zhōng)
+# A CJK character and its annotation: 實(shí). More may follow, 中(zhōng)(zhōng),
 # when the annotating tool ran twice.
-_ONE_ANNOTATION = rf"[(（]{PINYIN}[)）]"
-_ANNOTATED = re.compile(rf"[{HANZI}]((?:{_ONE_ANNOTATION})+)")
+_ANNOTATED = re.compile(rf"([{HANZI}])[(（]({PINYIN})[)）]")
 _ANNOTATION = re.compile(rf"[(（]({PINYIN})[)）]")
 
 
@@ -130,15 +129,19 @@ def is_pinyin(word: str) -> bool:
 def pinyin_spans(text: str) -> list[tuple[int, int, str]]:
     """The ``(start, end, after)`` edits of :func:`pinyin_edits`, in order."""
     spans = []
+    done = 0
     for m in _ANNOTATED.finditer(text):
-        start, end = m.span(1)
-        cut = start  # drop the leading annotations that are pinyin
-        for a in _ANNOTATION.finditer(text, start, end):
-            if a.start() != cut or not is_pinyin(a[1]):
+        start = m.start()
+        if start < done or not is_pinyin(m[2]):
+            continue
+        end = m.end()
+        while text.startswith(("(", "（"), end):  # annotated again: drop those that are pinyin too
+            again = _ANNOTATION.match(text, end)
+            if again is None or not is_pinyin(again[1]):
                 break
-            cut = a.end()
-        if cut > start:
-            spans.append((start - 1, cut, text[start - 1]))
+            end = again.end()
+        spans.append((start, end, m[1]))
+        done = end
     return spans
 
 
@@ -164,11 +167,14 @@ _PUNCT_RUN = re.compile(r"[,，、;；:：。]{2,}|[,;:]")
 _FULL = {",": "，", ";": "；", ":": "："}
 # When a run collapses, the strongest mark wins (",。" is a full stop).
 _STRENGTH = "，、：；。"
-_CHINESE = re.compile(f"[{HANZI}{CJK_MARKS}]")
+_MARKS = frozenset(CJK_MARKS + LOST)
 
 
 def _is_chinese(ch: str) -> bool:
-    return bool(ch) and _CHINESE.match(ch) is not None
+    """Tell whether ``ch`` is a hanzi (see HANZI), U+FFFD or a full-width mark."""
+    return (
+        "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff" or ch in _MARKS
+    )
 
 
 def punctuation_spans(text: str) -> list[tuple[int, int, str]]:

@@ -214,7 +214,7 @@ def _run(raw: str, track: bool):
                 text = apply_text(text, spans)
         if text == before_pass:
             break
-        steps = steps[1:]  # no step writes a surrogate: once is enough
+        steps = _SPAN_STEPS  # no step writes a surrogate: once is enough
     return text, repairs, starts, ends
 
 
