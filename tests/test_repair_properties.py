@@ -1,0 +1,123 @@
+"""Repair never raises, is idempotent and keeps its offset map, on damage-like text.
+
+The alphabets mix what the published report holds (GBK mojibake after ``?``,
+pinyin annotations, tags, doubled punctuation, both scripts) with what it could
+hold: lone surrogates and numeric character references, valid or not.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aidlib.mojibake import LOST
+from aidlib.text import normalize, normalize_text
+
+_TOKENS = [
+    # mojibake and its evidence
+    "?", "?shù)", "shù)", "?guó)", "t(yī)", "(dāng)", "\ufffd", ";",
+    # pinyin annotations
+    "(shí)", "(zhōng)", "（shí）", "(WHO)", "(", ")",
+    # tags and entities, whole and in pieces
+    "<br>", "</p>", "/p>", "<p class='x'>", "<", ">", "br>", "&", "amp;", "lt;", "&amp;", "&lt;", "&gt;",
+    "&nbsp;", "&#38;", "&#63;", "&#60;", "&#0;", "&#55357;", "&#56832;", "&#57343;", "&#99999999;",
+    "&#1114112;", "&#20013;", "&#65533;",
+    # punctuation, spaces, numbers
+    ",", ",,", "，", "。", "、", ":", " ", "\u3000", "\n", "1", "200", ".", "%",
+]  # fmt: skip
+_HANZI = list("當地群眾交國家實施中數厝罕娊億萬元亿万国当数众蒯絿ㄔO規設模化建醫療師教")
+_SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+
+damaged = st.lists(
+    st.one_of(st.sampled_from(_TOKENS), st.sampled_from(_HANZI), _SURROGATES, st.characters()),
+    max_size=30,
+).map("".join)
+
+# Cases found broken (the issue, then hypothesis). Odd rows say why.
+IDEMPOTENT_CASES = [
+    "a?<br>/p>b",  # removing <br> joins "?" and "/p>", a tag that lost its "<"
+    "&amp;amp;",  # escaped twice: one repair, to "&"
+    "<<br>br>",  # removing the inner tag spells an outer one
+    "中(zhōng)(zhōng)",  # annotated twice
+    "當(shí)(shí)",  # annotated twice, then t2s
+    "?shù)厝罕娊億元",  # was retried after t2s (億→亿) and read 亿元 as 揭谠
+    "&lt;br>",  # an entity spells a tag
+    "&#38;amp;",  # a numeric "&" starts another entity
+    "&#63;shù)厝罕娊",  # a numeric "?" starts a GBK run
+    "中&#40;zhōng&#41;",  # numeric parentheses around pinyin
+    "投入&#55357;&#56832;",  # references to surrogates
+    "&#63;/p>/p>/p>",  # each pass uncovers one more tag: found by hypothesis
+]
+
+
+@pytest.mark.parametrize("raw", IDEMPOTENT_CASES)
+def test_listed_cases_are_idempotent(raw):
+    once = normalize_text(raw)
+    assert normalize_text(once) == once
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("投入&#55357;", "投入" + LOST),  # a surrogate reference names no character
+        ("投入\ud83d", "投入" + LOST),  # a lone surrogate
+        ("a\ud83d\ude00b", "a\U0001f600b"),  # a surrogate pair is its character
+        ("&#99999999;元", LOST + "元"),  # past U+10FFFF
+        ("&#0;", LOST),
+        ("&#20013;&#22283;", "中国"),  # valid references decode, then t2s
+        ("&amp;amp;", "&"),
+        ("<b title='&amp;'>x", "x"),  # an entity inside a tag goes with the tag (it raised)
+        ("中(zhōng)(zhōng)", "中"),
+        ("?shù)厝罕娊億元", LOST + "厝罕娊亿元"),  # evidence of a lost character, run left alone
+    ],
+)
+def test_surrogates_references_and_repeats(raw, expected):
+    assert normalize_text(raw) == expected
+
+
+def test_surrogates_are_recorded_as_repairs():
+    n = normalize("甲\udc00乙&#55357;")
+    assert n.text == "甲" + LOST + "乙" + LOST
+    assert [(r.kind, r.before, r.after) for r in n.repairs] == [
+        ("surrogate", "\udc00", LOST),
+        ("html", "&#55357;", LOST),
+    ]
+    assert n.counts()["surrogate"] == 1
+
+
+def test_counts_lists_surrogate_only_when_there_was_one():
+    assert "surrogate" not in normalize("落實(shí)").counts()
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(damaged)
+def test_never_raises_and_is_idempotent(raw):
+    once = normalize_text(raw)
+    assert normalize_text(once) == once
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(damaged)
+def test_normalize_agrees_with_normalize_text_and_maps_back(raw):
+    n = normalize(raw)
+    assert n.text == normalize_text(raw)
+    assert not any("\ud800" <= ch <= "\udfff" for ch in n.text)
+    assert len(n.starts) == len(n.ends) == len(n.text)
+    for i in range(len(n.text)):
+        assert 0 <= n.starts[i] < n.ends[i] <= len(raw)
+        if i:
+            assert n.starts[i - 1] <= n.starts[i] and n.ends[i - 1] <= n.ends[i]
+    for r in n.repairs:
+        assert 0 <= r.raw_start < r.raw_end <= len(raw)
+    if n.text:
+        start, end = n.raw_span(0, len(n.text))
+        assert 0 <= start < end <= len(raw)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.one_of(_SURROGATES, st.characters()), max_size=40))
+def test_any_text_with_surrogates(raw):
+    once = normalize_text(raw)
+    assert not any("\ud800" <= ch <= "\udfff" for ch in once)
+    assert normalize_text(once) == once
