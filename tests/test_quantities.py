@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import signal
 
 import pytest
 from hypothesis import given, settings
@@ -176,3 +177,47 @@ def test_formatted_quantities_read_back(number, mag, unit, slots, space):
 def test_parse_quantity_raises_only_quantity_error(text):
     with contextlib.suppress(QuantityError):
         parse_quantity(text)
+
+
+# ---- absurd magnitudes and long runs ----------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" + "万" * 300_000 + "元",  # raised decimal.Overflow
+        "1" + "亿" * 40 + "元",  # gave inf
+        "9" * 400 + "元",  # gave inf
+        "共" + "1" + "亿" * 39 + "元",
+    ],
+)
+def test_absurd_magnitude_is_not_a_quantity(text):
+    assert find_quantities(text) == []
+    with pytest.raises(QuantityError, match="no quantity"):
+        parse_quantity(text)
+
+
+def test_largest_magnitude_a_float_holds_is_kept():
+    assert parse_quantity("1" + "亿" * 38 + "元").value == 1e304
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("0123456789.,万亿億千百十一二两元人 余多约第")), max_size=80))
+def test_values_are_finite_unless_damaged(text):
+    for q in find_quantities(text):
+        assert math.isfinite(q.value) or q.damaged
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")
+@pytest.mark.parametrize("text", ["万" * 3000, "1" + " " * 3000, "1" * 20_000])
+def test_long_runs_do_not_backtrack(text):
+    """A run of numerals or spaces took cubic time or worse (1,000 万: 42 s); now milliseconds."""
+
+    def too_slow(signum, frame):
+        raise TimeoutError("find_quantities backtracked")
+
+    old = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(10)
+    try:
+        assert find_quantities(text) == []
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

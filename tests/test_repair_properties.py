@@ -115,8 +115,9 @@ def test_normalize_agrees_with_normalize_text_and_maps_back(raw):
         assert 0 <= start < end <= len(raw)
 
 
+# st.text would drop the surrogates: join a list of characters instead.
 @settings(max_examples=200, deadline=None)
-@given(st.text(st.one_of(_SURROGATES, st.characters()), max_size=40))
+@given(st.lists(st.one_of(_SURROGATES, st.characters()), max_size=40).map("".join))
 def test_any_text_with_surrogates(raw):
     once = normalize_text(raw)
     assert not any("\ud800" <= ch <= "\udfff" for ch in once)

@@ -160,9 +160,13 @@ def test_source_every_question_mark_is_repaired_or_marked(clean, raw_text):
 
 
 def test_source_repair_counts(clean):
-    counts = clean.counts()
-    assert counts["gbk_shift"] == 7 and counts["html"] == 1
-    assert counts["pinyin"] > 400 and counts["t2s"] > 900
+    assert clean.counts() == {
+        "gbk_shift": 7, "html": 1, "pinyin": 467, "punctuation": 182, "spacing": 157, "t2s": 971,
+    }  # fmt: skip
+
+
+def test_source_clean_text_is_a_fixed_point(clean):
+    assert normalize_text(clean.text) == clean.text
 
 
 def test_repairs_map_back_to_raw(clean, raw_text):
