@@ -23,7 +23,11 @@ The repair, for each ``?`` followed by a run of CJK characters:
    ``?`` (``?guó)``) names it when one character with that lead byte reads so.
 
 Whatever the bytes and annotations do not determine becomes U+FFFD: nothing is
-guessed.
+guessed. A ``?`` with damage evidence (an orphan reading ``?shù)``, or a
+confirmed last character) whose run does not read as shifted Chinese becomes
+U+FFFD too, run left as is: the character is lost, and the run must not be tried
+again after t2s changed its script and so its bytes (``億元`` read as GB18030 is
+not ``亿元``), which is what kept a second normalize from agreeing with the first.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """The text repair steps other than GBK mojibake: HTML, pinyin, punctuation, script.
 
 Each step is a function ``text -> list[Edit]``; :mod:`aidlib.text` runs them in
-order and keeps the offset map. Steps are conservative: they change only what
-matches the damage pattern and leave real parentheticals, numbers and times alone.
+order and keeps the offset map, through the lighter ``*_spans`` twins that
+return ``(start, end, after)`` tuples. Every step is one linear scan. Steps are
+conservative: they change only what matches the damage pattern and leave real
+parentheticals, numbers and times alone.
 """
 
 from __future__ import annotations
