@@ -122,3 +122,34 @@ def test_any_text_with_surrogates(raw):
     once = normalize_text(raw)
     assert not any("\ud800" <= ch <= "\udfff" for ch in once)
     assert normalize_text(once) == once
+
+
+# ---- time --------------------------------------------------------------------
+@pytest.fixture
+def time_limit():
+    """Fail a test that runs longer than the given seconds (SIGALRM: Unix only)."""
+    signal = pytest.importorskip("signal")
+    if not hasattr(signal, "SIGALRM"):
+        pytest.skip("needs SIGALRM")
+
+    def too_slow(signum, frame):
+        raise TimeoutError("took too long: superlinear?")
+
+    old = signal.signal(signal.SIGALRM, too_slow)
+    yield signal.alarm
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+def test_many_repaired_question_marks(time_limit):
+    """Each repaired "?" searched back from offset 0: 16,000 spans ran past 20 s (now ~2 s)."""
+    snippet = "當(dāng)?shù)厝罕娗猩砀惺艿絿?guó)家。"
+    time_limit(20)
+    assert normalize_text(snippet * 16_000) == "当地群众切身感受到国家。" * 16_000
+
+
+def test_deep_nesting_is_bounded(time_limit):
+    """Each nesting level costs a pass; passes are capped, so time stays linear."""
+    assert normalize_text("<" * 20 + "br>" * 20) == ""  # within the cap: a fixed point
+    time_limit(20)
+    normalize_text("<" * 10_000 + "br>" * 10_000)
