@@ -191,6 +191,7 @@ def _run(raw: str, track: bool):
     """Run the steps until a pass changes nothing; with ``track``, keep repairs and map."""
     text = raw
     repairs: list[Repair] = []
+    pool: dict[str, str] = {}
     starts = ends = None
     if track:
         starts, ends = identity_map(len(raw))
@@ -210,7 +211,9 @@ def _run(raw: str, track: bool):
                 continue
             if track:
                 for s, e, a in spans:
-                    repairs.append(Repair(kind, starts[s], ends[e - 1], text[s:e], a))
+                    before = text[s:e]  # most repairs repeat (實(shí) → 實, 實 → 实): share the strings
+                    before, a = pool.setdefault(before, before), pool.setdefault(a, a)
+                    repairs.append(Repair(kind, starts[s], ends[e - 1], before, a))
                 text, starts, ends = apply_mapped(text, spans, starts, ends)
             else:
                 text = apply_text(text, spans)
