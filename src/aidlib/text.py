@@ -63,8 +63,9 @@ STEPS: tuple[tuple[str, Callable[[str], list[Edit]]], ...] = (
 
 # A high + low surrogate pair, or a lone surrogate.
 _SURROGATE = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
-# A pass that still changes the text after this many is given up on (never seen:
-# on ordinary text the second pass changes nothing).
+# Passes stop here even if the last one changed the text: only damage nested this
+# deep (each level uncovered by repairing the one inside it) gets that far, and
+# the cap keeps the time linear. On ordinary text the second pass changes nothing.
 MAX_PASSES = 32
 
 
