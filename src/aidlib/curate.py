@@ -87,7 +87,7 @@ def add_source(
             validate afterwards (nothing is left changed then).
         OSError: the file cannot be read or the data folder written.
     """
-    from aidlib.sources import SOURCE_COLUMNS, SOURCES_FILE, read_sources
+    from aidlib.sources import SOURCE_COLUMNS, SOURCES_FILE, read_sources, sha256_of
 
     folder = paths.data_dir(data)
     src = Path(file)
@@ -132,7 +132,7 @@ def add_source(
     with dest.open("xb") as out:  # x: fail rather than overwrite, even in a race
         out.write(blob)
     try:
-        if hashlib.sha256(dest.read_bytes()).hexdigest() != digest:
+        if sha256_of(dest) != digest:
             raise OSError(f"{dest}: the copy differs from {src}")
         line = io.StringIO()
         csv.writer(line, lineterminator="\n").writerow([record[c] for c in SOURCE_COLUMNS])
