@@ -275,7 +275,7 @@ def _check_links(table: Table, first_line: dict[str, int]) -> list[Problem]:
                 )
             )  # fmt: skip
     out += _part_cycles(table, first_line)
-    out += _parts_within_totals(table, first_line)
+    out += _parts_within_totals(table, by_id, first_line)
     return out
 
 
@@ -300,11 +300,10 @@ def _part_cycles(table: Table, first_line: dict[str, int]) -> list[Problem]:
     return out
 
 
-def _parts_within_totals(table: Table, first_line: dict[str, int]) -> list[Problem]:
+def _parts_within_totals(
+    table: Table, by_id: dict[str, dict[str, str]], first_line: dict[str, int]
+) -> list[Problem]:
     """Parts never add up to more than their stated total (same unit)."""
-    by_id: dict[str, dict[str, str]] = {}
-    for r in table.rows:
-        by_id.setdefault(r["metric_id"], r)
     sums: dict[str, float] = {}
     for r in table.rows:
         total = by_id.get(r["part_of"])
