@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from aidlib.cli import _extract_inputs, extract_files
-from aidlib.sources import read_raw
+from aidlib.data.sources import read_raw
 
 FILES = 100
 

@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 
-from aidlib.paths import data_dir
+from aidlib.data.paths import data_dir
 
 RUNS = 7
 CSV = data_dir() / "metrics.csv"

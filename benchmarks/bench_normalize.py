@@ -29,7 +29,7 @@ SOURCE = "guangzhou_shufu_2023"
 
 
 def damaged_text(size_mb: int) -> str:
-    from aidlib.sources import read_raw
+    from aidlib.data.sources import read_raw
 
     one = read_raw(SOURCE)
     copies = -(-size_mb * 1_000_000 // len(one.encode("utf-8")))
@@ -44,9 +44,9 @@ def _rss_bytes() -> int:
 
 def child(function: str, path: str) -> None:
     """Time ``function`` on the text in ``path``; print a JSON line."""
-    from aidlib.quantities import find_quantities
-    from aidlib.sources import read_raw
-    from aidlib.text import normalize_text
+    from aidlib.data.sources import read_raw
+    from aidlib.quantities.chinese import find_quantities
+    from aidlib.text.normalizer import normalize_text
 
     fn = {"normalize_text": normalize_text, "find_quantities": find_quantities}[function]
     text = Path(path).read_text(encoding="utf-8")
@@ -70,7 +70,7 @@ def run(function: str, path: Path) -> dict:
 
 
 def main() -> None:
-    from aidlib.text import normalize_text
+    from aidlib.text.normalizer import normalize_text
 
     print(f"best of {REPEAT} calls; peak = ru_maxrss growth in a fresh process per size and function")
     print(f"{'function':16s} {'MB':>3s} {'chars':>10s} {'s':>7s} {'chars/s':>11s} {'bytes/char':>10s}")

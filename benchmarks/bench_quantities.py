@@ -12,8 +12,8 @@ import warnings
 
 import cn2an
 
-from aidlib.quantities import find_quantities
-from aidlib.sources import source_text
+from aidlib.data.sources import source_text
+from aidlib.quantities.chinese import find_quantities
 
 TARGET_BYTES = 1_000_000
 

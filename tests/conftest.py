@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pypinyin import Style, pinyin
 
-from aidlib.sources import read_raw
-from aidlib.text import normalize
+from aidlib.data.sources import read_raw
+from aidlib.text.normalizer import normalize
 
 
 @pytest.fixture(scope="session")

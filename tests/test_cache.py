@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aidlib import cache
-from aidlib.text import normalize_text
+from aidlib.text import cache
+from aidlib.text.normalizer import normalize_text
 
 RAW = "2023年是全面貫徹落實(shí)黨的二十大精神的開局之年,,投入 6423 萬元"
 

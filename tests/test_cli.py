@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aidlib.cli import main
-from aidlib.paths import PROJECT_ROOT
+from aidlib.data.paths import PROJECT_ROOT
 
 RAW = str(PROJECT_ROOT / "data" / "raw" / "guangzhou_shufu_2023.txt")
 
@@ -131,12 +131,12 @@ def test_failure_is_one_line(tmp_path, data_copy, setup, args, message):
 
 
 def test_unexpected_error_is_one_line_with_a_hint(monkeypatch, capsys):
-    import aidlib.text
+    import aidlib.text.normalizer
 
     def boom(_):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(aidlib.text, "normalize", boom)
+    monkeypatch.setattr(aidlib.text.normalizer, "normalize", boom)
     assert main(["normalize", RAW]) == 1
     err = capsys.readouterr().err.strip()
     assert err == (
@@ -148,7 +148,7 @@ def test_unexpected_error_is_one_line_with_a_hint(monkeypatch, capsys):
 def test_failing_notebook_is_one_line(tmp_path):
     import nbformat
 
-    from aidlib.report import ReportError, run_notebooks
+    from aidlib.report.build import ReportError, run_notebooks
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("# compute\n1 / 0")]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from aidlib import context
-from aidlib.figures import load_figures
-from aidlib.metrics import load_metrics
+from aidlib.analysis import context
+from aidlib.data.figures import load_figures
+from aidlib.data.metrics import load_metrics
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_every_indicator_names_its_inputs_and_mixed_periods(ctx):
 def test_a_hedge_in_a_cited_figure_stays_a_bound(tmp_path):
     import shutil
 
-    from aidlib.paths import PROJECT_ROOT
+    from aidlib.data.paths import PROJECT_ROOT
 
     data = tmp_path / "data"
     shutil.copytree(PROJECT_ROOT / "data", data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aidlib.csvfile import DataError, load_table, read_table
+from aidlib.data.csvfile import DataError, load_table, read_table
 
 COLS = ("id", "note")
 

@@ -11,13 +11,13 @@ import shutil
 
 import pytest
 
+from aidlib.analysis.indicators import INF, Interval
 from aidlib.cli import main
-from aidlib.curate import add_source, draft_rows, guess_period, write_draft
-from aidlib.indicators import INF, Interval
-from aidlib.metrics import COLUMNS, load_metrics
-from aidlib.paths import PROJECT_ROOT
-from aidlib.quantities import find_quantities
-from aidlib.sources import SOURCE_COLUMNS, read_raw, read_sources, source_text
+from aidlib.data.curate import add_source, draft_rows, guess_period, write_draft
+from aidlib.data.metrics import COLUMNS, load_metrics
+from aidlib.data.paths import PROJECT_ROOT
+from aidlib.data.sources import SOURCE_COLUMNS, read_raw, read_sources, source_text
+from aidlib.quantities.chinese import find_quantities
 
 RAW = PROJECT_ROOT / "data" / "raw" / "guangzhou_shufu_2023.txt"
 NEW_TEXT = (
@@ -283,7 +283,7 @@ def test_high_column_rules(data_copy, change, message):
     writer.writeheader()
     writer.writerows(rows)
     path.write_text(buf.getvalue(), encoding="utf-8")
-    from aidlib.metrics import validate
+    from aidlib.data.metrics import validate
 
     assert any(message in str(p) for p in validate(data_copy)), validate(data_copy)
 

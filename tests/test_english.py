@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aidlib.english import find_english_quantities, parse_english_quantity
-from aidlib.quantities import QuantityError
+from aidlib.quantities.chinese import QuantityError
+from aidlib.quantities.english import find_english_quantities, parse_english_quantity
 
 
 def _read(text):

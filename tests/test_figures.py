@@ -9,8 +9,7 @@ import shutil
 import pytest
 
 from aidlib.cli import main
-from aidlib.english import find_english_quantities, parse_english_quantity
-from aidlib.figures import (
+from aidlib.data.figures import (
     BASES,
     COLUMNS,
     MEASURES,
@@ -23,8 +22,9 @@ from aidlib.figures import (
     figure,
     load_figures,
 )
-from aidlib.paths import PROJECT_ROOT
-from aidlib.quantities import QuantityError
+from aidlib.data.paths import PROJECT_ROOT
+from aidlib.quantities.chinese import QuantityError
+from aidlib.quantities.english import find_english_quantities, parse_english_quantity
 
 DATA = PROJECT_ROOT / "data"
 

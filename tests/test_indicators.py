@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aidlib.indicators import INF, Interval, compute, convert_cny, table
+from aidlib.analysis.indicators import INF, Interval, compute, convert_cny, table
 
 
 @pytest.fixture(scope="module")

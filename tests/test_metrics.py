@@ -11,9 +11,9 @@ import sys
 import pytest
 
 from aidlib.cli import main
-from aidlib.metrics import COLUMNS, THEMES, MetricsError, load_exclusions, load_metrics, validate
-from aidlib.paths import PROJECT_ROOT
-from aidlib.quantities import find_quantities
+from aidlib.data.metrics import COLUMNS, THEMES, MetricsError, load_exclusions, load_metrics, validate
+from aidlib.data.paths import PROJECT_ROOT
+from aidlib.quantities.chinese import find_quantities
 
 DATA = PROJECT_ROOT / "data"
 

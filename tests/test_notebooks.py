@@ -7,7 +7,7 @@ import json
 import jupytext
 import pytest
 
-from aidlib.paths import PROJECT_ROOT
+from aidlib.data.paths import PROJECT_ROOT
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 

@@ -8,9 +8,16 @@ import pandas as pd
 import pytest
 from matplotlib import font_manager
 
-from aidlib.metrics import load_metrics
-from aidlib.plotting import CJKFontError, bar_intervals, bar_metrics, bound_legend, find_cjk_font, set_theme
-from aidlib.tables import metric_view
+from aidlib.analysis.plotting import (
+    CJKFontError,
+    bar_intervals,
+    bar_metrics,
+    bound_legend,
+    find_cjk_font,
+    set_theme,
+)
+from aidlib.analysis.tables import metric_view
+from aidlib.data.metrics import load_metrics
 
 
 @pytest.fixture(scope="module")
@@ -56,10 +63,10 @@ def test_chinese_labels_need_a_cjk_font(metrics):
 
 
 def test_missing_cjk_font_names_the_package(monkeypatch):
-    import aidlib.plotting
+    import aidlib.analysis.plotting
 
     monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
-    monkeypatch.setattr(aidlib.plotting, "_refresh_font_list", lambda: None)  # nothing installed
+    monkeypatch.setattr(aidlib.analysis.plotting, "_refresh_font_list", lambda: None)  # nothing installed
     with pytest.raises(CJKFontError, match=r"pip install 'aidlib\[cjk\]'.*fonts-noto-cjk"):
         find_cjk_font()
     with pytest.raises(CJKFontError, match="apt-get install fonts-noto-cjk"):

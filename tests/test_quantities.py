@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aidlib.quantities import (
+from aidlib.quantities.chinese import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     QUALIFIERS_INSIDE,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from aidlib.quantities import (
+from aidlib.quantities.chinese import (
     FALL_WORDS,
     NAME_WORDS,
     PLACE_SUFFIXES,

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aidlib.mojibake import LOST
-from aidlib.text import normalize, normalize_text
+from aidlib.text.mojibake import LOST
+from aidlib.text.normalizer import normalize, normalize_text
 
 _TOKENS = [
     # mojibake and its evidence

@@ -13,10 +13,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from aidlib import report, site
 from aidlib.cli import main
-from aidlib.paths import PROJECT_ROOT
-from aidlib.report import MARKER, ReportError, run_notebooks, write_report
+from aidlib.data.paths import PROJECT_ROOT
+from aidlib.report import build as report
+from aidlib.report import site
+from aidlib.report.build import MARKER, ReportError, run_notebooks, write_report
 
 PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -162,7 +163,7 @@ def test_cli_failure_is_one_line(tmp_path, monkeypatch, capsys):
 def test_bad_data_stops_before_anything_is_written(tmp_path, monkeypatch):
     import shutil
 
-    from aidlib.csvfile import DataError
+    from aidlib.data.csvfile import DataError
 
     data = tmp_path / "data"
     shutil.copytree(PROJECT_ROOT / "data", data)

@@ -17,10 +17,11 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from aidlib import context, site
-from aidlib.figures import load_figures
-from aidlib.metrics import load_metrics
-from aidlib.report import NOTEBOOK_GLOB, NOTEBOOKS_DIR, write_report
+from aidlib.analysis import context
+from aidlib.data.figures import load_figures
+from aidlib.data.metrics import load_metrics
+from aidlib.report import site
+from aidlib.report.build import NOTEBOOK_GLOB, NOTEBOOKS_DIR, write_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob(NOTEBOOK_GLOB))

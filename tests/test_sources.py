@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from aidlib.paths import PROJECT_ROOT
-from aidlib.sources import SourceError, read_raw, source_record, source_text
+from aidlib.data.paths import PROJECT_ROOT
+from aidlib.data.sources import SourceError, read_raw, source_record, source_text
 
 SHARED = PROJECT_ROOT.parent / "shared" / "sources" / "guangzhou_shufu_2023.txt"
 

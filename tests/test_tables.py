@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aidlib.metrics import load_metrics
-from aidlib.tables import metric, metric_view, value_text
+from aidlib.analysis.tables import metric, metric_view, value_text
+from aidlib.data.metrics import load_metrics
 
 
 @pytest.fixture(scope="module")

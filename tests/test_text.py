@@ -9,10 +9,10 @@ from conftest import shift_damage
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aidlib.edits import Edit, apply_edits
-from aidlib.mojibake import LOST, find_shift_edits
-from aidlib.repairs import html_edits, is_pinyin, pinyin_edits, punctuation_edits, spacing_edits
-from aidlib.text import normalize, normalize_text
+from aidlib.text.edits import Edit, apply_edits
+from aidlib.text.mojibake import LOST, find_shift_edits
+from aidlib.text.normalizer import normalize, normalize_text
+from aidlib.text.repairs import html_edits, is_pinyin, pinyin_edits, punctuation_edits, spacing_edits
 
 
 def run_step(step, text):

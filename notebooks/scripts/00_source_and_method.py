@@ -29,11 +29,11 @@
 
 # %%
 import aidlib
-from aidlib.metrics import load_metrics
-from aidlib.plotting import bar_metrics, set_theme
-from aidlib.quantities import find_quantities
-from aidlib.sources import read_raw, source_record
-from aidlib.tables import count_view, metric_view
+from aidlib.data.metrics import load_metrics
+from aidlib.analysis.plotting import bar_metrics, set_theme
+from aidlib.quantities.chinese import find_quantities
+from aidlib.data.sources import read_raw, source_record
+from aidlib.analysis.tables import count_view, metric_view
 
 set_theme()
 SOURCE = "guangzhou_shufu_2023"

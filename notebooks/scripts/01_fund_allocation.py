@@ -27,11 +27,11 @@
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
 # %%
-from aidlib import indicators
-from aidlib.metrics import load_metrics
-from aidlib.plotting import bar_intervals, bar_metrics, bound_legend, set_theme
-from aidlib.figures import citation, figure
-from aidlib.tables import metric, metric_view, rescale
+from aidlib.analysis import indicators
+from aidlib.data.metrics import load_metrics
+from aidlib.analysis.plotting import bar_intervals, bar_metrics, bound_legend, set_theme
+from aidlib.data.figures import citation, figure
+from aidlib.analysis.tables import metric, metric_view, rescale
 
 set_theme()
 metrics = load_metrics()
@@ -140,7 +140,7 @@ bar_intervals(compare, title="Livelihood share of the 2023 aid, against the guid
 # economy (a cited figure for each, with its grade):
 
 # %%
-from aidlib import context
+from aidlib.analysis import context
 
 ctx = context.table(metrics).set_index("indicator_id")
 ctx.loc[["context.aid_per_resident", "context.aid_to_gdp", "context.aid_to_budget_revenue"], ["label", "text_en"]]

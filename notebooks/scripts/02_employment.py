@@ -25,10 +25,10 @@
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
 # %%
-from aidlib import indicators
-from aidlib.metrics import load_metrics
-from aidlib.plotting import bar_metrics, set_theme
-from aidlib.tables import metric_view
+from aidlib.analysis import indicators
+from aidlib.data.metrics import load_metrics
+from aidlib.analysis.plotting import bar_metrics, set_theme
+from aidlib.analysis.tables import metric_view
 
 set_theme()
 metrics = load_metrics()
@@ -126,7 +126,7 @@ assert by_id.loc["employment.mandarin_certified", "period"] == "2023"
 # against the county's working-age population and its 2022 new jobs (cited figures):
 
 # %%
-from aidlib import context
+from aidlib.analysis import context
 
 ctx = context.table(metrics).set_index("indicator_id")
 assert metrics.set_index("metric_id").loc["employment.satellite_factory_jobs", "value"] == 2_846

@@ -26,10 +26,10 @@
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
 # %%
-from aidlib import indicators
-from aidlib.metrics import load_metrics
-from aidlib.plotting import bar_intervals, bar_metrics, set_theme
-from aidlib.tables import metric_view, rescale
+from aidlib.analysis import indicators
+from aidlib.data.metrics import load_metrics
+from aidlib.analysis.plotting import bar_intervals, bar_metrics, set_theme
+from aidlib.analysis.tables import metric_view, rescale
 
 set_theme()
 metrics = load_metrics()
@@ -69,8 +69,8 @@ assert round(ind.loc["trade.base_jan_sep_2022", "low"] / 1e6) == 696
 # Xinjiang's slower; notebook 05 draws the three rates and Shufu's share of each total.
 
 # %%
-from aidlib import context
-from aidlib.figures import figure
+from aidlib.analysis import context
+from aidlib.data.figures import figure
 
 ctx = context.table(metrics).set_index("indicator_id")
 kashgar = figure("kashgar.trade_growth.2023_jan_sep")["value"]

@@ -25,9 +25,9 @@
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
 # %%
-from aidlib.metrics import load_metrics
-from aidlib.plotting import bar_metrics, set_theme
-from aidlib.tables import count_view, metric_view
+from aidlib.data.metrics import load_metrics
+from aidlib.analysis.plotting import bar_metrics, set_theme
+from aidlib.analysis.tables import count_view, metric_view
 
 set_theme()
 metrics = load_metrics()

@@ -31,12 +31,12 @@
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
 # %%
-from aidlib import context
-from aidlib.context import JOBS
-from aidlib.figures import citation, compare, conflicts, figure, load_figures, series, spans
-from aidlib.metrics import load_metrics
-from aidlib.plotting import bar_intervals, series_chart, set_theme
-from aidlib.tables import metric, rescale
+from aidlib.analysis import context
+from aidlib.analysis.context import JOBS
+from aidlib.data.figures import citation, compare, conflicts, figure, load_figures, series, spans
+from aidlib.data.metrics import load_metrics
+from aidlib.analysis.plotting import bar_intervals, series_chart, set_theme
+from aidlib.analysis.tables import metric, rescale
 
 set_theme()
 metrics = load_metrics()

@@ -13,22 +13,22 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _EXPORTS = {
-    "normalize": "aidlib.text",
-    "normalize_text": "aidlib.text",
-    "Normalized": "aidlib.text",
-    "Repair": "aidlib.text",
-    "read_raw": "aidlib.sources",
-    "source_record": "aidlib.sources",
-    "source_text": "aidlib.sources",
-    "SourceError": "aidlib.sources",
-    "Quantity": "aidlib.quantities",
-    "QuantityError": "aidlib.quantities",
-    "find_quantities": "aidlib.quantities",
-    "parse_quantity": "aidlib.quantities",
-    "load_sources": "aidlib.sources",
-    "load_metrics": "aidlib.metrics",
-    "MetricsError": "aidlib.metrics",
-    "validate": "aidlib.metrics",
+    "normalize": "aidlib.text.normalizer",
+    "normalize_text": "aidlib.text.normalizer",
+    "Normalized": "aidlib.text.normalizer",
+    "Repair": "aidlib.text.normalizer",
+    "read_raw": "aidlib.data.sources",
+    "source_record": "aidlib.data.sources",
+    "source_text": "aidlib.data.sources",
+    "SourceError": "aidlib.data.sources",
+    "Quantity": "aidlib.quantities.chinese",
+    "QuantityError": "aidlib.quantities.chinese",
+    "find_quantities": "aidlib.quantities.chinese",
+    "parse_quantity": "aidlib.quantities.chinese",
+    "load_sources": "aidlib.data.sources",
+    "load_metrics": "aidlib.data.metrics",
+    "MetricsError": "aidlib.data.metrics",
+    "validate": "aidlib.data.metrics",
 }
 
 __all__ = sorted([*_EXPORTS, "indicators"])
@@ -37,7 +37,7 @@ __all__ = sorted([*_EXPORTS, "indicators"])
 def __getattr__(name: str) -> Any:
     """Import a public name from its module on first access."""
     if name == "indicators":
-        return importlib.import_module("aidlib.indicators")
+        return importlib.import_module("aidlib.analysis.indicators")
     try:
         module = _EXPORTS[name]
     except KeyError:

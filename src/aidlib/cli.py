@@ -23,7 +23,7 @@ def _read(path: str) -> str:
 
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
-    from aidlib.text import normalize
+    from aidlib.text.normalizer import normalize
 
     result = normalize(_read(args.file))
     if not args.repairs:
@@ -43,8 +43,8 @@ EXTRACT_FIELDS = (
 
 def _extract_one(path: str, context: int) -> list[dict]:
     """Normalize one file and list its quantities (runs in a worker process)."""
-    from aidlib.quantities import find_quantities
-    from aidlib.text import normalize_text
+    from aidlib.quantities.chinese import find_quantities
+    from aidlib.text.normalizer import normalize_text
 
     text = normalize_text(_read(path))
     rows = []
@@ -152,7 +152,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_add_source(args: argparse.Namespace) -> int:
-    from aidlib.curate import add_source
+    from aidlib.data.curate import add_source
 
     record = add_source(
         args.file, args.id, outlet=args.outlet, published=args.published, url=args.url or "",
@@ -164,7 +164,7 @@ def _cmd_add_source(args: argparse.Namespace) -> int:
 
 
 def _cmd_draft(args: argparse.Namespace) -> int:
-    from aidlib.curate import write_draft
+    from aidlib.data.curate import write_draft
 
     text = write_draft(args.source_id, args.out, args.data)
     if args.out is None:
@@ -176,8 +176,8 @@ def _cmd_draft(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from aidlib.figures import check_figures
-    from aidlib.metrics import check_exclusions, check_metrics
+    from aidlib.data.figures import check_figures
+    from aidlib.data.metrics import check_exclusions, check_metrics
 
     metrics, problems = check_metrics(args.data)
     figures, more = check_figures(args.data)
@@ -193,7 +193,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from aidlib.report import write_report
+    from aidlib.report.build import write_report
 
     write_report(Path(args.out), progress=lambda msg: print(msg, file=sys.stderr))
     return 0

@@ -21,7 +21,7 @@ from pathlib import Path
 
 _HEADER = re.compile(r"aidlib-normalized sha256=([0-9a-f]{64}) chars=(\d+)\n")
 # The modules whose code decides the clean text.
-_REPAIR_MODULES = ("edits.py", "mojibake.py", "repairs.py", "text.py")
+_REPAIR_MODULES = ("edits.py", "mojibake.py", "repairs.py", "normalizer.py")
 
 
 def cache_dir() -> Path:
@@ -93,7 +93,7 @@ def cached_normalized_text(raw: str) -> str:
     folder is skipped (the text is computed every time).
 
     Examples:
-        >>> from aidlib.sources import read_raw
+        >>> from aidlib.data.sources import read_raw
         >>> cached_normalized_text(read_raw("guangzhou_shufu_2023"))[:5]
         '珠水润天山'
     """
@@ -101,7 +101,7 @@ def cached_normalized_text(raw: str) -> str:
     text = _read_verified(path)
     if text is not None:
         return text
-    from aidlib.text import normalize_text
+    from aidlib.text.normalizer import normalize_text
 
     text = normalize_text(raw)
     _write(path, text)

@@ -22,8 +22,8 @@ import os
 import re
 from pathlib import Path
 
-from aidlib import paths
-from aidlib.csvfile import read_table
+from aidlib.data import paths
+from aidlib.data.csvfile import read_table
 
 _SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_]*")
 _YEAR = re.compile(r"\d{4}")
@@ -79,7 +79,7 @@ def add_source(
     """Copy ``file`` into ``data/raw/`` byte for byte and record it in ``sources.csv``.
 
     Returns:
-        The record written (the columns of :data:`aidlib.sources.SOURCE_COLUMNS`).
+        The record written (the columns of :data:`aidlib.data.sources.SOURCE_COLUMNS`).
 
     Raises:
         ValueError: a bad id or year, an id already recorded, a raw file already
@@ -87,7 +87,7 @@ def add_source(
             validate afterwards (nothing is left changed then).
         OSError: the file cannot be read or the data folder written.
     """
-    from aidlib.sources import SOURCE_COLUMNS, SOURCES_FILE, read_sources, sha256_of
+    from aidlib.data.sources import SOURCE_COLUMNS, SOURCES_FILE, read_sources, sha256_of
 
     folder = paths.data_dir(data)
     src = Path(file)
@@ -246,11 +246,11 @@ def draft_rows(
 
     Returns:
         ``(row, quantity)`` pairs in text order; ``row`` has the columns of
-        :data:`aidlib.metrics.COLUMNS`, labels empty for the curator.
+        :data:`aidlib.data.metrics.COLUMNS`, labels empty for the curator.
     """
-    from aidlib.metrics import COLUMNS
-    from aidlib.quantities import QuantityError, find_quantities, parse_quantity
-    from aidlib.sources import source_record, source_text
+    from aidlib.data.metrics import COLUMNS
+    from aidlib.data.sources import source_record, source_text
+    from aidlib.quantities.chinese import QuantityError, find_quantities, parse_quantity
 
     record = source_record(source_id, data)
     default = next((v for v in (record["period_covered"], record["published"]) if _YEAR.fullmatch(v)), "")
@@ -303,10 +303,10 @@ def write_draft(source_id: str, out: str | os.PathLike[str] | None = None,
                 data: str | os.PathLike[str] | None = None) -> str:  # fmt: skip
     """Write the draft rows as CSV to ``out`` (refusing to overwrite) or return them as text.
 
-    A written file is read back with :func:`aidlib.csvfile.read_table` against the
+    A written file is read back with :func:`aidlib.data.csvfile.read_table` against the
     metrics columns, so a draft always has the schema ``aidlib check`` expects.
     """
-    from aidlib.metrics import COLUMNS
+    from aidlib.data.metrics import COLUMNS
 
     buf = io.StringIO()
     writer = csv.DictWriter(buf, COLUMNS, lineterminator="\n")

@@ -144,7 +144,7 @@ def singular(unit: str) -> str:
 
 
 def count_view(counts: pd.Series, unit: str = "facts") -> pd.DataFrame:
-    """Turn counts (label → number) into a view that :func:`aidlib.plotting.bar_metrics` draws.
+    """Turn counts (label → number) into a view that :func:`aidlib.analysis.plotting.bar_metrics` draws.
 
     Examples:
         >>> import pandas as pd
@@ -172,7 +172,7 @@ def rescale(frame: pd.DataFrame, divisor: float, unit: str) -> pd.DataFrame:
 
     ``frame`` is a metric view (value, qualifier, shown) or indicator rows (low,
     high, text). Stated values keep their digits (530 million yuan); derived
-    ones are rounded as :func:`aidlib.indicators.describe` does (≈ 696 million yuan).
+    ones are rounded as :func:`aidlib.analysis.indicators.describe` does (≈ 696 million yuan).
 
     Examples:
         >>> import pandas as pd
@@ -180,7 +180,7 @@ def rescale(frame: pd.DataFrame, divisor: float, unit: str) -> pd.DataFrame:
         >>> rescale(rows, 1e6, "million yuan")["text"].tolist()
         ['≈ 696 million yuan']
     """
-    from aidlib.indicators import Interval, describe
+    from aidlib.analysis.indicators import Interval, describe
 
     out = frame.copy()
     if "value" in out:
@@ -214,7 +214,7 @@ def metric(metrics: pd.DataFrame, metric_id: str) -> pd.Series:
     """Return one metric row; an unknown id names near matches.
 
     Examples:
-        >>> from aidlib.metrics import load_metrics
+        >>> from aidlib.data.metrics import load_metrics
         >>> float(metric(load_metrics(), "funding.aid_total")["value"])
         530000000.0
     """

@@ -37,7 +37,7 @@ import functools
 import re
 import unicodedata
 
-from aidlib.edits import Edit
+from aidlib.text.edits import Edit
 
 LOST = "\ufffd"
 
@@ -108,7 +108,7 @@ def chinese_score(text: str) -> float:
     """
     if not text:
         return 0.0
-    from aidlib.repairs import to_simplified
+    from aidlib.text.repairs import to_simplified
 
     simple = to_simplified(text)
     common = _gb2312()
@@ -149,7 +149,7 @@ def _chars_reading(reading: str, lead: int | None) -> tuple[str, ...]:
             ch = _decode_pair(lb, trail)
             if ch and "\u4e00" <= ch <= "\u9fff" and reading in _readings(ch):
                 found.append(ch)
-    from aidlib.repairs import to_simplified
+    from aidlib.text.repairs import to_simplified
 
     standard = _gb2312(0xF7)
     common = [ch for ch in found if to_simplified(ch) in standard]

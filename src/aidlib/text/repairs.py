@@ -1,6 +1,6 @@
 """The text repair steps other than GBK mojibake: HTML, pinyin, punctuation, script.
 
-Each step is a function ``text -> list[Edit]``; :mod:`aidlib.text` runs them in
+Each step is a function ``text -> list[Edit]``; :mod:`aidlib.text.normalizer` runs them in
 order and keeps the offset map, through the lighter ``*_spans`` twins that
 return ``(start, end, after)`` tuples. Every step is one linear scan. Steps are
 conservative: they change only what matches the damage pattern and leave real
@@ -29,8 +29,8 @@ import functools
 import re
 import unicodedata
 
-from aidlib.edits import Edit
-from aidlib.mojibake import LOST, PINYIN
+from aidlib.text.edits import Edit
+from aidlib.text.mojibake import LOST, PINYIN
 
 # A CJK ideograph (basic block and extension A) or the mark of a lost one.
 HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff" + LOST
@@ -156,7 +156,7 @@ def html_edits(text: str) -> list[Edit]:
     past U+10FFFF) becomes U+FFFD, as an HTML parser reads it.
 
     Examples:
-        >>> from aidlib.edits import apply_edits
+        >>> from aidlib.text.edits import apply_edits
         >>> apply_edits("群眾交</p>\n口稱贊", html_edits("群眾交</p>\n口稱贊")).text
         '群眾交口稱贊'
         >>> apply_edits("a&amp;b", html_edits("a&amp;b")).text
@@ -250,7 +250,7 @@ def pinyin_edits(text: str) -> list[Edit]:
     A character annotated twice, 中(zhōng)(zhōng), loses both annotations.
 
     Examples:
-        >>> from aidlib.edits import apply_edits
+        >>> from aidlib.text.edits import apply_edits
         >>> apply_edits("落實(shí)黨", pinyin_edits("落實(shí)黨")).text
         '落實黨'
         >>> pinyin_edits("2023(中國)") + pinyin_edits("組織(WHO)")
@@ -301,7 +301,7 @@ def punctuation_edits(text: str) -> list[Edit]:
     Numbers (1,200.5) and times (10:13) keep their ASCII marks.
 
     Examples:
-        >>> from aidlib.edits import apply_edits
+        >>> from aidlib.text.edits import apply_edits
         >>> apply_edits("深,。是,,的", punctuation_edits("深,。是,,的")).text
         '深。是，的'
         >>> punctuation_edits("共1,200.5元 10:13")
@@ -330,7 +330,7 @@ def spacing_edits(text: str) -> list[Edit]:
     """Remove spaces between Chinese words and numbers, and zero-width characters anywhere.
 
     Examples:
-        >>> from aidlib.edits import apply_edits
+        >>> from aidlib.text.edits import apply_edits
         >>> apply_edits("投入 6423 萬元 and more", spacing_edits("投入 6423 萬元 and more")).text
         '投入6423萬元 and more'
     """

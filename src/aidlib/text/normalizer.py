@@ -1,7 +1,7 @@
 """Repair a damaged report into clean simplified Chinese, keeping a map to the raw text.
 
-The steps run in this order, each a small function in :mod:`aidlib.mojibake` or
-:mod:`aidlib.repairs`:
+The steps run in this order, each a small function in :mod:`aidlib.text.mojibake` or
+:mod:`aidlib.text.repairs`:
 
 1. ``gbk_shift``: rebuild byte-shifted GBK spans (needs the pinyin still there);
 2. ``html``: drop stray tags (also one cut at the end of the text or a line,
@@ -36,9 +36,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from aidlib.edits import Edit, apply_mapped, apply_text, identity_map
-from aidlib.mojibake import LOST, find_shift_edits
-from aidlib.repairs import (
+from aidlib.text.edits import Edit, apply_mapped, apply_text, identity_map
+from aidlib.text.mojibake import LOST, find_shift_edits
+from aidlib.text.repairs import (
     html_edits,
     html_spans,
     pinyin_edits,

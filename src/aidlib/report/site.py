@@ -48,7 +48,7 @@ _UNIT_EN = {"元": "yuan", "人": "people", "套": "housing units", "%": "%"}
 
 @cache
 def _asset(name: str) -> str:
-    return resources.files("aidlib").joinpath("templates", name).read_text(encoding="utf-8")
+    return resources.files("aidlib.report").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ def index_page(
     sources: list[dict[str, str]],
 ) -> str:
     """The index: key figures, the figures in context, the notebooks, the data, the sources."""
-    from aidlib.tables import metric_view
+    from aidlib.analysis.tables import metric_view
 
     key = [
         _figure_row(m.label, m.shown, f"stated in the report ({m.period});", m.metric_id)
@@ -235,14 +235,14 @@ def index_page(
         f"<h1>{esc(REPORT_TITLE)}</h1>"
         "<p>Every number below comes from one report, repaired and curated with its quote "
         "(<code>data/metrics.csv</code>), or is derived from those numbers with its formula and bounds "
-        "(<code>aidlib.indicators</code>). ≥ means at least, ≤ at most, ≈ about; derived values "
+        "(<code>aidlib.analysis.indicators</code>). ≥ means at least, ≤ at most, ≈ about; derived values "
         "are rounded to the precision their inputs support, and a bound is rounded outward "
         "(up for ≤, down for ≥), so it stays true.</p>"
         f"<h2 id=key-figures>Key figures</h2>{_figure_table(key, 'note')}"
         "<h2 id=in-context>In context</h2>"
         "<p>The report's figures set against published outside figures "
         "(<code>data/cited_figures.tsv</code>, each with its citation on the <a href='data.html#figures'>"
-        "data page</a>), computed by <code>aidlib.context</code>. Read each caveat: most of these "
+        "data page</a>), computed by <code>aidlib.analysis.context</code>. Read each caveat: most of these "
         "compare different years or different kinds of money.</p>"
         f"{_figure_table(ctx, 'caveat')}"
         f"<h2 id=notebooks>Notebooks</h2><ol>{links}</ol>"
@@ -286,7 +286,7 @@ def _data_table(table_id: str, columns: list[tuple[str, str]], rows: list[list[t
 
 def data_page(metrics: pd.DataFrame, figures: pd.DataFrame, downloads: list[tuple[str, str]]) -> str:
     """Every curated metric with its quote, every cited figure with its citation; download links."""
-    from aidlib.tables import value_text
+    from aidlib.analysis.tables import value_text
 
     def t(text) -> tuple[str, str]:
         return esc(str(text)), str(text)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aidlib import paths
-from aidlib.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
+from aidlib.data import paths
+from aidlib.data.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -72,7 +72,7 @@ class MetricsError(DataError):
 
 def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> list[Problem]:
     """Check one row's schema and provenance."""
-    from aidlib.quantities import UNITS, QuantityError, parse_quantity
+    from aidlib.quantities.chinese import UNITS, QuantityError, parse_quantity
 
     out = []
 
@@ -161,8 +161,8 @@ def _source_texts(data: Path) -> tuple[dict[str, str], set[str], list[Problem], 
     line of ``sources.csv`` that names the failed source), and whether
     ``sources.csv`` itself could be read.
     """
-    from aidlib.cache import cached_normalized_text
-    from aidlib.sources import SOURCES_FILE, SourceError, read_raw_record, read_sources
+    from aidlib.data.sources import SOURCES_FILE, SourceError, read_raw_record, read_sources
+    from aidlib.text.cache import cached_normalized_text
 
     records, problems, rejected = read_sources(data)
     readable = bool(records or rejected or not problems)  # else the file as a whole failed
@@ -342,7 +342,7 @@ def check_exclusions(data: str | os.PathLike[str] | None = None) -> tuple[Table 
     Each row names a known source, quotes its normalized text (the quote holds a
     quantity) and gives a reason.
     """
-    from aidlib.quantities import find_quantities
+    from aidlib.quantities.chinese import find_quantities
 
     folder = paths.data_dir(data)
     table, problems = read_table(folder / EXCLUSIONS_FILE, EXCLUSION_COLUMNS)
@@ -397,7 +397,7 @@ def load_metrics(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame
         raise MetricsError(problems)
     import pandas as pd
 
-    from aidlib.quantities import UNITS
+    from aidlib.quantities.chinese import UNITS
 
     frame = pd.DataFrame(list(table.rows), columns=list(COLUMNS))
     frame["value"] = frame["value"].map(parse_value).astype(float)

@@ -4,9 +4,9 @@
 executes every ``notebooks/NN_*.ipynb`` in a fresh kernel and writes, into DIR:
 
 - ``index.html``: the key figures with their bounds and caveats, the figures in
-  context (:mod:`aidlib.context`), one link per notebook with its question;
+  context (:mod:`aidlib.analysis.context`), one link per notebook with its question;
 - ``NN_topic.html``: each notebook in reader view (code hidden, see
-  :mod:`aidlib.site`), linking to the index, the previous and next page, and the
+  :mod:`aidlib.report.site`), linking to the index, the previous and next page, and the
   executed notebook under ``notebooks/``;
 - ``data.html``: every curated metric and cited figure, sortable and searchable,
   with ``data/`` (metrics.csv, cited_figures.tsv, datapackage.json and the files
@@ -32,10 +32,11 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from aidlib import paths, site
-from aidlib.paths import PROJECT_ROOT
-from aidlib.sources import read_raw, source_ids, source_record
-from aidlib.text import normalize
+from aidlib.data import paths
+from aidlib.data.paths import PROJECT_ROOT
+from aidlib.data.sources import read_raw, source_ids, source_record
+from aidlib.report import site
+from aidlib.text.normalizer import normalize
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
@@ -223,7 +224,7 @@ def write_report(
     """Write the whole report into ``out`` atomically; return the files written.
 
     Raises:
-        aidlib.csvfile.DataError: data/ is invalid (nothing is written).
+        aidlib.data.csvfile.DataError: data/ is invalid (nothing is written).
         ReportError: a notebook or a step failed, or ``out`` is a folder that is not a report;
             ``out`` is left as it was and ``<out>.log`` holds the traceback.
     """
@@ -234,10 +235,10 @@ def write_report(
     if not _replaceable(out):
         raise ReportError(f"{out} exists and is not an aidlib report (no {MARKER}); not replacing it")
     progress("[report] validating data/ (aidlib check) and computing indicators")
-    from aidlib import context
-    from aidlib.figures import load_figures
-    from aidlib.indicators import table
-    from aidlib.metrics import load_metrics
+    from aidlib.analysis import context
+    from aidlib.analysis.indicators import table
+    from aidlib.data.figures import load_figures
+    from aidlib.data.metrics import load_metrics
 
     metrics = load_metrics()  # bad data stops the report before anything is written
     figures = load_figures()

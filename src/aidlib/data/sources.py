@@ -8,8 +8,8 @@ import os
 import re
 from pathlib import Path
 
-from aidlib.csvfile import Problem, read_table
-from aidlib.paths import data_dir
+from aidlib.data.csvfile import Problem, read_table
+from aidlib.data.paths import data_dir
 
 SOURCES_FILE = "sources.csv"
 
@@ -152,7 +152,7 @@ def source_text(source_id: str, clean: bool = True, data: str | os.PathLike[str]
     raw = read_raw(source_id, data)
     if not clean:
         return raw
-    from aidlib.text import normalize_text
+    from aidlib.text.normalizer import normalize_text
 
     return normalize_text(raw)
 

@@ -12,7 +12,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from aidlib.tables import BOUND_SIGNS, value_text
+from aidlib.analysis.tables import BOUND_SIGNS, value_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -178,7 +178,7 @@ def _count_axis(ax: Axes, values) -> None:
 def bar_metrics(view: pd.DataFrame, title: str, xlabel: str, ax: Axes | None = None) -> pd.DataFrame:
     """Draw one horizontal bar per metric, labelled with its value and bound.
 
-    ``view`` comes from :func:`aidlib.tables.metric_view`. A bound is drawn as a
+    ``view`` comes from :func:`aidlib.analysis.tables.metric_view`. A bound is drawn as a
     marker at the bar end (▶ at least, ◀ at most, ◆ about), written with ≥/≤/≈
     in the label and keyed in a legend on the chart. When the bars cover
     different periods (2023 and cumulative), each label names its period. All
@@ -226,7 +226,7 @@ def bar_intervals(rows: pd.DataFrame, title: str, xlabel: str, ax: Axes | None =
     """Draw derived figures: a bar for an exact value, a range for a bounded one.
 
     ``rows`` has columns label, low, high and text (as from
-    :func:`aidlib.indicators.table`). An open upper bound is drawn as an arrow;
+    :func:`aidlib.analysis.indicators.table`). An open upper bound is drawn as an arrow;
     the legend on the chart says how to read a range.
 
     Returns:
@@ -294,7 +294,7 @@ def series_chart(
 ) -> pd.DataFrame:
     """Draw figures by year, each marked by its basis; only consecutive full years are joined.
 
-    ``points`` comes from :func:`aidlib.figures.series` (year, basis, value,
+    ``points`` comes from :func:`aidlib.data.figures.series` (year, basis, value,
     qualifier, shown). Figures of different bases are never one line, and a year
     with no figure stays a gap: nothing is interpolated. An "at least" value gets
     an arrow up, an "at most" value an arrow down; the label keeps its ≥/≤/≈ sign.

@@ -11,7 +11,7 @@ load) through the same reader as the metrics, with the same one-line
 
 - ``stated`` (the number as printed, hedge words kept) parses to the recorded
   ``value``, ``unit`` and ``qualifier``: Chinese with :func:`aidlib.parse_quantity`,
-  English with :func:`aidlib.english.parse_english_quantity`. A figure printed
+  English with :func:`aidlib.quantities.english.parse_english_quantity`. A figure printed
   without its unit (``110亿``) is read with the row's unit;
 - ``subject``, ``measure``, ``basis``, ``reliability``, ``qualifier`` and ``unit``
   come from controlled vocabularies, and the unit fits the measure;
@@ -41,8 +41,8 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from aidlib import paths
-from aidlib.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
+from aidlib.data import paths
+from aidlib.data.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -140,8 +140,8 @@ def _date_ok(text: str) -> bool:
 
 def _stated_quantity(stated: str, unit: str):
     """Parse the figure as printed: Chinese or English, the row's unit if the print left it out."""
-    from aidlib.english import parse_english_quantity
-    from aidlib.quantities import QuantityError, parse_quantity
+    from aidlib.quantities.chinese import QuantityError, parse_quantity
+    from aidlib.quantities.english import parse_english_quantity
 
     parse = parse_quantity if _CJK.search(stated) else parse_english_quantity
     try:
@@ -153,7 +153,7 @@ def _stated_quantity(stated: str, unit: str):
 
 
 def _check_row(path, line: int, row: dict[str, str], ids: set[str]) -> list[Problem]:
-    from aidlib.quantities import UNITS, QuantityError
+    from aidlib.quantities.chinese import UNITS, QuantityError
 
     out = []
 
@@ -443,7 +443,7 @@ def series(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from aidlib.tables import value_text
+    from aidlib.analysis.tables import value_text
 
     rows = figures[(figures["subject"] == subject) & (figures["measure"] == measure)]
     rows = rows[~_spans_years(rows["period"])]

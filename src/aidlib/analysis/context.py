@@ -2,7 +2,7 @@
 
 Is 5.3亿元 a lot for Shufu County? Each indicator here divides a curated metric
 (``data/metrics.csv``) by a cited figure (``data/cited_figures.tsv``) with the same
-interval arithmetic as :mod:`aidlib.indicators`, so hedges stay bounds: Kashgar's
+interval arithmetic as :mod:`aidlib.analysis.indicators`, so hedges stay bounds: Kashgar's
 "over 60 billion yuan" of trade makes Shufu's share *at most* 1.97 %. Every
 indicator names its formula and input ids, and its caveat says when it mixes
 periods (2023 aid against 2022 GDP) or bases (a plan against money put in).
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from aidlib.indicators import Indicator, Interval, to_frame
+from aidlib.analysis.indicators import Indicator, Interval, to_frame
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -176,11 +176,11 @@ PLAN = "guangzhou_shufu.aid_funds.plan_2011_2015"
 def compute(metrics: pd.DataFrame | None = None, figures: pd.DataFrame | None = None) -> list[Indicator]:
     """Compute every context indicator from the metrics and the cited figures (loaded if not given)."""
     if metrics is None:
-        from aidlib.metrics import load_metrics
+        from aidlib.data.metrics import load_metrics
 
         metrics = load_metrics()
     if figures is None:
-        from aidlib.figures import load_figures
+        from aidlib.data.figures import load_figures
 
         figures = load_figures()
     t = _terms(metrics, figures)
@@ -205,5 +205,5 @@ def compute(metrics: pd.DataFrame | None = None, figures: pd.DataFrame | None = 
 
 
 def table(metrics: pd.DataFrame | None = None, figures: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return every context indicator as a DataFrame, with the columns of :func:`aidlib.indicators.table`."""
+    """Return every context indicator as a DataFrame, with the columns of the indicators table."""
     return to_frame(compute(metrics, figures))

@@ -106,7 +106,7 @@ def _mul(a: float, b: float) -> float:
 
 
 def describe(iv: Interval, unit: str) -> str:
-    """Write an interval to the precision its inputs support (see :func:`aidlib.tables.round_shown`).
+    """Write an interval to the precision its inputs support (see :func:`aidlib.analysis.tables.round_shown`).
 
     Examples:
         >>> describe(Interval(695_882_352.9), "yuan"), describe(Interval(0, 1605.75), "元/户")
@@ -114,7 +114,7 @@ def describe(iv: Interval, unit: str) -> str:
         >>> describe(Interval(60.0), "percent"), describe(Interval(23.26, 56.23), "percent")
         ('60%', '23.2–56.3%')
     """
-    from aidlib.tables import BOUND_SIGNS, number_text, round_shown, with_unit
+    from aidlib.analysis.tables import BOUND_SIGNS, number_text, round_shown, with_unit
 
     if iv.low == iv.high:
         shown = round_shown(iv.low)
@@ -170,8 +170,8 @@ def unit_en(unit: str) -> str:
         >>> unit_en("元/户"), unit_en("%"), unit_en("facts")
         ('yuan per household', 'percent', 'facts')
     """
-    from aidlib.quantities import UNITS
-    from aidlib.tables import singular
+    from aidlib.analysis.tables import singular
+    from aidlib.quantities.chinese import UNITS
 
     parts = unit.split("/")
     words = [UNITS.get(p, p) for p in parts]
@@ -222,7 +222,7 @@ RATIOS = (
 def compute(metrics: pd.DataFrame | None = None) -> list[Indicator]:
     """Compute every indicator from the curated metrics (loaded if not given)."""
     if metrics is None:
-        from aidlib.metrics import load_metrics
+        from aidlib.data.metrics import load_metrics
 
         metrics = load_metrics()
     b = _bounds(metrics)

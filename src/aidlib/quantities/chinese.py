@@ -49,7 +49,7 @@ required, and the tables below say which words count. The rules, one table each:
   (三人行, 一成不变).
 - **Currency**: ``¥``/``￥``, ``RMB``, ``CNY``, ``人民币`` before, and ``RMB``, ``CNY``,
   ``元人民币`` after the number are 元; ``$``, ``US$``, ``USD``, ``美元``, ``美金`` are
-  美元, kept as their own unit (never converted: see :func:`aidlib.indicators.convert_cny`).
+  美元, kept as their own unit (never converted: see :func:`aidlib.analysis.indicators.convert_cny`).
   An English scale word after the number multiplies it (US$5 million, RMB 3.2
   billion: :data:`ENGLISH_SCALES`, any case), both ends of a range too.
 - **Letters**: a number right after an ASCII letter (1e5, A5, V2, COVID-19) is a
@@ -352,7 +352,7 @@ def _simplified_view(text: str) -> str:
     """Simplified-script copy of ``text`` with the same offsets (when t2s keeps length)."""
     if text.isascii():
         return text
-    from aidlib.repairs import to_simplified
+    from aidlib.text.repairs import to_simplified
 
     # a lone surrogate (from a bad decode) cannot reach OpenCC; in the view it is a lost character
     safe = _SURROGATE.sub("\ufffd", text)
@@ -725,7 +725,7 @@ def parse_quantity(text: str) -> Quantity:
         >>> parse_quantity("2023年")
         Traceback (most recent call last):
         ...
-        aidlib.quantities.QuantityError: no quantity in '2023年'
+        aidlib.quantities.chinese.QuantityError: no quantity in '2023年'
     """
     return the_one_quantity(text, find_quantities)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-#: The repository root (``src/aidlib/paths.py`` is two levels below it).
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+#: The repository root (``src/aidlib/data/paths.py`` is three levels below it).
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -1,0 +1,7 @@
+"""Stage 3, data: where the data lives, the one table reader, sources, curated metrics, cited figures.
+
+Modules: :mod:`~aidlib.data.paths` (the data folder), :mod:`~aidlib.data.csvfile` (every
+table is read by one reader), :mod:`~aidlib.data.sources` (raw texts and their checksums),
+:mod:`~aidlib.data.metrics` (the curated metrics), :mod:`~aidlib.data.figures` (cited
+figures) and :mod:`~aidlib.data.curate` (the curator's workflow).
+"""
