@@ -21,7 +21,7 @@ from pathlib import Path
 
 _HEADER = re.compile(r"aidlib-normalized sha256=([0-9a-f]{64}) chars=(\d+)\n")
 # The modules whose code decides the clean text.
-_REPAIR_MODULES = ("edits.py", "mojibake.py", "repairs.py", "normalizer.py")
+_REPAIR_MODULES = ("edits.py", "hanzi.py", "mojibake.py", "repairs.py", "normalizer.py")
 
 
 def cache_dir() -> Path:

@@ -32,17 +32,13 @@ not ``亿元``), which is what kept a second normalize from agreeing with the fi
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 import unicodedata
 
 from aidlib.text.edits import Edit
+from aidlib.text.hanzi import LOST, PINYIN, gb2312, to_simplified
 
-LOST = "\ufffd"
-
-# Pinyin syllable letters, with or without tone marks (ü written as v or u:).
-PINYIN = r"[a-zA-Züvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{1,7}"
 # A reading that lost its opening parenthesis to the ``?``: ``shù)``.
 _ORPHAN_READING = re.compile(rf"({PINYIN})\)")
 # A complete annotation: ``(dāng)``.
@@ -86,17 +82,6 @@ def _decode_pair(lead: int, trail: int) -> str | None:
     return ch if len(ch) == 1 and ch.isprintable() else None
 
 
-@functools.cache
-def _gb2312(last_row: int = 0xD7) -> frozenset[str]:
-    """Hanzi of GB2312: level 1 (rows B0–D7, the 3,755 most frequent) or up to ``last_row``."""
-    chars = set()
-    for lead in range(0xB0, last_row + 1):
-        for trail in range(0xA1, 0xFF):
-            with contextlib.suppress(UnicodeDecodeError):
-                chars.add(bytes([lead, trail]).decode("gb2312"))
-    return frozenset(chars)
-
-
 def chinese_score(text: str) -> float:
     """Share of characters that are common hanzi (in either script).
 
@@ -108,10 +93,8 @@ def chinese_score(text: str) -> float:
     """
     if not text:
         return 0.0
-    from aidlib.text.repairs import to_simplified
-
     simple = to_simplified(text)
-    common = _gb2312()
+    common = gb2312()
     return sum(ch in common for ch in simple) / len(text)
 
 
@@ -149,9 +132,7 @@ def _chars_reading(reading: str, lead: int | None) -> tuple[str, ...]:
             ch = _decode_pair(lb, trail)
             if ch and "\u4e00" <= ch <= "\u9fff" and reading in _readings(ch):
                 found.append(ch)
-    from aidlib.text.repairs import to_simplified
-
-    standard = _gb2312(0xF7)
+    standard = gb2312(0xF7)
     common = [ch for ch in found if to_simplified(ch) in standard]
     return tuple(common or found)
 

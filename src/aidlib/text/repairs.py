@@ -30,12 +30,7 @@ import re
 import unicodedata
 
 from aidlib.text.edits import Edit
-from aidlib.text.mojibake import LOST, PINYIN
-
-# A CJK ideograph (basic block and extension A) or the mark of a lost one.
-HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff" + LOST
-# Full-width punctuation and quotes that count as Chinese context.
-CJK_MARKS = "，。、；：？！“”‘’（）《》〈〉【】『』「」…—·"
+from aidlib.text.hanzi import CJK_MARKS, HANZI, LOST, PINYIN, to_simplified
 
 # ---- HTML -------------------------------------------------------------------
 # Tags that web pages leave in copied text. A closing tag may have lost its "<"
@@ -338,23 +333,6 @@ def spacing_edits(text: str) -> list[Edit]:
 
 
 # ---- script -----------------------------------------------------------------
-@functools.cache
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Convert traditional Chinese to simplified with OpenCC (t2s).
-
-    Examples:
-        >>> to_simplified("廣州援疆")
-        '广州援疆'
-    """
-    return _converter().convert(text)
-
-
 def _changed_line(line: str, simple: str, offset: int) -> list[tuple[int, int, str]]:
     """One edit for the stretch of ``line`` that t2s changed (and changed in length).
 
