@@ -68,3 +68,32 @@ def test_a_hedge_in_a_cited_figure_stays_a_bound(tmp_path):
         context.table(load_metrics(), load_figures(data)).set_index("indicator_id").loc["context.aid_to_gdp"]
     )
     assert row["text_en"] == "≈ 8.83%" and not row["exact"]
+
+
+def test_a_range_row_works_in_every_indicator_and_context_table():
+    # metrics.csv allows a range (3至5万元: value 30000, high 50000); intervals come from
+    # indicators.interval_of in both tables, so a range is that interval everywhere
+    from aidlib.analysis import indicators
+
+    metrics = load_metrics()
+    at = metrics.index[metrics["metric_id"] == context.AID][0]
+    metrics.loc[at, ["value", "high"]] = [5e8, 6e8]
+    metrics.loc[at, "qualifier"] = "range"
+    figures = load_figures()
+    table = context.table(metrics, figures).set_index("indicator_id")
+    gdp = figures.set_index("figure_id").loc["shufu.gdp.2022", "value"]
+    row = table.loc["context.aid_to_gdp"]
+    assert (row["low"], row["high"]) == pytest.approx((5e8 / gdp * 100, 6e8 / gdp * 100))
+    assert row["text_en"] == "8.33–10%"
+    plan = table.loc["context.aid_vs_plan_2011_2015"]
+    assert plan["low"] < plan["high"]  # the whole range carried through
+    shares = indicators.table(metrics).set_index("indicator_id")
+    assert shares.loc["share.itemized", "low"] > shares.loc["share.itemized", "high"] * 5 / 6 - 1e-9
+    assert shares.loc["share.itemized", "low"] < shares.loc["share.itemized", "high"]
+
+
+def test_a_range_without_its_high_end_is_named():
+    from aidlib.analysis.indicators import interval_of
+
+    with pytest.raises(ValueError, match="a range needs its high end; got value 5.0 and no high"):
+        interval_of({"value": 5.0, "qualifier": "range", "high": float("nan")})

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from aidlib.analysis.indicators import Indicator, Interval, to_frame
+from aidlib.analysis.indicators import Indicator, Interval, interval_of, to_frame
+from aidlib.data.periods import parse_period
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -34,23 +35,10 @@ class Term:
 
 
 def _terms(metrics: pd.DataFrame, figures: pd.DataFrame) -> dict[str, Term]:
-    terms = {
-        r.metric_id: Term(r.metric_id, Interval.from_qualifier(r.value, r.qualifier), r.period, "metric")
-        for r in metrics.itertuples(index=False)
-    }
-    terms.update(
-        {
-            r.figure_id: Term(r.figure_id, Interval.from_qualifier(r.value, r.qualifier), r.period, "cited")
-            for r in figures.itertuples(index=False)
-        }
-    )
+    terms = {r.metric_id: Term(r.metric_id, interval_of(r), r.period, "metric") for r in metrics.itertuples()}
+    for r in figures.itertuples():
+        terms[r.figure_id] = Term(r.figure_id, interval_of(r), r.period, "cited")
     return terms
-
-
-def _years(period: str) -> int:
-    """Calendar years a ``start/end`` period spans (2011/2015 → 5)."""
-    start, _, end = period.partition("/")
-    return int((end or start)[:4]) - int(start[:4]) + 1
 
 
 def periods_caveat(terms: list[Term]) -> str:
@@ -192,7 +180,7 @@ def compute(metrics: pd.DataFrame | None = None, figures: pd.DataFrame | None = 
         out.append(
             Indicator(iid, label, formula, (num, den), value, unit, " ".join(filter(None, [caveat, mixed])))
         )
-    years = _years(t[PLAN].period)
+    years = parse_period(t[PLAN].period).years
     yearly = t[PLAN].interval / Interval(years)
     out.append(
         Indicator("context.aid_vs_plan_2011_2015", "2023 aid above the 2011–2015 plan's yearly average",

@@ -170,20 +170,33 @@ def unit_en(unit: str) -> str:
         >>> unit_en("元/户"), unit_en("%"), unit_en("facts")
         ('yuan per household', 'percent', 'facts')
     """
-    from aidlib.analysis.tables import singular
-    from aidlib.quantities.chinese import UNITS
+    from aidlib.data.vocabulary import english
 
-    parts = unit.split("/")
-    words = [UNITS.get(p, p) for p in parts]
-    words[1:] = [singular(w) for w in words[1:]]
-    return " per ".join(words)
+    first, *per = unit.split("/")
+    return " per ".join([english(first), *(english(p, 1) for p in per)])
+
+
+def interval_of(row) -> Interval:
+    """The bounds a curated metric or cited figure row allows: the one place rows become intervals.
+
+    ``row`` is a row of :func:`aidlib.load_metrics` or :func:`aidlib.load_figures`
+    (a namedtuple from ``itertuples``, a Series or a dict) with ``value`` and
+    ``qualifier``, and ``high`` for a range (a table without the column has no ranges).
+
+    Examples:
+        >>> interval_of({"value": 30000.0, "qualifier": "range", "high": 50000.0})
+        Interval(low=30000.0, high=50000.0, approx=False)
+        >>> interval_of({"value": 40000.0, "qualifier": "over"}).high
+        inf
+    """
+    get = row.get if isinstance(row, dict) else lambda name, default=None: getattr(row, name, default)
+    high = get("high", None)
+    high = None if high is None or (isinstance(high, float) and math.isnan(high)) else float(high)
+    return Interval.from_qualifier(float(get("value")), str(get("qualifier")), high)
 
 
 def _bounds(metrics: pd.DataFrame) -> dict[str, Interval]:
-    return {
-        row.metric_id: Interval.from_qualifier(row.value, row.qualifier, getattr(row, "high", None))
-        for row in metrics.itertuples(index=False)
-    }
+    return {row.metric_id: interval_of(row) for row in metrics.itertuples(index=False)}
 
 
 ITEMIZED = ("housing.funds", "education.funds", "industry.funds")

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from aidlib.analysis.tables import BOUND_SIGNS, value_text
-from aidlib.data.vocabulary import unit_family
+from aidlib.data.vocabulary import QUALIFIER_NAMES, unit_family
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -155,7 +155,7 @@ def _axes(ax: Axes | None, rows: int) -> Axes:
 
 
 # The one key to bounds, drawn on every chart that shows one.
-BOUND_NAMES = {"over": "at least", "under": "at most", "about": "about"}
+BOUND_NAMES = {q: QUALIFIER_NAMES[q] for q in ("over", "under", "about")}
 
 
 def _bound_legend(ax: Axes, qualifiers, ranges: bool = False) -> None:
@@ -299,8 +299,7 @@ def bar_intervals(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axe
 
 def bound_legend() -> str:
     """Return the one-line key to the bound signs used on every chart."""
-    names = {"over": "at least", "about": "about", "under": "at most"}
-    key = "; ".join(f"{BOUND_SIGNS[q].strip()} {names[q]}" for q in names)
+    key = "; ".join(f"{BOUND_SIGNS[q].strip()} {QUALIFIER_NAMES[q]}" for q in ("over", "about", "under"))
     return key + " (bars end at the stated value)"
 
 

@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from aidlib.data.vocabulary import singular
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -121,26 +123,6 @@ def value_text(value: float, qualifier: str = "exact", unit: str = "", high: flo
 
 def _number_text(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-
-
-# English plurals of the units aidlib writes, and their singular.
-SINGULAR = {
-    "households": "household", "people": "person", "tonnes": "tonne", "establishments": "establishment",
-    "major items": "major item", "minor items": "minor item", "units": "unit", "facts": "fact",
-    "items": "item", "events": "event", "event sessions": "event session", "cases": "case",
-    "teams": "team", "institutions": "institution", "times": "time", "batches": "batch", "sets": "set",
-    "vehicles": "vehicle", "sites": "site", "projects": "project", "months": "month", "days": "day",
-}  # fmt: skip
-
-
-def singular(unit: str) -> str:
-    """The singular of an English unit (``1 fact``, not ``1 facts``).
-
-    Examples:
-        >>> singular("facts"), singular("people"), singular("kg")
-        ('fact', 'person', 'kg')
-    """
-    return SINGULAR.get(unit, unit)
 
 
 def count_view(counts: pd.Series, unit: str = "facts") -> pd.DataFrame:

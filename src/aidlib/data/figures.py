@@ -43,6 +43,8 @@ from typing import TYPE_CHECKING
 
 from aidlib.data import paths
 from aidlib.data.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
+from aidlib.data.periods import figure_period_problem, parse_period
+from aidlib.data.vocabulary import BASES, FIGURE_QUALIFIERS, MEASURES, RELIABILITY, SUBJECTS, UNITS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -54,44 +56,15 @@ COLUMNS = (
     "description_en", "outlet", "author", "published", "url", "reliability", "note", "conflicts_with",
 )  # fmt: skip
 
-# Who or where a figure is about (documented in data/datapackage.json).
-SUBJECTS = (
-    "19 provinces→Xinjiang", "19 provinces→Bingtuan", "Guangdong→Kashgar",
-    "Guangdong→Kashgar & 3rd Division", "Guangdong(+Shenzhen)→Kashgar & 3rd Division",
-    "Guangdong→3rd Division", "Guangdong→Jiashi", "Foshan→Jiashi", "Shenzhen→Kashgar City & Tashkurgan",
-    "Dongguan→3rd Division/Tumxuk", "Guangzhou→Shufu", "Shufu County", "Kashgar Prefecture",
-    "Kashgar Comprehensive Bonded Zone", "Xinjiang (region)",
-)  # fmt: skip
-# What is measured, and the unit it is measured in.
-MEASURES = {
-    "aid_funds": "元", "housing_aid_funds": "元", "industry_aid_funds": "元", "aid_and_investment": "元",
-    "investment_attracted": "元", "gdp": "元", "budget_revenue": "元",
-    "fixed_asset_investment": "元", "foreign_trade": "元", "trade_growth": "%", "population": "人",
-    "working_age_population": "人", "jobs": "人", "poverty_exits": "人", "housing_units": "套",
-    "livelihood_share": "%", "county_level_share": "%",
-}  # fmt: skip
-# The basis of a figure and the periods it allows: "year" = 2023, "span" = a start/end
-# period, "months" = January to the named month of one year.
-BASES = {
-    "annual": "year", "plan": "year_or_span", "cumulative": "span", "five_year": "span",
-    "census": "year", "point_in_time": "year", "guideline": "year", "half_year": "months:6",
-    "jan_may": "months:5", "jan_jul": "months:7", "jan_sep": "months:9", "jan_oct": "months:10",
-    "jan_nov": "months:11",
-}  # fmt: skip
-RELIABILITY = {
-    "A": "the original page of a government or state outlet",
-    "B": "a named outlet's piece reposted elsewhere",
-    "C": "unattributed, wiki, Q&A or aggregator",
-}
-QUALIFIERS = ("exact", "over", "about", "under")
+# The vocabularies of subject, measure (with its unit), basis (with the periods it
+# allows) and reliability grade: one list each, in aidlib.data.vocabulary.
+QUALIFIERS = FIGURE_QUALIFIERS
 PREFERENCE_RULE = (
     "best reliability grade (A, then B, then C); then a primary page over a repost (no 'via' in the "
     "outlet); then the later publication; then the figure_id"
 )
 
 _ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_-]+){1,3}")
-_MONTH = r"\d{4}-(?:0[1-9]|1[0-2])"
-_POINT = re.compile(rf"\d{{4}}|{_MONTH}")
 _DATE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?")
 _URL = re.compile(r"https?://[^\s/]+\.[^\s/]+(?:/\S*)?")
 _ARTICLE_TEXT = re.compile(r"[\u3400-\u9fff]{20,}")
@@ -100,32 +73,6 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 class FigureError(DataError):
     """The cited figures failed validation, or an id is unknown."""
-
-
-def _period_problem(period: str, basis: str) -> str | None:
-    """What is wrong with ``period`` for ``basis``, or None."""
-    start, sep, end = period.partition("/")
-    if not _POINT.fullmatch(start) or (sep and not _POINT.fullmatch(end)):
-        return (
-            f"{period!r} is not a period: expected 2023, 2023-06, 2011/2015, 2010/2019-09 or 2023-01/2023-09"
-        )
-    if sep and end < start:
-        return f"{period!r} ends before it starts"
-    kind = BASES.get(basis)
-    if kind is None:
-        return None  # the basis is reported on its own
-    if kind == "year" and (sep or len(start) != 4):
-        return f"{period!r} does not fit basis {basis!r}: expected one year, e.g. 2023"
-    if kind == "span" and not sep:
-        return f"{period!r} does not fit basis {basis!r}: expected a span start/end, e.g. 2010/2019-09"
-    if kind == "year_or_span" and not sep and len(start) != 4:
-        return f"{period!r} does not fit basis {basis!r}: expected a year or a span"
-    if kind.startswith("months:"):
-        month = int(kind.split(":")[1])
-        year = start[:4]
-        if period != f"{year}-01/{year}-{month:02d}":
-            return f"{period!r} does not fit basis {basis!r}: expected {year}-01/{year}-{month:02d}"
-    return None
 
 
 def _date_ok(text: str) -> bool:
@@ -153,7 +100,7 @@ def _stated_quantity(stated: str, unit: str):
 
 
 def _check_row(path, line: int, row: dict[str, str], ids: set[str]) -> list[Problem]:
-    from aidlib.quantities.chinese import UNITS, QuantityError
+    from aidlib.quantities.chinese import QuantityError
 
     out = []
 
@@ -180,7 +127,7 @@ def _check_row(path, line: int, row: dict[str, str], ids: set[str]) -> list[Prob
         bad(
             "unit", f"{unit!r} does not fit measure {row['measure']!r}: expected {MEASURES[row['measure']]!r}"
         )
-    problem = _period_problem(row["period"], row["basis"])
+    problem = figure_period_problem(row["period"], row["basis"])
     if problem:
         bad("period", problem)
     for col in ("stated", "description_en", "outlet"):
@@ -196,7 +143,7 @@ def _check_row(path, line: int, row: dict[str, str], ids: set[str]) -> list[Prob
         bad("published", f"{published!r} is not a date: expected 2023, 2023-11, 2023-11-13 or n.d. (undated)")
     elif published > date.today().isoformat():
         bad("published", f"{published!r} is in the future")
-    elif row["basis"] != "plan" and _POINT.match(row["period"]) and published[:4] < row["period"][:4]:
+    elif row["basis"] != "plan" and not problem and published[:4] < row["period"][:4]:
         bad("published", f"{published!r} is before the period {row['period']} starts (only a plan may be)")
     for col in COLUMNS:
         if _ARTICLE_TEXT.search(row[col]):
@@ -479,7 +426,7 @@ def series(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "figure_id": rows["figure_id"],
-            "year": rows["period"].str[:4].astype(int),
+            "year": [parse_period(p).first_year for p in rows["period"]],
             "period": rows["period"],
             "basis": rows["basis"],
             "value": rows["value"],
@@ -496,7 +443,7 @@ def series(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
 
 def _spans_years(periods: pd.Series) -> pd.Series:
     """True where a period runs across more than one calendar year (2010/2019-09, 2011/2015)."""
-    return periods.str.contains("/") & ~periods.str.match(r"(\d{4})-\d{2}/\1-\d{2}$")
+    return periods.map(lambda text: parse_period(text).spans_years).astype(bool)
 
 
 def spans(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from aidlib.data import paths
 from aidlib.data.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
+from aidlib.data.periods import metric_period_problem
+from aidlib.data.vocabulary import QUALIFIERS, THEMES, UNITS, same_measure, same_measure_groups
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -27,43 +29,13 @@ COLUMNS = (
     "qualifier", "high", "period", "quote", "duplicate_of", "part_of", "sector_crs", "note",
 )  # fmt: skip
 
-# The theme vocabulary (documented in data/datapackage.json).
-THEMES = (
-    "funding", "housing", "agriculture", "health", "education", "security", "industry",
-    "investment", "trade", "employment", "consumption_aid", "talent_exchange", "culture",
-    "ethnic_exchange", "tourism",
-)  # fmt: skip
-# over/under bound the size of the value (a fall is negative: 下降超过3% is value -3, over,
-# i.e. at most -3); range runs from value (low end) to high.
-QUALIFIERS = ("exact", "over", "about", "under", "range")
-
 _METRIC_ID = re.compile(r"[a-z][a-z_]*\.[a-z0-9_]+")
-# 2023; 2023-01/2023-09 for 1-9月; cumulative where the text says 累计 without a period.
-_PERIOD = re.compile(r"\d{4}|\d{4}-(?:0[1-9]|1[0-2])/\d{4}-(?:0[1-9]|1[0-2])|cumulative")
-
-
-def _period_backwards(period: str) -> bool:
-    """A start/end period that ends before it starts (2023-09/2023-01)."""
-    start, _, end = period.partition("/")
-    return bool(end) and end < start
 _CRS = re.compile(r"\d{3}")
 _DAMAGE_MARKS = "\ufffd?"
-# Measure words that count the same thing: a restatement may switch between them
-# (10场 and 10场次 of the same shows), a part may use the other of its total's.
-# No other pair of units is interchangeable.
-SAME_MEASURE = ({"场", "场次"}, {"人", "名", "位"}, {"公斤", "千克"}, {"批", "批次"}, {"本", "册"})
-
-
-def same_measure(a: str, b: str) -> bool:
-    """Tell whether two measure words count the same thing (equal, or in :data:`SAME_MEASURE`).
-
-    Examples:
-        >>> same_measure("场", "场次"), same_measure("户", "元")
-        (True, False)
-    """
-    return a == b or any(a in group and b in group for group in SAME_MEASURE)
-
-
+# Measure words that count the same thing (10场 and 10场次 of the same shows; 人, 名
+# and 位): a restatement may switch between them, a part may use the other of its
+# total's. They are the families of :mod:`aidlib.data.vocabulary`.
+SAME_MEASURE = same_measure_groups()
 
 
 class MetricsError(DataError):
@@ -72,7 +44,7 @@ class MetricsError(DataError):
 
 def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> list[Problem]:
     """Check one row's schema and provenance."""
-    from aidlib.quantities.chinese import UNITS, QuantityError, parse_quantity
+    from aidlib.quantities.chinese import QuantityError, parse_quantity
 
     out = []
 
@@ -93,14 +65,14 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
         bad("qualifier", f"unknown qualifier {row['qualifier']!r}; expected one of {', '.join(QUALIFIERS)}")
     if row["unit"] not in UNITS:
         bad("unit", f"unknown unit {row['unit']!r}; expected a measure word such as 元, 户, 人次")
-    elif row["unit_en"] != UNITS[row["unit"]]:
+    elif row["unit_en"] != UNITS[row["unit"]].en:
         bad(
             "unit_en",
-            f"{row['unit_en']!r} does not match unit {row['unit']}: expected {UNITS[row['unit']]!r}",
+            f"{row['unit_en']!r} does not match unit {row['unit']}: expected {UNITS[row['unit']].en!r}",
         )
-    if not _PERIOD.fullmatch(row["period"]) or _period_backwards(row["period"]):
-        expected = "2023, 2023-01/2023-09 (start before end) or cumulative"
-        bad("period", f"{row['period']!r} is not a period: expected {expected}")
+    problem = metric_period_problem(row["period"])
+    if problem:
+        bad("period", problem)
     if row["sector_crs"] and not _CRS.fullmatch(row["sector_crs"]):
         bad("sector_crs", f"{row['sector_crs']!r} is not a 3-digit OECD CRS sector code")
     for col in ("label_en", "label_zh"):
@@ -411,8 +383,6 @@ def load_metrics(
     if problems or table is None:
         raise MetricsError(problems)
     import pandas as pd
-
-    from aidlib.quantities.chinese import UNITS
 
     frame = pd.DataFrame(list(table.rows), columns=list(COLUMNS))
     frame["value"] = frame["value"].map(parse_value).astype(float)

@@ -1,10 +1,10 @@
-"""The words aidlib's data may use: units, themes, qualifiers, measures, bases, grades.
+"""The words aidlib's data may use: units, themes, qualifiers, subjects, measures, bases, grades.
 
 One entry per fact, read by every module that needs it (the metrics and cited
 figures checks, the charts, the tables, the report) and by
-``data/datapackage.json``, whose enums ``tests/test_vocabulary.py`` holds to
-this module (``python -m aidlib.data.vocabulary`` prints them as the package
-wants them).
+``data/datapackage.json``, whose enums are written from this module
+(``python -m aidlib.data.vocabulary data/datapackage.json``) and held to it by
+``tests/test_vocabulary.py``.
 
 The measure words the parser recognises stay in :data:`aidlib.quantities.chinese.UNITS`
 (stage 2 cannot read stage 3); this module adds what the later stages need to
@@ -15,9 +15,62 @@ restatement may switch between them and a chart may put them on one axis.
 
 from __future__ import annotations
 
+import json
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from aidlib.quantities.chinese import UNITS as PARSER_UNITS
+
+# Themes of the curated metrics (metrics.csv ``theme``).
+THEMES = (
+    "funding", "housing", "agriculture", "health", "education", "security", "industry",
+    "investment", "trade", "employment", "consumption_aid", "talent_exchange", "culture",
+    "ethnic_exchange", "tourism",
+)  # fmt: skip
+# How a stated value bounds the true one. over = at least, under = at most, both of the
+# *size* (a fall is negative: 下降超过3% is value -3, over, i.e. at most -3); range runs
+# from value (the low end) to high. A cited figure is never a range.
+QUALIFIERS = ("exact", "over", "about", "under", "range")
+FIGURE_QUALIFIERS = ("exact", "over", "about", "under")
+# How each qualifier reads in English.
+QUALIFIER_NAMES = {
+    "exact": "exact", "over": "at least", "about": "about", "under": "at most", "range": "range",
+}  # fmt: skip
+
+# Who or where a cited figure is about (cited_figures.tsv ``subject``).
+SUBJECTS = (
+    "19 provinces→Xinjiang", "19 provinces→Bingtuan", "Guangdong→Kashgar",
+    "Guangdong→Kashgar & 3rd Division", "Guangdong(+Shenzhen)→Kashgar & 3rd Division",
+    "Guangdong→3rd Division", "Guangdong→Jiashi", "Foshan→Jiashi", "Shenzhen→Kashgar City & Tashkurgan",
+    "Dongguan→3rd Division/Tumxuk", "Guangzhou→Shufu", "Shufu County", "Kashgar Prefecture",
+    "Kashgar Comprehensive Bonded Zone", "Xinjiang (region)",
+)  # fmt: skip
+# What a cited figure measures, and the unit it is measured in.
+MEASURES = {
+    "aid_funds": "元", "housing_aid_funds": "元", "industry_aid_funds": "元", "aid_and_investment": "元",
+    "investment_attracted": "元", "gdp": "元", "budget_revenue": "元",
+    "fixed_asset_investment": "元", "foreign_trade": "元", "trade_growth": "%", "population": "人",
+    "working_age_population": "人", "jobs": "人", "poverty_exits": "人", "housing_units": "套",
+    "livelihood_share": "%", "county_level_share": "%",
+}  # fmt: skip
+# The English of a measure's unit where it says more than the measure word's own
+# English (套 counts sets in general; housing_units counts housing units).
+MEASURE_ENGLISH = {"housing_units": "housing units"}
+# The basis of a cited figure and the periods it allows: "year" = 2023, "span" = a
+# start/end period, "months:N" = January to month N of one year.
+BASES = {
+    "annual": "year", "plan": "year_or_span", "cumulative": "span", "five_year": "span",
+    "census": "year", "point_in_time": "year", "guideline": "year", "half_year": "months:6",
+    "jan_may": "months:5", "jan_jul": "months:7", "jan_sep": "months:9", "jan_oct": "months:10",
+    "jan_nov": "months:11",
+}  # fmt: skip
+# Reliability grades of a cited figure's page.
+RELIABILITY = {
+    "A": "the original page of a government or state outlet",
+    "B": "a named outlet's piece reposted elsewhere",
+    "C": "unattributed, wiki, Q&A or aggregator",
+}
 
 
 @dataclass(frozen=True)
@@ -83,7 +136,7 @@ UNITS: dict[str, Unit] = {
 _FAMILY_OF_ENGLISH = {u.en: UNITS[u.family].en for u in UNITS.values()}
 # Units aidlib writes that are not measure words of the source: counts of the curated
 # facts themselves, and the larger units a chart rescales money to.
-_OTHER_ENGLISH = {"facts": "fact", "items": "item", "events": "event", "units": "unit"}
+_OTHER_ENGLISH = {"facts": "fact", "projects": "project", "housing units": "housing unit"}
 
 
 def unit(word: str) -> Unit:
@@ -116,6 +169,16 @@ def unit_family(name: str) -> str:
     if name in UNITS:
         return UNITS[UNITS[name].family].en
     return _FAMILY_OF_ENGLISH.get(name, name)
+
+
+def measure_english(measure: str) -> str:
+    """The English unit of a cited figure's measure.
+
+    Examples:
+        >>> measure_english("gdp"), measure_english("housing_units"), measure_english("trade_growth")
+        ('yuan', 'housing units', 'percent')
+    """
+    return MEASURE_ENGLISH.get(measure) or UNITS[MEASURES[measure]].en
 
 
 def same_measure(a: str, b: str) -> bool:
@@ -168,3 +231,56 @@ def english(word: str, count: float | None = None) -> str:
     if word not in UNITS:
         return word
     return UNITS[word].en_one if count == 1 else UNITS[word].en
+
+
+# (resource, field) of data/datapackage.json → the values its enum lists, in this order.
+def datapackage_enums() -> dict[tuple[str, str], list[str]]:
+    """The enums ``data/datapackage.json`` must list, by resource and field.
+
+    Examples:
+        >>> enums = datapackage_enums()
+        >>> "平方公里" in enums["metrics", "unit"], enums["cited_figures", "reliability"]
+        (True, ['A', 'B', 'C'])
+    """
+    return {
+        ("metrics", "theme"): list(THEMES),
+        ("metrics", "unit"): list(UNITS),
+        ("metrics", "qualifier"): list(QUALIFIERS),
+        ("cited_figures", "subject"): list(SUBJECTS),
+        ("cited_figures", "measure"): list(MEASURES),
+        ("cited_figures", "basis"): list(BASES),
+        ("cited_figures", "unit"): list(dict.fromkeys(MEASURES.values())),
+        ("cited_figures", "qualifier"): list(FIGURE_QUALIFIERS),
+        ("cited_figures", "reliability"): list(RELIABILITY),
+    }
+
+
+def write_enums(package: dict) -> dict:
+    """Set the enums of a data package descriptor (a parsed ``datapackage.json``) from this module.
+
+    Raises:
+        KeyError: a resource or field the vocabulary describes is missing from the package.
+    """
+    fields = {
+        (resource["name"], field["name"]): field
+        for resource in package["resources"]
+        for field in resource.get("schema", {}).get("fields", [])
+    }
+    for key, values in datapackage_enums().items():
+        if key not in fields:
+            raise KeyError(f"datapackage.json has no field {key[1]!r} in resource {key[0]!r}")
+        fields[key].setdefault("constraints", {})["enum"] = values
+    return package
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rewrite the enums of the ``datapackage.json`` given (default ``data/datapackage.json``)."""
+    path = Path((argv if argv is not None else sys.argv[1:] or ["data/datapackage.json"])[0])
+    package = write_enums(json.loads(path.read_text(encoding="utf-8")))
+    path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{path}: enums written from aidlib.data.vocabulary")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

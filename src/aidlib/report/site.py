@@ -43,8 +43,6 @@ DATA = "data.html"
 REPORT_TITLE = "Guangzhou's counterpart aid to Shufu County, 2023"
 
 esc = html.escape
-# The cited figures' units, in English on the data page.
-_UNIT_EN = {"元": "yuan", "人": "people", "套": "housing units", "%": "%"}
 
 
 #: The release the pages were written from ("aidlib 0.2.0 · data 0.2.0"), named in every
@@ -294,6 +292,7 @@ def _data_table(table_id: str, columns: list[tuple[str, str]], rows: list[list[t
 def data_page(metrics: pd.DataFrame, figures: pd.DataFrame, downloads: list[tuple[str, str]]) -> str:
     """Every curated metric with its quote, every cited figure with its citation; download links."""
     from aidlib.analysis.tables import value_text
+    from aidlib.data.vocabulary import measure_english
 
     def t(text) -> tuple[str, str]:
         return esc(str(text)), str(text)
@@ -318,7 +317,7 @@ def data_page(metrics: pd.DataFrame, figures: pd.DataFrame, downloads: list[tupl
             (f"{esc(r.description_en)}<br><small>{esc(' · '.join((r.subject, r.measure, r.basis)))}</small>",
              r.description_en),
             (f"<span lang=zh>{esc(r.stated)}</span>", r.stated),
-            (esc(value_text(r.value, r.qualifier, _UNIT_EN.get(r.unit, r.unit))), repr(float(r.value))),
+            (esc(value_text(r.value, r.qualifier, measure_english(r.measure))), repr(float(r.value))),
             t(r.period),
             (f"{esc(r.outlet)}, {esc(r.published)}, <a rel='external noopener' href='{esc(r.url)}'>link</a>",
              r.outlet),
