@@ -75,3 +75,13 @@ def test_frame_first_everywhere(metrics):
     table = aidlib.context_table(metrics, figures)
     assert {"indicator_id", "low", "high", "text_en"} <= set(table.columns)
     assert "share.itemized" in set(aidlib.indicator_table(metrics)["indicator_id"])
+
+
+def test_the_readme_lists_every_public_name():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Public API") :]
+    section = section[: section.index("\n#")]
+    listed = set(re.findall(r"^\| ((?:`\w+`(?:, )?)+) \|", section, re.M))
+    names = {n for group in listed for n in re.findall(r"`(\w+)`", group)}
+    errors = set(re.findall(r"`(\w+Error)`", section))
+    assert names | errors == set(aidlib.__all__)

@@ -69,6 +69,12 @@ def test_a_missing_column_is_named(chart, frame, missing):
         chart(frame)
 
 
+def test_an_unknown_qualifier_is_named_with_its_row():
+    message = r"bar_metrics: qualifier 'at least' in row 1; expected one of exact, over"
+    with pytest.raises(ValueError, match=message):
+        bar_metrics(_plain_frame(qualifier=["exact", "at least"]))
+
+
 def test_units_of_one_family_share_an_axis():
     # 人, 名 and 位 all count people: one axis in Chinese as "people" is in English
     bar_metrics(_plain_frame(unit=["人", "位"]))

@@ -146,6 +146,14 @@ def _require(frame: pd.DataFrame, chart: str, columns: tuple[str, ...]) -> None:
             raise ValueError(f"{chart} needs column {column!r} (it reads {', '.join(columns)}; got {got})")
 
 
+def _check_qualifiers(qualifiers, chart: str) -> None:
+    """Refuse a qualifier the chart cannot draw, naming its row and the allowed ones."""
+    for row, qualifier in enumerate(qualifiers):
+        if qualifier not in QUALIFIER_NAMES:
+            allowed = ", ".join(QUALIFIER_NAMES)
+            raise ValueError(f"{chart}: qualifier {qualifier!r} in row {row}; expected one of {allowed}")
+
+
 def _axes(ax: Axes | None, rows: int) -> Axes:
     import matplotlib.pyplot as plt
 
@@ -212,6 +220,7 @@ def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes 
         [['a', '3 people'], ['b', '≥ 5 people']]
     """
     _require(view, "bar_metrics", ("label", "value", "qualifier", "shown", "unit"))
+    _check_qualifiers(view["qualifier"], "bar_metrics")
     if "duplicate_of" in view:
         names = view["metric_id"] if "metric_id" in view else view["label"]
         restated = names[view["duplicate_of"].fillna("") != ""].tolist()
@@ -342,6 +351,7 @@ def series_chart(
     from matplotlib.lines import Line2D
 
     _require(points, "series_chart", ("year", "basis", "value", "qualifier"))
+    _check_qualifiers(points["qualifier"], "series_chart")
     if extra is not None:
         _require(extra, "series_chart's extra", ("year", "value", "qualifier", "label"))
 
