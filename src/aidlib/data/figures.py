@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from aidlib.data import paths
 from aidlib.data.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
-from aidlib.data.periods import figure_period_problem, parse_period
+from aidlib.data.periods import PeriodError, figure_period_problem, parse_period
 from aidlib.data.vocabulary import BASES, FIGURE_QUALIFIERS, MEASURES, RELIABILITY, SUBJECTS, UNITS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,6 +73,14 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 class FigureError(DataError):
     """The cited figures failed validation, or an id is unknown."""
+
+
+def _first_year(period: str) -> int:
+    """The year a period starts in; 0 for a text that is no period (reported on its own)."""
+    try:
+        return parse_period(period).first_year or 0
+    except PeriodError:
+        return 0
 
 
 def _date_ok(text: str) -> bool:
@@ -143,7 +151,7 @@ def _check_row(path, line: int, row: dict[str, str], ids: set[str]) -> list[Prob
         bad("published", f"{published!r} is not a date: expected 2023, 2023-11, 2023-11-13 or n.d. (undated)")
     elif published > date.today().isoformat():
         bad("published", f"{published!r} is in the future")
-    elif row["basis"] != "plan" and not problem and published[:4] < row["period"][:4]:
+    elif row["basis"] != "plan" and _first_year(row["period"]) > int(published[:4]):
         bad("published", f"{published!r} is before the period {row['period']} starts (only a plan may be)")
     for col in COLUMNS:
         if _ARTICLE_TEXT.search(row[col]):
