@@ -153,15 +153,15 @@ def number_text(values: list[float], unit: str) -> tuple[list[str], str]:
     Examples:
         >>> number_text([696_000_000.0], "yuan"), number_text([174_700_000.0], "元")
         ((['696'], 'million yuan'), (['1.747'], '亿元'))
-        >>> number_text([2015.0, 0.468], "people")
-        (['2,015', '0.468'], 'people')
+        >>> number_text([2015.0, 0.468], "people"), number_text([24_090_909.1], "yuan per major item")
+        ((['2,015', '0.468'], 'people'), (['24.090909'], 'million yuan per major item'))
     """
     finite = [abs(v) for v in values if v == v and abs(v) != math.inf]
     top = max(finite, default=0.0)
     divisor, word = 1.0, ""
-    if unit in MONEY_UNITS:
+    if is_money(unit):
         for threshold, div, english, chinese in MONEY_SCALES:
-            name = english if unit == "yuan" else chinese
+            name = english if unit.startswith("yuan") else chinese
             if name and top >= threshold:
                 divisor, word = div, name
                 break
@@ -172,8 +172,18 @@ def number_text(values: list[float], unit: str) -> tuple[list[str], str]:
         places = 0 if float(scaled).is_integer() else _decimals(scaled)
         texts.append(f"{scaled:{group}.{places}f}")
     if word:
-        unit = f"{word} {unit}" if unit == "yuan" else f"{word}{unit}"
+        unit = f"{word} {unit}" if unit.startswith("yuan") else f"{word}{unit}"
     return texts, unit
+
+
+def is_money(unit: str) -> bool:
+    """Whether a unit is yuan, or yuan per something (written in scale words).
+
+    Examples:
+        >>> is_money("yuan"), is_money("元/户"), is_money("yuan per household"), is_money("yuanbao")
+        (True, True, True, False)
+    """
+    return unit in MONEY_UNITS or unit.startswith(("yuan per ", "元/"))
 
 
 def value_text(
@@ -206,7 +216,7 @@ def value_text(
         qualifier = "under" if qualifier == "over" else "over"
     if value == 1 and qualifier == "exact":
         unit = singular(unit)
-    if unit in MONEY_UNITS:
+    if is_money(unit):
         (number,), unit = number_text([value], unit)
     else:
         number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"

@@ -46,6 +46,8 @@ def _period_backwards(period: str) -> bool:
     """A start/end period that ends before it starts (2023-09/2023-01)."""
     start, _, end = period.partition("/")
     return bool(end) and end < start
+
+
 _CRS = re.compile(r"\d{3}")
 _DAMAGE_MARKS = "\ufffd?"
 # Measure words that count the same thing: a restatement may switch between them
@@ -62,8 +64,6 @@ def same_measure(a: str, b: str) -> bool:
         (True, False)
     """
     return a == b or any(a in group and b in group for group in SAME_MEASURE)
-
-
 
 
 class MetricsError(DataError):
