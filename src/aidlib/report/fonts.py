@@ -26,10 +26,10 @@ FACE = "Noto Sans CJK SC"
 
 
 def needs_cjk_font(ch: str) -> bool:
-    """Whether a character is one the Latin system fonts may lack: CJK ideographs, punctuation, full width.
+    r"""Whether a character is one the Latin system fonts may lack: CJK ideographs, punctuation, full width.
 
     Examples:
-        >>> [needs_cjk_font(c) for c in "疏，A≥（\\ufffd"]
+        >>> [needs_cjk_font(c) for c in "疏，A≥（\ufffd"]
         [True, True, False, False, True, False]
     """
     cp = ord(ch)
