@@ -178,10 +178,12 @@ def _cmd_draft(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from aidlib.data.figures import check_figures
     from aidlib.data.metrics import check_exclusions, check_metrics
+    from aidlib.data.references import check_references
 
     metrics, problems = check_metrics(args.data)
     figures, more = check_figures(args.data)
-    problems += more + check_exclusions(args.data)[1]
+    references, refs_problems = check_references(args.data)
+    problems += more + check_exclusions(args.data)[1] + refs_problems
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -189,6 +191,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return 1
     print(f"aidlib check: {metrics.path}: {len(metrics)} metrics OK (schema, quotes, values, sources)")
     print(f"aidlib check: {figures.path}: {len(figures)} cited figures OK (stated, vocabularies, citations)")
+    print(f"aidlib check: {references.path}: {len(references)} references OK (ids, dates, URLs, citations only)")
     return 0
 
 
