@@ -191,7 +191,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return 1
     print(f"aidlib check: {metrics.path}: {len(metrics)} metrics OK (schema, quotes, values, sources)")
     print(f"aidlib check: {figures.path}: {len(figures)} cited figures OK (stated, vocabularies, citations)")
-    print(f"aidlib check: {references.path}: {len(references)} references OK (ids, dates, URLs, citations only)")
+    print(f"aidlib check: {references.path}: {len(references)} references OK (ids, dates, URLs)")
     return 0
 
 

@@ -55,7 +55,7 @@ def _check_row(path, line: int, row: dict[str, str], seen: dict[str, int]) -> li
         bad("url", f"{row['url']!r} is not an http(s) URL")
     for column in ("outlet", "title", "note"):
         if len(row[column]) > MAX_TEXT:
-            bad(column, f"is {len(row[column])} characters; a citation holds at most {MAX_TEXT}, never a passage")
+            bad(column, f"is {len(row[column])} characters; at most {MAX_TEXT}, never a passage")
         elif _CHINESE_RUN.search(row[column]):
             bad(column, "holds 20 or more Chinese characters in a row: citations only, never article text")
     return problems
