@@ -367,11 +367,13 @@ class ReaderTable:
         head = "".join(f"<th scope=col>{esc(h)}</th>" for h in self.headers)
         body = []
         for row, detail in zip(self.rows, self.details, strict=True):
-            cells = [f"<td>{esc(c)}</td>" for c in row]
+            cells = [
+                f"<td data-label='{esc(h)}'>{esc(c)}</td>" for h, c in zip(self.headers, row, strict=True)
+            ]
             if detail:
                 cells[-1] = (
-                    f"<td>{esc(row[-1])}<details class=ids><summary>ids and formula</summary>"
-                    f"<small>{esc(detail)}</small></details></td>"
+                    f"<td data-label='{esc(self.headers[-1])}'>{esc(row[-1])}<details class=ids>"
+                    f"<summary>ids and formula</summary><small>{esc(detail)}</small></details></td>"
                 )
             body.append("<tr>" + "".join(cells) + "</tr>")
         caption = f"<caption>{esc(self.caption)}</caption>" if self.caption else ""
@@ -436,3 +438,57 @@ def reader_table(
             )
         )
     return ReaderTable(list(names.values()), rows, notes, caption)
+
+
+# What the sources cannot show, said once for the index and the employment notebook.
+LIMITS = (
+    "Every figure here comes from a government page or state media: the report is a 南方农村报 "
+    "(Nanfang Media Group) article, and the outside figures come from government and state outlets. "
+    "Their grade A says where a figure was published (the original page), not that anyone checked it "
+    "independently.",
+    "The figures count money put in, projects, people trained and jobs. They cannot show outcomes "
+    "(whether incomes, health or schooling improved), how much of any change is due to the aid, wages, "
+    "how long the jobs last, or working conditions.",
+    "The labour-transfer and satellite-factory programmes that the employment figures belong to are the "
+    "subject of independent assessments and international criticism; China's government rejects that "
+    "criticism. For example:",
+)
+
+
+class ReaderNote:
+    """Paragraphs and a list of citations; shows as HTML in a notebook and on a page."""
+
+    def __init__(self, paragraphs: tuple[str, ...], citations: list[tuple[str, str, str, str]]):
+        """Hold the paragraphs and the citations (outlet, title, date, url)."""
+        self.paragraphs, self.citations = paragraphs, citations
+
+    def __repr__(self) -> str:
+        """Plain text: the paragraphs, then one citation a line."""
+        cites = [f"- {o}, {t}, {d}. {u}" for o, t, d, u in self.citations]
+        return "\n\n".join(self.paragraphs) + ("\n" + "\n".join(cites) if cites else "")
+
+    def _repr_html_(self) -> str:
+        import html
+
+        esc = html.escape
+        paras = "".join(f"<p>{esc(p)}</p>" for p in self.paragraphs)
+        items = "".join(
+            f"<li>{esc(o)}, <cite>{esc(t)}</cite>, {esc(d)}. <a rel='external noopener' href='{esc(u)}'>Link</a></li>"
+            for o, t, d, u in self.citations
+        )
+        return f"<div class=limits>{paras}<ul class=references>{items}</ul></div>"
+
+
+def limits_note(topic: str = "labour_programmes") -> ReaderNote:
+    """What the sources cannot show, in neutral words, with the citations of ``data/references.csv``.
+
+    Examples:
+        >>> note = limits_note()
+        >>> "cannot show outcomes" in repr(note) and "ohchr.org" in repr(note)
+        True
+    """
+    from aidlib.data.references import load_references
+
+    refs = load_references(topic=topic)
+    cites = [(r.outlet, r.title, r.published, r.url) for r in refs.itertuples(index=False)]
+    return ReaderNote(LIMITS, cites)
