@@ -21,6 +21,7 @@ Each notebook page links to the executed notebook, for anyone who wants the code
 
 from __future__ import annotations
 
+import contextvars
 import copy
 import html
 import re
@@ -46,6 +47,11 @@ esc = html.escape
 FONT_SLOT = "/*aidlib:font-face*/"
 # A page with this many sections or more opens with a contents list.
 CONTENTS_FROM = 3
+
+
+#: The release the pages were written from ("aidlib 0.2.0 · data 0.2.0"), named in every
+#: footer; :func:`aidlib.report.build.write_report` sets it.
+RELEASE: contextvars.ContextVar[str] = contextvars.ContextVar("RELEASE", default="")
 
 
 @cache
@@ -274,7 +280,8 @@ def page(title: str, body: str, *, script: bool = False, here: str = "") -> str:
         f"<nav class=top aria-label=site><strong>aidlib report</strong>{top}</nav>\n"
         f"<main>{with_contents(body)}</main>\n"
         "<footer><p><small>Made by <code>make report</code> (<code>aidlib report</code>), which executes "
-        "every notebook; nothing on these pages is loaded from the network.</small></p></footer>"
+        "every notebook; nothing on these pages is loaded from the network."
+        f"{' Release: ' + esc(RELEASE.get()) + '.' if RELEASE.get() else ''}</small></p></footer>"
         f"{js}</body></html>\n"
     )
 
