@@ -323,8 +323,11 @@ def build_parser() -> argparse.ArgumentParser:
         "it is left as it was and OUT.log holds the traceback.",
     )
     p.add_argument("--out", default="reports", help="output folder, replaced as a whole")
-    p.add_argument("--data", default=None,
-                   help="data folder (default: the checkout's data/, else the copy shipped with aidlib)")
+    p.add_argument(
+        "--data",
+        default=None,
+        help="data folder (default: the checkout's data/, else the copy shipped with aidlib)",
+    )
     p.add_argument("--notebooks", default=None,
                    help="folder of NN_topic.ipynb notebooks "
                    "(default: the checkout's notebooks/, else the copies shipped with aidlib)")  # fmt: skip

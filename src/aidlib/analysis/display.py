@@ -44,15 +44,9 @@ CITED_UNITS = {"元": "yuan", "人": "people", "套": "housing units", "%": "per
 # comes from its label (see :func:`count_noun`).
 GENERIC_UNITS = ("units", "items")
 
-# English plurals of the units aidlib writes, and their singular.
-SINGULAR = {
-    "households": "household", "people": "person", "tonnes": "tonne", "establishments": "establishment",
-    "major items": "major item", "minor items": "minor item", "units": "unit", "facts": "fact",
-    "items": "item", "events": "event", "event sessions": "event session", "cases": "case",
-    "teams": "team", "institutions": "institution", "times": "time", "batches": "batch", "sets": "set",
-    "vehicles": "vehicle", "sites": "site", "projects": "project", "months": "month", "days": "day",
-    "person-times": "person-time", "housing units": "housing unit", "rooms": "room", "letters": "letter",
-}  # fmt: skip
+# English plurals that are not the name of a measure word (those are in aidlib.data.vocabulary).
+SINGULAR = {"major items": "major item", "minor items": "minor item", "housing units": "housing unit",
+            "event sessions": "event session", "person-times": "person-time"}  # fmt: skip
 
 # The reliability grades of cited figures, in words (data/cited_figures.tsv, `reliability`).
 GRADES = {
@@ -91,8 +85,13 @@ def singular(unit: str) -> str:
         >>> singular("facts"), singular("people"), singular("kg"), singular("state farms")
         ('fact', 'person', 'kg', 'state farm')
     """
+    from aidlib.data.vocabulary import singular as vocabulary_singular
+
     if unit in SINGULAR:
         return SINGULAR[unit]
+    one = vocabulary_singular(unit)  # the one vocabulary of measure words first
+    if one != unit:
+        return one
     if re.fullmatch(r"[a-z -]*[a-z]s", unit) and not unit.endswith(("ss", "us")):
         return unit[:-3] + "y" if unit.endswith("ies") else unit[:-1]
     return unit
@@ -384,7 +383,7 @@ class ReaderTable:
 
 
 def reader_table(
-    frame: pd.DataFrame | pd.Series,
+    frame: pd.DataFrame | pd.Series | dict,
     columns: dict[str, str] | list[str] | None = None,
     caption: str = "",
     details: tuple[str, ...] = DETAIL_COLUMNS,
@@ -393,7 +392,7 @@ def reader_table(
 
     Args:
         frame: a DataFrame (its index is dropped unless it holds labels, then it becomes the
-            first column) or a Series (label → value).
+            first column), a Series or a dict (label → value).
         columns: the columns to show, in order; a dict also renames them (column → header).
             Default: every column but the detail ones.
         caption: a line above the table.
@@ -411,6 +410,8 @@ def reader_table(
     """
     import pandas as pd
 
+    if isinstance(frame, dict):
+        frame = pd.Series(frame, name="value", dtype=object)
     if isinstance(frame, pd.Series):
         frame = frame.rename_axis("item").reset_index(name=frame.name or "value")
     elif not isinstance(frame.index, pd.RangeIndex):
@@ -473,7 +474,8 @@ class ReaderNote:
         esc = html.escape
         paras = "".join(f"<p>{esc(p)}</p>" for p in self.paragraphs)
         items = "".join(
-            f"<li>{esc(o)}, <cite>{esc(t)}</cite>, {esc(d)}. <a rel='external noopener' href='{esc(u)}'>Link</a></li>"
+            f"<li>{esc(o)}, <cite>{esc(t)}</cite>, {esc(d)}. "
+            f"<a rel='external noopener' href='{esc(u)}'>Link</a></li>"
             for o, t, d, u in self.citations
         )
         return f"<div class=limits>{paras}<ul class=references>{items}</ul></div>"

@@ -235,11 +235,12 @@ def compute(metrics: pd.DataFrame | None = None) -> list[Indicator]:
                   "County-wide trade; the report does not say how much is due to aid.")
     )  # fmt: skip
     restated = tuple(metrics.loc[metrics["duplicate_of"] != "", "metric_id"])
+    restated_labels = tuple(metrics.loc[metrics["duplicate_of"] != "", "label_en"])
     out.append(
         Indicator("facts.distinct", "Distinct quantitative facts (restatements counted once)",
                   "count(metrics where duplicate_of is empty)", restated,
                   Interval(float(len(metrics) - len(restated))), "facts",
-                  f"{len(restated)} restated rows are left out: {', '.join(restated)}.")
+                  f"{len(restated)} restated rows are left out: {'; '.join(restated_labels)}.")
     )  # fmt: skip
     return out
 

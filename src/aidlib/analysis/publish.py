@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import struct
 import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
@@ -88,12 +90,49 @@ def _render(fig: Figure, width_px: int) -> Rendering:
     w, h = fig.get_size_inches()
     fig.set_size_inches(width_px / 96, h)
     buf = io.BytesIO()
+    limits = _fit_value_labels(fig)
     fig.savefig(buf, format="png", dpi=96 * DENSITY, metadata={"Software": None})
     clipped = _clipped_text(fig)
+    for ax, xlim, ticks in limits:  # back to the chart as drawn, for the other width
+        ax.set_xlim(xlim)
+        ax.set_xticks(ticks)
     fig.set_size_inches(w, h)
     png = buf.getvalue()
     width, height = _png_size(png)
     return Rendering(png, round(width / DENSITY), round(height / DENSITY), clipped)
+
+
+def _fit_value_labels(fig: Figure) -> list:
+    """Widen a bar chart's axis at this width until the value labels right of the bars fit in it.
+
+    Text keeps its size in points while the figure narrows, so a phone needs more room
+    than a desktop. The ticks stay those of the data (no tick past the longest bar).
+    Returns what to restore.
+    """
+    from matplotlib.text import Annotation
+
+    changed = []
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        labels = [
+            t for t in ax.texts if isinstance(t, Annotation) and t.get_visible() and t.get_text().strip()
+        ]
+        if not (labels and ax.patches):
+            continue
+        left, right = ax.get_xlim()
+        ticks = list(ax.get_xticks())
+        changed.append((ax, (left, right), ticks))
+        for _ in range(3):
+            box = ax.get_window_extent(renderer)
+            need = max(t.get_window_extent(renderer).x1 for t in labels) - box.x1
+            if need <= 1:
+                break
+            lo, hi = ax.get_xlim()
+            ax.set_xlim(lo, hi + (hi - lo) * (need + 4) / max(box.width - need, 20))
+            fig.canvas.draw()
+        ax.set_xticks([t for t in ticks if left <= t <= right])
+    return changed
 
 
 def _clipped_text(fig: Figure) -> tuple[str, ...]:
@@ -104,7 +143,7 @@ def _clipped_text(fig: Figure) -> tuple[str, ...]:
         "left": box.x0 - drawn.x0, "right": drawn.x1 - box.x1,
         "bottom": box.y0 - drawn.y0, "top": drawn.y1 - box.y1,
     }  # fmt: skip
-    return tuple(f"{side} by {inches * 96:.0f} px" for side, inches in over.items() if inches * 96 > 2)
+    return tuple(f"{side} by {inches * 96:.0f} px" for side, inches in over.items() if inches * 96 > 6)
 
 
 def smallest_text_px(fig: Figure) -> float:
@@ -115,30 +154,94 @@ def smallest_text_px(fig: Figure) -> float:
     return round(min(sizes, default=0.0) * 96 / 72, 2)
 
 
-def render(chart: Axes | Figure, alt: str, caption: str, source: str) -> Chart:
+# The report's own numbers: the source line of a chart drawn only from data/metrics.csv.
+REPORT_SOURCE = "南方农村报 (2023), curated in data/metrics.csv"
+
+
+def describe_chart(chart: Axes | Figure) -> str:
+    """Alt text read off a chart: each panel's title, then every value written on it.
+
+    Examples:
+        >>> import pandas as pd
+        >>> from aidlib.analysis.plotting import bar_intervals
+        >>> rows = pd.DataFrame({"label": ["x", "y"], "low": [1.0, 2.0], "high": [3.0, 2.0],
+        ...                      "text": ["1–3", "2"]})
+        >>> describe_chart(bar_intervals(rows, title="Two things"))
+        'Two things: x 1–3; y 2.'
+    """
+    from aidlib.analysis.plotting import chart_text
+
+    fig = chart if hasattr(chart, "savefig") else chart.get_figure()
+    parts = []
+    for ax in fig.axes:
+        if not ax.get_visible() or not (ax.texts or ax.patches or ax.lines):
+            continue
+        rows = chart_text(ax)
+        values = "; ".join(
+            f"{label} {text}".strip() for label, text in zip(rows["label"], rows["text"], strict=True)
+        )
+        title = ax.get_title()
+        parts.append(f"{title}: {values}" if title and values else title or values)
+    return " | ".join(p for p in parts if p).strip() + "."
+
+
+def figures_source(rows: pd.DataFrame, figures: pd.DataFrame | None = None) -> str:
+    """The source line of a chart of cited figures: their outlets and dates, and the table they are in.
+
+    ``rows`` has a ``figure_id`` column (:func:`aidlib.series`, :func:`aidlib.compare`).
+    """
+    from aidlib.data.figures import load_figures
+
+    figures = load_figures() if figures is None else figures
+    chosen = figures[figures["figure_id"].isin(set(rows["figure_id"]))]
+    outlets = sorted(
+        {f"{o} ({str(d)[:4]})" for o, d in zip(chosen["outlet"], chosen["published"], strict=True)}
+    )
+    return f"{'; '.join(outlets)}, cited in data/cited_figures.tsv"
+
+
+def render(
+    chart: Axes | Figure, caption: str | None = None, source: str | None = None, alt: str | None = None
+) -> Chart:
     """Render a finished chart for the report without displaying it (the figure is closed).
 
     Args:
         chart: the Axes a plotting function returned, or a Figure.
-        alt: what the chart shows and its main numbers, for a reader who cannot see it.
-        caption: one sentence under the chart: what to read in it.
-        source: where its numbers come from (the report, or the cited outlets).
+        caption: a sentence under the chart; default its title (then taken off the image, said once).
+        source: where its numbers come from; default the report (:data:`REPORT_SOURCE`). Charts of
+            cited figures name their outlets (:func:`figures_source`).
+        alt: what the chart shows and its main numbers, for a reader who cannot see it; default
+            read off the chart (:func:`describe_chart`).
 
     Raises:
-        ValueError: alt text, caption or source is missing, or the alt text says nothing.
+        ValueError: no caption and no title, or alt text that says nothing.
     """
     import matplotlib.pyplot as plt
 
-    for name, text in (("alt", alt), ("caption", caption), ("source", source)):
-        if not text or not text.strip():
-            raise ValueError(f"publish: {name} is empty; every chart needs alt text, a caption and a source")
-    if alt.strip().lower().rstrip(".") in _EMPTY_ALT:
+    fig = chart if hasattr(chart, "savefig") else chart.get_figure()
+    alt = alt if alt is not None else describe_chart(fig)
+    if caption is None:
+        titled = [ax for ax in fig.axes if ax.get_title()]
+        if not titled:
+            raise ValueError("publish: give a caption, or a title on the chart")
+        if len(titled) == 1:
+            caption = titled[0].get_title()
+            titled[0].set_title("")
+        else:
+            suptitle = fig._suptitle  # the Figure's title, if any: said once, in the caption
+            caption = suptitle.get_text() if suptitle else "; ".join(a.get_title() for a in titled)
+            if suptitle:
+                suptitle.set_visible(False)
+    source = source or REPORT_SOURCE
+    if not alt.strip() or alt.strip().lower().rstrip(".") in _EMPTY_ALT or not re.search(r"\d", alt):
         raise ValueError(
             f"publish: alt text {alt!r} says nothing; say what the chart shows and its main numbers"
         )
-    fig = chart if hasattr(chart, "savefig") else chart.get_figure()
     fig.set_layout_engine("constrained")  # labels fit inside each width
-    wide, narrow = _render(fig, WIDE_PX), _render(fig, NARROW_PX)
+    wide = _render(fig, WIDE_PX)
+    wrapped = _wrap_labels(fig, 26)  # a phone gets long bar labels on two lines
+    narrow = _render(fig, NARROW_PX)
+    _unwrap_labels(wrapped)
     smallest = smallest_text_px(fig)
     plt.close(fig)
     for rendering in (wide, narrow):
@@ -154,8 +257,59 @@ def render(chart: Axes | Figure, alt: str, caption: str, source: str) -> Chart:
     return Chart(wide, narrow, alt.strip(), caption.strip(), source, smallest)
 
 
-def publish(chart: Axes | Figure, alt: str, caption: str, source: str) -> None:
-    """Show a chart in the notebook as the report will: see :func:`render` for the arguments."""
+def _wrap_labels(fig: Figure, width: int) -> list:
+    """Lay a chart out for a phone; return what to restore.
+
+    A horizontal bar chart's labels move from the left of the bars to above them (the
+    bars and their values then get the whole width), wrapped at ``width`` characters;
+    long titles wrap too.
+    """
+    import textwrap
+
+    from matplotlib.transforms import blended_transform_factory
+
+    changed = []
+    for ax in fig.axes:
+        texts = [t.get_text() for t in ax.get_yticklabels()]
+        if ax.patches and any(texts):
+            ticks = list(ax.get_yticks())
+            added = [
+                ax.text(0, y - 0.42, textwrap.fill(label, width * 2), transform=blended_transform_factory(
+                        ax.transAxes, ax.transData), va="bottom", ha="left", fontsize=11)
+                for y, label in zip(ticks, texts, strict=True)
+            ]  # fmt: skip
+            lo, hi = ax.get_ylim()
+            ax.set_yticks(ticks, [""] * len(ticks))
+            ax.set_ylim(lo, hi - 0.6)  # room above the first bar (the y axis is inverted)
+            changed.append(("y", ax, ticks, texts, added, (lo, hi)))
+        title = ax.get_title()
+        if len(title) > width + 10:
+            changed.append(("title", ax, None, title, [], None))
+            ax.set_title(textwrap.fill(title, width + 10))
+    if any(kind == "y" for kind, *_ in changed):
+        w, h = fig.get_size_inches()
+        fig.set_size_inches(w, h * 1.5)
+        changed.append(("size", fig, None, (w, h), [], None))
+    return changed
+
+
+def _unwrap_labels(changed: list) -> None:
+    for kind, obj, ticks, texts, added, ylim in changed:
+        if kind == "y":
+            for t in added:
+                t.remove()
+            obj.set_yticks(ticks, texts)
+            obj.set_ylim(ylim)
+        elif kind == "title":
+            obj.set_title(texts)
+        else:
+            obj.set_size_inches(*texts)
+
+
+def publish(
+    chart: Axes | Figure, caption: str | None = None, source: str | None = None, alt: str | None = None
+) -> None:
+    """Show a chart in the notebook as the report will show it: see :func:`render` for the arguments."""
     from IPython.display import display
 
-    display(render(chart, alt, caption, source))
+    display(render(chart, caption, source, alt))

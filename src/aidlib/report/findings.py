@@ -39,9 +39,10 @@ def _shown(metrics: pd.DataFrame, metric_id: str, unit: str | None = None) -> st
 def lede(metrics: pd.DataFrame) -> str:
     """The opening paragraph: the amount in both number styles, and what the pages do."""
     return (
-        f"<p class=lede>In 2023 Guangzhou put <strong>{esc(_shown(metrics, 'funding.aid_total', '元'))}</strong> "
-        f"({esc(_shown(metrics, 'funding.aid_total'))}) of counterpart aid into Shufu County (疏附县), Xinjiang, "
-        "according to one 南方农村报 report. These pages repair that report's damaged text, take every number "
+        f"<p class=lede>In 2023 Guangzhou put <strong>{esc(_shown(metrics, 'funding.aid_total', '元'))}"
+        f"</strong> ({esc(_shown(metrics, 'funding.aid_total'))}) of counterpart aid into Shufu County "
+        "(疏附县), Xinjiang, according to one 南方农村报 report. These pages repair that report's damaged "
+        "text, take every number "
         "from it with its quote, and set the numbers against published outside figures.</p>"
     )
 
@@ -73,8 +74,16 @@ def allocation_chart(metrics: pd.DataFrame, indicators: pd.DataFrame):
         left = 0.0
         for name, value, share in parts:
             key = "unitemized" if name == "not itemized" else name
-            ax.barh([0], [value], left=left, color=COLORS[key], edgecolor="white", linewidth=1.5,
-                    hatch="//" if key == "unitemized" else None, label=f"{name} {value:,.0f} ({share:.0f}%)")
+            ax.barh(
+                [0],
+                [value],
+                left=left,
+                color=COLORS[key],
+                edgecolor="white",
+                linewidth=1.5,
+                hatch="//" if key == "unitemized" else None,
+                label=f"{name} {value:,.0f} ({share:.0f}%)",
+            )
             left += value
         ax.set_xlim(0, total)  # the bar is the whole: the axis ends at the total
         ax.set_yticks([])
@@ -90,7 +99,7 @@ def allocation_chart(metrics: pd.DataFrame, indicators: pd.DataFrame):
             "Where the 2023 aid went: the report gives amounts for three lines; the hatched third "
             "has no itemized amount."
         )
-        return render(ax, alt, caption, REPORT_SOURCE)
+        return render(ax, caption=caption, source=REPORT_SOURCE, alt=alt)
 
 
 def _growth(figures: pd.DataFrame, figure_id: str):
@@ -128,11 +137,14 @@ def trade_chart(metrics: pd.DataFrame, figures: pd.DataFrame):
             + ", ".join(f"{n} +{v:g}%" for n, v in reversed(rows))
             + "."
         )
-        caption = "Shufu's trade grew faster than Xinjiang's and slower than Kashgar Prefecture's, over the same months."
+        caption = (
+            "Shufu's trade grew faster than Xinjiang's and slower than Kashgar Prefecture's, "
+            "over the same months."
+        )
         source = (
             f"Shufu: {REPORT_SOURCE}; Kashgar and Xinjiang: {', '.join(outlets)} (data/cited_figures.tsv)"
         )
-        return render(ax, alt, caption, source)
+        return render(ax, caption=caption, source=source, alt=alt)
 
 
 def summary_html(
@@ -162,7 +174,8 @@ def summary_html(
         f"year earlier, against {esc(peer_text)} over the same months. It is "
         f"{esc(ctx.loc['context.trade_share_kashgar', 'text_en'])} of Kashgar's trade.</p>"
         f"{rendered_chart_html(trade_chart(metrics, figures))}"
-        f"<p><strong>Jobs.</strong> {esc(_shown(metrics, 'employment.satellite_factories'))} satellite factories "
+        f"<p><strong>Jobs.</strong> {esc(_shown(metrics, 'employment.satellite_factories'))} "
+        "satellite factories "
         f"employ {esc(_shown(metrics, 'employment.satellite_factory_jobs'))}: "
         f"{esc(ctx.loc['context.factory_jobs_to_working_age', 'text_en'])} of the county's working-age "
         f"population (2021), and {esc(ctx.loc['context.factory_jobs_to_new_jobs_2022', 'text_en'])} of the "

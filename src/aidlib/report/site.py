@@ -308,7 +308,8 @@ def notebook_page(nb, current: Page, prev: Page | None, next_: Page | None) -> s
 def _figure_row(label: str, value: str, note: str, ident: str, details: str = "") -> str:
     more = f"<details class=ids><summary>how it is computed</summary><small>{esc(details)}</small></details>"
     return (
-        f"<tr id='{esc(ident)}'><td data-label=figure>{esc(label)}</td><td class=v data-label=value>{esc(value)}</td>"
+        f"<tr id='{esc(ident)}'><td data-label=figure>{esc(label)}</td>"
+        f"<td class=v data-label=value>{esc(value)}</td>"
         f"<td class=note data-label=note><small>{esc(note)}</small>{more if details else ''}</td></tr>"
     )
 
@@ -372,7 +373,8 @@ def index_page(
     body = (
         f"<h1>{esc(REPORT_TITLE)}</h1>"
         f"{findings.lede(metrics)}"
-        f"<h2 id=findings>What the report says</h2>{findings.summary_html(metrics, indicators, context, figures)}"
+        "<h2 id=findings>What the report says</h2>"
+        f"{findings.summary_html(metrics, indicators, context, figures)}"
         f"<h2 id=limits>What these figures cannot show</h2>{limits_note()._repr_html_()}"
         f"<h2 id=notebooks>Notebooks</h2><ol class=notebooks>{links}</ol>"
         f"<h2 id=key-figures>Key figures</h2>"
@@ -396,6 +398,11 @@ def _link_text(duplicate_of: str, part_of: str, labels: dict[str, str]) -> str:
     if duplicate_of:
         return f"Restates: {labels.get(duplicate_of, duplicate_of)}."
     return f"Part of: {labels.get(part_of, part_of)}." if part_of else ""
+
+
+def _links_html(duplicate_of: str, part_of: str, labels: dict[str, str]) -> str:
+    text = _link_text(duplicate_of, part_of, labels)
+    return f"<br><small>{esc(text)}</small>" if text else ""
 
 
 def _ident(ident: str) -> str:
@@ -440,7 +447,7 @@ def data_page(metrics: pd.DataFrame, figures: pd.DataFrame, downloads: list[tupl
                             r.label_en)), repr(float(r.value))),
             t(r.period),
             (f"<span lang=zh>{esc(r.quote)}</span>"
-             f"{'<br><small>' + esc(_link_text(r.duplicate_of, r.part_of, labels)) + '</small>' if (r.duplicate_of or r.part_of) else ''}",
+             _links_html(r.duplicate_of, r.part_of, labels),
              r.quote),
         ]
         for r in metrics.itertuples(index=False)
@@ -454,7 +461,7 @@ def data_page(metrics: pd.DataFrame, figures: pd.DataFrame, downloads: list[tupl
     f_rows = [
         [
             (f"{esc(r.description_en)}<br><small class=id>{_ident(r.figure_id)} · "
-             f"{esc(' · '.join((r.subject, r.measure.replace('_', ' '), r.basis.replace('_', ' '))))}</small>",
+             f"{esc(' · '.join((r.subject, *(w.replace('_', ' ') for w in (r.measure, r.basis)))))}</small>",
              r.figure_id),
             (f"{esc(value_text(r.value, r.qualifier, cited_unit(r.unit)))}<br>"
              f"<small>printed: <span lang=zh>{esc(r.stated)}</span></small>", repr(float(r.value))),
