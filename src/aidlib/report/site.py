@@ -446,8 +446,7 @@ def data_page(metrics: pd.DataFrame, figures: pd.DataFrame, downloads: list[tupl
             (esc(value_text(r.value, r.qualifier, r.unit_en, r.high if r.qualifier == "range" else None,
                             r.label_en)), repr(float(r.value))),
             t(r.period),
-            (f"<span lang=zh>{esc(r.quote)}</span>"
-             _links_html(r.duplicate_of, r.part_of, labels),
+            (f"<span lang=zh>{esc(r.quote)}</span>{_links_html(r.duplicate_of, r.part_of, labels)}",
              r.quote),
         ]
         for r in metrics.itertuples(index=False)
