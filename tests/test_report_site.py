@@ -306,17 +306,61 @@ _TOFU = """async ([chars, missing]) => {
   await document.fonts.ready;
   const family = getComputedStyle(document.body).fontFamily;
   await document.fonts.load('40px ' + family, chars.join(''));
+  await document.fonts.load('bold 40px ' + family, chars.join(''));
   const canvas = document.createElement('canvas'); canvas.width = canvas.height = 48;
   const ctx = canvas.getContext('2d', {willReadFrequently: true});
-  const draw = (c) => { ctx.clearRect(0, 0, 48, 48); ctx.font = '40px ' + family; ctx.fillText(c, 2, 40);
+  const draw = (c, weight) => {
+    ctx.clearRect(0, 0, 48, 48); ctx.font = weight + ' 40px ' + family; ctx.fillText(c, 2, 40);
     const d = ctx.getImageData(0, 0, 48, 48).data; let h = 0;
     for (let i = 3; i < d.length; i += 4) h = (h * 31 + d[i] * (i + 1)) % 2147483647;
     return h; };
-  const box = draw(missing), blank = draw(' ');
-  return chars.filter(c => { const g = draw(c); return g === box || g === blank; });
+  const boxed = [];  // headings are bold: both weights must draw glyphs
+  for (const weight of ['normal', 'bold']) {
+    const box = draw(missing, weight), blank = draw(' ', weight);
+    for (const c of chars) {
+      const g = draw(c, weight);
+      if (g === box || g === blank) boxed.push(weight + ' ' + c);
+    }
+  }
+  return boxed;
 }"""
 # In no page, so in no subset: drawn as the browser's box for a missing glyph.
 MISSING = "龘"
+# Marks each element holding Chinese text; returns [probe, Chinese characters in its text].
+_PROBES = r"""() => { const out = []; let i = 0;
+  const cjk = (c) => { const p = c.codePointAt(0);  // as aidlib.report.fonts.needs_cjk_font
+    return (p >= 0x2E80 && p <= 0xD7FF) || (p >= 0xF900 && p <= 0xFFEF) || (p >= 0x20000 && p <= 0x3FFFF); };
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('script, style, title')) continue;
+    const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('');
+    if (![...own].some(cjk)) continue;
+    el.setAttribute('data-cjk-probe', i);
+    out.push([i, [...el.textContent].filter(cjk).length]); i++;
+  }
+  return out; }"""
+
+
+def _glyphs_from_the_embedded_font(page) -> list[str]:
+    """Elements whose Chinese the browser drew with some other font than the page's own (a box).
+
+    Chromium's DevTools protocol names the fonts each element's text was drawn with and
+    their glyph counts (bold headings included, which a canvas check does not see).
+    """
+    probes = page.evaluate(_PROBES)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    bad = []
+    for probe, chinese in probes:
+        found = cdp.send("DOM.querySelector", {"nodeId": root, "selector": f"[data-cjk-probe='{probe}']"})
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": found["nodeId"]})["fonts"]
+        embedded = sum(f["glyphCount"] for f in fonts if f["isCustomFont"])
+        if embedded < chinese:
+            html = cdp.send("DOM.getOuterHTML", {"nodeId": found["nodeId"]})["outerHTML"]
+            bad.append(f"{chinese - embedded} characters not from the embedded font in {html[:80]}")
+    cdp.detach()
+    return bad
 
 
 @pytest.fixture(scope="module")
@@ -346,6 +390,7 @@ def measured(built, browser):
                 chars = sorted({c for c in page.inner_text("body") if needs_cjk_font(c)})
                 m["chars"] = chars
                 m["tofu"] = page.evaluate(_TOFU, [chars, MISSING])
+                m["other_font"] = _glyphs_from_the_embedded_font(page)
             out[path.name, width] = m
         page.context.close()
     return out
@@ -421,7 +466,8 @@ def test_in_browser_chinese_renders_without_a_cjk_system_font(measured):
             continue
         assert MISSING not in m["chars"]
         assert m["tofu"] == [], (
-            f"{name}: {len(m['tofu'])} characters drawn as boxes: {''.join(m['tofu'][:20])}"
+            f"{name}: {len(m['tofu'])} characters drawn as boxes: {' '.join(m['tofu'][:20])}"
         )
+        assert m["other_font"] == [], f"{name}: {m['other_font'][:3]}"
         checked += len(m["chars"])
     assert checked > 100

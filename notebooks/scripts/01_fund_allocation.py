@@ -64,7 +64,6 @@ shares = ind.loc[["share.industry", "share.housing", "share.education", "share.i
 remainder = ind.loc["funding.unitemized"]
 assert round(ind.loc["share.itemized", "low"]) == 67
 assert ind.loc["share.industry", "low"] > ind.loc["share.housing", "low"] + ind.loc["share.education", "low"]
-print(f"unitemized: {remainder['text_en']} ({100 - ind.loc['share.itemized', 'low']:.1f}% of the total)")
 aidlib.reader_table(shares, {"label": "share", "text_en": "value", "caveat": "caveat"})
 
 # %% [markdown]

@@ -93,9 +93,9 @@ def _render(fig: Figure, width_px: int) -> Rendering:
     limits = _fit_value_labels(fig)
     fig.savefig(buf, format="png", dpi=96 * DENSITY, metadata={"Software": None})
     clipped = _clipped_text(fig)
-    for ax, xlim, ticks in limits:  # back to the chart as drawn, for the other width
+    for ax, xlim, locator in limits:  # back to the chart as drawn, for the other width
         ax.set_xlim(xlim)
-        ax.set_xticks(ticks)
+        ax.xaxis.set_major_locator(locator)
     fig.set_size_inches(w, h)
     png = buf.getvalue()
     width, height = _png_size(png)
@@ -121,8 +121,8 @@ def _fit_value_labels(fig: Figure) -> list:
         if not (labels and ax.patches):
             continue
         left, right = ax.get_xlim()
-        ticks = list(ax.get_xticks())
-        changed.append((ax, (left, right), ticks))
+        locator = ax.xaxis.get_major_locator()
+        changed.append((ax, (left, right), locator))
         for _ in range(3):
             box = ax.get_window_extent(renderer)
             need = max(t.get_window_extent(renderer).x1 for t in labels) - box.x1
@@ -131,7 +131,7 @@ def _fit_value_labels(fig: Figure) -> list:
             lo, hi = ax.get_xlim()
             ax.set_xlim(lo, hi + (hi - lo) * (need + 4) / max(box.width - need, 20))
             fig.canvas.draw()
-        ax.set_xticks([t for t in ticks if left <= t <= right])
+        ax.set_xticks([t for t in ax.get_xticks() if left <= t <= right])  # no tick past the data's room
     return changed
 
 
@@ -278,6 +278,8 @@ def _wrap_labels(fig: Figure, width: int) -> list:
                         ax.transAxes, ax.transData), va="bottom", ha="left", fontsize=11)
                 for y, label in zip(ticks, texts, strict=True)
             ]  # fmt: skip
+            for t in added:  # anchored at the axes' left edge: the layout must not shrink the axes for them
+                t.set_in_layout(False)
             lo, hi = ax.get_ylim()
             ax.set_yticks(ticks, [""] * len(ticks))
             ax.set_ylim(lo, hi - 0.6)  # room above the first bar (the y axis is inverted)

@@ -23,6 +23,8 @@ from pathlib import Path
 FAMILY = "aidlib CJK"
 # The face of the Noto Sans CJK collection to take: Simplified Chinese.
 FACE = "Noto Sans CJK SC"
+# The code points the embedded font serves: those :func:`needs_cjk_font` names.
+UNICODE_RANGE = "U+2E80-D7FF,U+F900-FFEF,U+20000-3FFFF"
 
 
 def needs_cjk_font(ch: str) -> bool:
@@ -33,9 +35,9 @@ def needs_cjk_font(ch: str) -> bool:
         [True, True, False, False, True, False]
     """
     cp = ord(ch)
-    if cp < 0x2E80:  # Latin, Greek, Cyrillic, symbols: any system font
-        return False
-    return not (0xD800 <= cp <= 0xF8FF or 0xFFF0 <= cp <= 0xFFFF)  # surrogates, private use, specials
+    # CJK radicals to Hangul, compatibility ideographs to half/full-width forms, the extension planes;
+    # below U+2E80 (Latin, Greek, Cyrillic, symbols) any system font serves: UNICODE_RANGE says the same
+    return 0x2E80 <= cp <= 0xD7FF or 0xF900 <= cp <= 0xFFEF or 0x20000 <= cp <= 0x3FFFF
 
 
 def characters(texts) -> str:
@@ -118,6 +120,11 @@ def font_face_css(chars: str) -> str:
     """An ``@font-face`` rule for :data:`FAMILY`, the subset inlined as a ``data:`` URL."""
     data = base64.b64encode(subset_woff2(chars)).decode("ascii")
     return (
-        f'@font-face{{font-family:"{FAMILY}";font-style:normal;font-weight:400;font-display:block;'
+        # Every weight (a 400-only face leaves bold headings to the system fonts: boxes), and only the
+        # characters needs_cjk_font names: the family comes first in the page's list, so Chinese never
+        # goes through the browser's own fallback (which drew boxes in some elements) and Latin text
+        # keeps the system fonts.
+        f'@font-face{{font-family:"{FAMILY}";font-style:normal;font-weight:100 900;font-display:block;'
+        f"unicode-range:{UNICODE_RANGE};"
         f'src:url(data:font/woff2;base64,{data}) format("woff2")}}'
     )

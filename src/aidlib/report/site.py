@@ -160,7 +160,7 @@ def with_contents(body: str) -> str:
     if len(entries) < CONTENTS_FROM:
         return body
     items = "".join(f"<li><a href='#{esc(i)}'>{t}</a></li>" for i, t in entries)
-    nav = f"<nav class=contents aria-label=contents><strong>Contents</strong><ol>{items}</ol></nav>"
+    nav = f"<nav class=contents aria-label=contents><strong>Contents</strong><ul>{items}</ul></nav>"
     head = re.search(r"</h1>", body)
     at = head.end() if head else 0
     lede = re.match(r"\s*<p[\s>].*?</p>", body[at:], re.DOTALL)  # keep the opening paragraph first
