@@ -112,7 +112,7 @@ def _fit_value_labels(fig: Figure) -> list:
     from matplotlib.text import Annotation
 
     changed = []
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
         labels = [
@@ -130,7 +130,7 @@ def _fit_value_labels(fig: Figure) -> list:
                 break
             lo, hi = ax.get_xlim()
             ax.set_xlim(lo, hi + (hi - lo) * (need + 4) / max(box.width - need, 20))
-            fig.canvas.draw()
+            fig.draw_without_rendering()
         ax.set_xticks([t for t in ax.get_xticks() if left <= t <= right])  # no tick past the data's room
     return changed
 

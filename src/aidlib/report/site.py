@@ -321,6 +321,16 @@ def _figure_table(rows: list[str], note: str) -> str:
     )
 
 
+def _derived_note(caveat: str) -> str:
+    """A derived figure's note: says it is derived, once.
+
+    Examples:
+        >>> _derived_note("An average."), _derived_note("Derived, not reported; assumes X.")
+        ('Derived. An average.', 'Derived, not reported; assumes X.')
+    """
+    return caveat if caveat.lower().startswith("derived") else f"Derived. {caveat}"
+
+
 def _how(formula: str, inputs: str, labels: dict[str, str]) -> str:
     """A derived figure's formula in words: each input id replaced by its label."""
     for ident in sorted(labels, key=len, reverse=True):
@@ -353,7 +363,7 @@ def index_page(
     ]
     ind = indicators.set_index("indicator_id")
     key += [
-        _figure_row(ind.loc[i, "label"], ind.loc[i, "text_en"], f"Derived. {ind.loc[i, 'caveat']}", i,
+        _figure_row(ind.loc[i, "label"], ind.loc[i, "text_en"], _derived_note(ind.loc[i, "caveat"]), i,
                     _how(ind.loc[i, "formula"], ind.loc[i, "inputs"], labels))
         for i in key_indicators
     ]  # fmt: skip
