@@ -75,6 +75,7 @@ def _subset(font_file: Path, chars: str) -> bytes:
     if not faces:
         raise RuntimeError(f"{font_file} has no {FACE} face")
     font = faces[0]
+    font.recalcTimestamp = False  # the same characters give the same bytes (no save time inside)
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = []  # horizontal text needs no vertical or locale forms: half the size
