@@ -19,6 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from aidlib.analysis import context
+from aidlib.analysis.display import value_text
+from aidlib.analysis.indicators import table as indicator_table
 from aidlib.data.figures import load_figures
 from aidlib.data.metrics import load_metrics
 from aidlib.data.paths import notebooks_dir
@@ -115,6 +117,13 @@ def test_index_findings_first_then_tables(built):
     assert [headings.index(h) for h in order] == sorted(headings.index(h) for h in order)
     first_chart, first_table = soup.find("figure", class_="chart"), soup.find("table")
     assert first_chart and first_chart in first_table.find_all_previous("figure")
+    where = soup.find(id="findings").find_next("p").get_text(" ", strip=True)
+    ind = indicator_table().set_index("indicator_id")
+    metrics = load_metrics().set_index("metric_id")
+    for metric_id in ("industry.funds", "housing.funds", "education.funds"):  # the one number style
+        m = metrics.loc[metric_id]
+        assert value_text(m["value"], m["qualifier"], m["unit_en"]) in where, metric_id
+    assert ind.loc["funding.unitemized", "text_en"] in where
     limits = soup.find(id="limits").find_next("div", class_="limits")
     refs = load_references()
     for url in refs["url"]:

@@ -156,13 +156,14 @@ def summary_html(
     ind = indicators.set_index("indicator_id")
     ctx = context.set_index("indicator_id")
     parts = _parts(metrics, indicators)
-    itemized = ", ".join(f"{n} {v:,.0f} million yuan ({s:.0f}%)" for n, v, s in parts[:3])
-    unitemized = parts[3]
+    lines = [(name, _shown(metrics, f"{name}.funds"), share) for name, _, share in parts[:3]]
+    itemized = ", ".join(f"{n} {shown} ({s:.0f}%)" for n, shown, s in lines)
+    unitemized = (ind.loc["funding.unitemized", "text_en"], parts[3][2])
     peers = [(name, _growth(figures, fid)) for name, fid in TRADE_PEERS]
     peer_text = " and ".join(f"{name}'s +{row['value']:g}%" for name, row in peers)
     return (
         f"<p><strong>Where it went.</strong> The report gives amounts for three lines: {esc(itemized)}. "
-        f"The other {esc(f'{unitemized[1]:,.0f}')} million yuan ({unitemized[2]:.0f}%) pays for health, "
+        f"The other {esc(unitemized[0])} ({unitemized[1]:.0f}%) pays for health, "
         "security, culture and exchanges, with no amounts.</p>"
         f"{rendered_chart_html(allocation_chart(metrics, indicators))}"
         f"<p><strong>What it bought.</strong> {esc(_shown(metrics, 'funding.projects_major'))} "
