@@ -50,6 +50,7 @@ def test_render_refuses_charts_without_words(kwargs, message):
         publish.render(bar_intervals(ROWS), **kwargs)
 
 
+@pytest.mark.filterwarnings("ignore:constrained_layout not applied:UserWarning")  # the point of the test
 def test_a_legend_too_wide_for_a_phone_is_reported():
     fig, ax = plt.subplots(figsize=(7.5, 2))
     ax.bar([0], [1], label="a legend entry far too long to fit in four hundred pixels of a phone screen")
