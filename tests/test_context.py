@@ -44,11 +44,8 @@ def test_every_indicator_names_its_inputs_and_mixed_periods(ctx):
         inputs = row["inputs"].split(", ")
         assert all(i in figures | metrics for i in inputs), iid
         assert any(i in figures for i in inputs), f"{iid} uses no cited figure"
-    assert (
-        "Mixes periods: funding.aid_total (2023) with shufu.gdp.2022 (2022)."
-        in ctx.loc["context.aid_to_gdp", "caveat"]
-    )
-    assert "Mixes periods" not in ctx.loc["context.trade_share_xinjiang", "caveat"]  # both Jan–Sep 2023
+    assert "Compares 2023 aid with 2022 GDP." in ctx.loc["context.aid_to_gdp", "caveat"]
+    assert "Compares" not in ctx.loc["context.trade_share_xinjiang", "caveat"]  # both Jan–Sep 2023
     assert "Different bases" in ctx.loc["context.aid_vs_plan_2011_2015", "caveat"]
 
 

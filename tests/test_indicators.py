@@ -52,7 +52,7 @@ def test_division_contains_every_pointwise_quotient(a, b, c, d):
 def test_spend_per_household_is_an_upper_bound(by_id):
     iv = by_id["spend.per_household"].interval
     assert iv.low == 0 and iv.high == pytest.approx(1605.75)
-    assert by_id["spend.per_household"].text == "≤ 1,606 元/户"
+    assert by_id["spend.per_household"].text == "≤ 1,606元/户"
 
 
 def test_itemized_shares_and_remainder(by_id):

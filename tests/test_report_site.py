@@ -9,6 +9,7 @@ except under CI (``CI=true``), where they fail.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -18,9 +19,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from aidlib.analysis import context
+from aidlib.analysis.display import value_text
+from aidlib.analysis.indicators import table as indicator_table
 from aidlib.data.figures import load_figures
 from aidlib.data.metrics import load_metrics
 from aidlib.data.paths import notebooks_dir
+from aidlib.data.references import load_references
 from aidlib.report import site
 from aidlib.report.build import NOTEBOOK_GLOB, write_report
 
@@ -70,7 +74,9 @@ def test_self_contained(built):
             else:
                 assert src is None, f"{page.name}: loads {src}"
         css = " ".join(s.get_text() for s in soup.find_all("style"))
-        assert "@import" not in css and "url(http" not in css and "@font-face" not in css, page.name
+        assert "@import" not in css and "url(http" not in css, page.name
+        urls = re.findall(r"url\(([^)]{0,40})", css)
+        assert urls and all(u.startswith("data:font/woff2;base64,") for u in urls), f"{page.name}: {urls}"
 
 
 def test_every_local_link_resolves(built):
@@ -104,10 +110,26 @@ def test_notebook_pages_reader_view_and_navigation(built):
         assert not soup.find(string=lambda s: "Traceback" in s), name
 
 
-def test_index_key_figures_then_context(built):
+def test_index_findings_first_then_tables(built):
     soup = _soup(built / site.INDEX)
     headings = [h.get("id") for h in soup.find_all("h2")]
-    assert headings.index("key-figures") < headings.index("in-context") < headings.index("notebooks")
+    order = ["findings", "limits", "notebooks", "key-figures", "in-context"]
+    assert [headings.index(h) for h in order] == sorted(headings.index(h) for h in order)
+    first_chart, first_table = soup.find("figure", class_="chart"), soup.find("table")
+    assert first_chart and first_chart in first_table.find_all_previous("figure")
+    where = soup.find(id="findings").find_next("p").get_text(" ", strip=True)
+    ind = indicator_table().set_index("indicator_id")
+    metrics = load_metrics().set_index("metric_id")
+    for metric_id in ("industry.funds", "housing.funds", "education.funds"):  # the one number style
+        m = metrics.loc[metric_id]
+        assert value_text(m["value"], m["qualifier"], m["unit_en"]) in where, metric_id
+    assert ind.loc["funding.unitemized", "text_en"] in where
+    limits = soup.find(id="limits").find_next("div", class_="limits")
+    refs = load_references()
+    for url in refs["url"]:
+        assert limits.find("a", href=url), f"citation {url} missing from the index's limits"
+    for word in ("outcomes", "wages", "working conditions", "independently"):
+        assert word in limits.get_text()
     rows = soup.find(id="in-context").find_next("table").find("tbody").find_all("tr")
     table = context.table()
     assert [r["id"] for r in rows] == list(table["indicator_id"])
@@ -123,8 +145,8 @@ def test_data_page_lists_every_metric_and_figure(built):
     metrics, figures = load_metrics(), load_figures()
     m_rows = soup.find("table", id="metrics").find("tbody").find_all("tr")
     f_rows = soup.find("table", id="figures").find("tbody").find_all("tr")
-    assert [r.td.get_text(strip=True) for r in m_rows] == list(metrics["metric_id"])
-    assert [r.td.get_text(strip=True) for r in f_rows] == list(figures["figure_id"])
+    assert [r.select_one("small.id code").get_text() for r in m_rows] == list(metrics["metric_id"])
+    assert [r.select_one("small.id code").get_text() for r in f_rows] == list(figures["figure_id"])
     for row, quote in zip(m_rows, metrics["quote"], strict=True):
         assert quote in row.get_text()
     for row, url in zip(f_rows, figures["url"], strict=True):
@@ -142,8 +164,22 @@ def test_data_copy_is_a_valid_datapackage(built):
 
 
 # ---- the pages in a real browser -----------------------------------------------------------------
+def _latin_only_fontconfig(folder: Path) -> Path:
+    """A fontconfig file whose only fonts are matplotlib's DejaVu: a machine with no CJK font."""
+    import matplotlib
+
+    ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+        f"<fontconfig><dir>{ttf}</dir><cachedir>{folder / 'cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
 @pytest.fixture(scope="module")
-def browser():
+def browser(tmp_path_factory):
     if not CHROMIUM:
         if os.environ.get("CI") == "true":
             pytest.fail("chromium is not installed: .ci/run must install it (apt-get install -y chromium)")
@@ -155,6 +191,7 @@ def browser():
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            env={**os.environ, "FONTCONFIG_FILE": str(_latin_only_fontconfig(tmp_path_factory.mktemp("fc")))},
         )  # fmt: skip
         yield launched
         launched.close()
@@ -181,26 +218,17 @@ def _open(browser, url: str, width: int = 1200):
     return page, seen
 
 
-def test_in_browser_no_errors_no_requests_links_resolve(built, browser):
-    for path in _pages(built):
-        page, seen = _open(browser, path.as_uri())
-        assert seen["errors"] == [], path.name
-        assert seen["outside"] == [], path.name
-        images = page.evaluate(
-            "[...document.images].map(i => [i.complete && i.naturalWidth > 0, i.src.slice(0, 15)])"
-        )
-        assert all(ok for ok, _ in images), f"{path.name}: an image did not render"
-        links = page.evaluate(
-            "[...document.querySelectorAll('a[href]')]"
-            ".map(a => [a.href, !!a.closest('.rendered_html, table.data')])"
-        )
-        for href, in_prose_or_citation in links:
+def test_in_browser_no_errors_no_requests_links_resolve(measured):
+    for (name, width), m in measured.items():
+        assert m["errors"] == [], f"{name} at {width} px"
+        assert m["outside"] == [], f"{name} at {width} px"
+        assert all(m["rendered"]), f"{name}: an image did not render"
+        for href, in_prose_or_citation in m["links"]:
             parsed = urlparse(href)
             if parsed.scheme == "file":
-                assert Path(unquote(parsed.path)).is_file(), f"{path.name}: {href} does not resolve"
+                assert Path(unquote(parsed.path)).is_file(), f"{name}: {href} does not resolve"
             else:  # a web link is a citation for the reader to follow, never loaded by the page
-                assert parsed.scheme in ("http", "https") and in_prose_or_citation, f"{path.name}: {href}"
-        page.context.close()
+                assert parsed.scheme in ("http", "https") and in_prose_or_citation, f"{name}: {href}"
 
 
 def test_in_browser_navigation_follows_the_notebooks(built, browser):
@@ -235,8 +263,220 @@ def test_in_browser_data_tables_search_and_sort(built, browser):
     page.fill("#metrics-q", "")
     page.click("#metrics th:has-text('value')")
     page.click("#metrics th:has-text('value')")  # descending
-    first = page.locator("#metrics tbody tr >> nth=0 >> td >> nth=0").inner_text()
+    first = page.locator("#metrics tbody tr >> nth=0 >> small.id code").inner_text()
     metrics = load_metrics()
-    assert first == metrics.loc[metrics["value"].idxmax(), "metric_id"]
+    assert first.replace("\u200b", "") == metrics.loc[metrics["value"].idxmax(), "metric_id"]
     assert seen["errors"] == []
     page.context.close()
+
+
+# ---- every page on a phone and a desktop, with no CJK system font --------------------------------
+WIDTHS = (420, 1280)
+
+# JavaScript: everything the layout checks need from one page, measured in the browser.
+_MEASURE = r"""() => {
+  const W = document.documentElement.clientWidth;
+  const out = {scroll: document.documentElement.scrollWidth, width: W, tables: [], scrollers: [],
+               broken: [], images: [], height: document.documentElement.scrollHeight};
+  for (const t of document.querySelectorAll('main table')) {
+    const r = t.getBoundingClientRect();
+    out.tables.push([t.id || t.className, Math.round(r.right), t.scrollWidth - t.clientWidth]);
+  }
+  for (const el of document.querySelectorAll('main *')) {
+    const o = getComputedStyle(el).overflowX;
+    if ((o === 'auto' || o === 'scroll' || o === 'hidden') && el.scrollWidth > el.clientWidth + 1)
+      out.scrollers.push(el.tagName + '.' + el.className);
+  }
+  // a word split over two lines: one run of letters or digits with two boxes
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (node.parentElement.closest('code, pre, details:not([open]), script, style')) continue;
+    for (const m of node.data.matchAll(/[A-Za-z0-9]{2,}/g)) {
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      const rects = [...range.getClientRects()].filter(r => r.width > 0);
+      if (rects.length > 1 && new Set(rects.map(r => Math.round(r.top))).size > 1) out.broken.push(m[0]);
+    }
+  }
+  const small = document.createElement('small'); document.querySelector('main').appendChild(small);
+  out.small = parseFloat(getComputedStyle(small).fontSize); small.remove();
+  for (const img of document.querySelectorAll('main img')) {
+    const fig = img.closest('figure');
+    out.images.push({alt: img.alt, natural: img.naturalWidth, shown: img.clientWidth,
+      minText: parseFloat(img.dataset.minTextPx || '0'), clipped: img.dataset.clipped || '',
+      caption: fig && fig.querySelector('figcaption') ? fig.querySelector('figcaption').innerText : ''});
+  }
+  return out;
+}"""
+
+
+_TOFU = """async ([chars, missing]) => {
+  await document.fonts.ready;
+  const family = getComputedStyle(document.body).fontFamily;
+  await document.fonts.load('40px ' + family, chars.join(''));
+  await document.fonts.load('bold 40px ' + family, chars.join(''));
+  const canvas = document.createElement('canvas'); canvas.width = canvas.height = 48;
+  const ctx = canvas.getContext('2d', {willReadFrequently: true});
+  const draw = (c, weight) => {
+    ctx.clearRect(0, 0, 48, 48); ctx.font = weight + ' 40px ' + family; ctx.fillText(c, 2, 40);
+    const d = ctx.getImageData(0, 0, 48, 48).data; let h = 0;
+    for (let i = 3; i < d.length; i += 4) h = (h * 31 + d[i] * (i + 1)) % 2147483647;
+    return h; };
+  const boxed = [];  // headings are bold: both weights must draw glyphs
+  for (const weight of ['normal', 'bold']) {
+    const box = draw(missing, weight), blank = draw(' ', weight);
+    for (const c of chars) {
+      const g = draw(c, weight);
+      if (g === box || g === blank) boxed.push(weight + ' ' + c);
+    }
+  }
+  return boxed;
+}"""
+# In no page, so in no subset: drawn as the browser's box for a missing glyph.
+MISSING = "龘"
+# Marks each element holding Chinese text; returns [probe, Chinese characters in its text].
+_PROBES = r"""() => { const out = []; let i = 0;
+  const cjk = (c) => { const p = c.codePointAt(0);  // as aidlib.report.fonts.needs_cjk_font
+    return (p >= 0x2E80 && p <= 0xD7FF) || (p >= 0xF900 && p <= 0xFFEF) || (p >= 0x20000 && p <= 0x3FFFF); };
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('script, style, title')) continue;
+    const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('');
+    if (![...own].some(cjk)) continue;
+    el.setAttribute('data-cjk-probe', i);
+    out.push([i, [...el.textContent].filter(cjk).length]); i++;
+  }
+  return out; }"""
+
+
+def _glyphs_from_the_embedded_font(page) -> list[str]:
+    """Elements whose Chinese the browser drew with some other font than the page's own (a box).
+
+    Chromium's DevTools protocol names the fonts each element's text was drawn with and
+    their glyph counts (bold headings included, which a canvas check does not see).
+    """
+    probes = page.evaluate(_PROBES)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    bad = []
+    for probe, chinese in probes:
+        found = cdp.send("DOM.querySelector", {"nodeId": root, "selector": f"[data-cjk-probe='{probe}']"})
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": found["nodeId"]})["fonts"]
+        embedded = sum(f["glyphCount"] for f in fonts if f["isCustomFont"])
+        if embedded < chinese:
+            html = cdp.send("DOM.getOuterHTML", {"nodeId": found["nodeId"]})["outerHTML"]
+            bad.append(f"{chinese - embedded} characters not from the embedded font in {html[:80]}")
+    cdp.detach()
+    return bad
+
+
+@pytest.fixture(scope="module")
+def measured(built, browser):
+    """Every page at each width, opened once: layout, charts, visible text and, at 1280 px, the Chinese."""
+    from aidlib.report.fonts import needs_cjk_font
+
+    out = {}
+    for width in WIDTHS:  # one page per width, navigated from page to page: opening is the slow part
+        page, seen = _open(browser, "about:blank", width=width)
+        for path in _pages(built):
+            seen["errors"].clear()
+            seen["outside"].clear()
+            page.goto(path.as_uri(), wait_until="load")
+            page.evaluate("document.fonts.ready")
+            m = page.evaluate(_MEASURE)
+            m["errors"], m["outside"] = list(seen["errors"]), list(seen["outside"])
+            m["contents"] = page.locator("nav.contents").count() > 0
+            m["raw_tables"] = page.locator("main table.dataframe").count()
+            m["rendered"] = page.evaluate("[...document.images].map(i => i.complete && i.naturalWidth > 0)")
+            m["links"] = page.evaluate(
+                "[...document.querySelectorAll('a[href]')]"
+                ".map(a => [a.href, !!a.closest('.rendered_html, table.data, ul.references')])"
+            )
+            if width == WIDTHS[-1]:
+                m["text"] = page.inner_text("main")
+                chars = sorted({c for c in page.inner_text("body") if needs_cjk_font(c)})
+                m["chars"] = chars
+                m["tofu"] = page.evaluate(_TOFU, [chars, MISSING])
+                m["other_font"] = _glyphs_from_the_embedded_font(page)
+            out[path.name, width] = m
+        page.context.close()
+    return out
+
+
+def test_in_browser_every_page_fits_phone_and_desktop(measured):
+    problems = []
+    for (name, width), m in measured.items():
+        where = f"{name} at {width} px"
+        if m["scroll"] > m["width"]:
+            problems.append(f"{where}: scrolls sideways ({m['scroll']} px)")
+        problems += [f"{where}: table {t} clipped" for t in m["tables"] if t[1] > m["width"] or t[2] > 1]
+        problems += [f"{where}: sideways scroller {s}" for s in m["scrollers"]]
+        problems += [f"{where}: word broken across lines: {w!r}" for w in m["broken"][:5]]
+        if width == 1280 and m["height"] > 3 * 900 and name != site.DATA and not m["contents"]:
+            problems.append(f"{where}: a long page ({m['height']} px) without a contents list")
+    assert problems == []
+
+
+def test_in_browser_charts_readable_with_alt_text_and_sources(measured):
+    problems = []
+    for (name, width), m in measured.items():
+        for i, img in enumerate(m["images"]):
+            where = f"{name} at {width} px, chart {i + 1}"
+            if len(img["alt"]) < 30 or not re.search(r"\d", img["alt"]) or "No description" in img["alt"]:
+                problems.append(f"{where}: alt text says too little: {img['alt']!r}")
+            if "Source" not in img["caption"]:
+                problems.append(f"{where}: no caption with a source line")
+            shrink = img["natural"] / max(img["shown"], 1)
+            if shrink > 1.6:
+                problems.append(
+                    f"{where}: drawn {img['natural']} px, shown {img['shown']} px ({shrink:.2f}×)"
+                )
+            if img["minText"] / max(shrink, 1) < m["small"] - 0.01:
+                problems.append(f"{where}: text {img['minText'] / shrink:.1f} px, under the small print")
+            if img["clipped"]:
+                problems.append(f"{where}: chart cut off: {img['clipped']}")
+    assert problems == []
+
+
+def _known_ids() -> set[str]:
+    from aidlib.analysis.indicators import table as indicator_table
+
+    ids = set(load_metrics()["metric_id"]) | set(load_figures()["figure_id"])
+    return ids | set(indicator_table()["indicator_id"]) | set(context.table()["indicator_id"])
+
+
+# Developer internals that must never reach a reader's eye (outside the data page's id column).
+_INTERNALS = re.compile(
+    r"\b(True|False|NaN|dtype|Name: \w+|text_en|unit_en|indicator_id|metric_id|figure_id|Unnamed)\b|\{'"
+)
+
+
+def test_in_browser_no_internals_in_visible_text(measured):
+    ids = _known_ids()
+    problems = []
+    for (name, width), m in measured.items():
+        if width != WIDTHS[-1]:
+            continue
+        text = m["text"]
+        problems += [f"{name}: {x.group(0)!r}" for x in _INTERNALS.finditer(text)]
+        if name != site.DATA:  # the data page is where ids belong
+            problems += [f"{name}: id {i}" for i in sorted(ids) if re.search(rf"\b{re.escape(i)}\b", text)]
+        if m["raw_tables"]:
+            problems.append(f"{name}: {m['raw_tables']} raw pandas tables (index column, raw headers)")
+    assert problems == []
+
+
+def test_in_browser_chinese_renders_without_a_cjk_system_font(measured):
+    checked = 0
+    for (name, width), m in measured.items():
+        if width != WIDTHS[-1]:
+            continue
+        assert MISSING not in m["chars"]
+        assert m["tofu"] == [], (
+            f"{name}: {len(m['tofu'])} characters drawn as boxes: {' '.join(m['tofu'][:20])}"
+        )
+        assert m["other_font"] == [], f"{name}: {m['other_font'][:3]}"
+        checked += len(m["chars"])
+    assert checked > 100

@@ -46,7 +46,7 @@ def test_view_order_and_restated(metrics):
 
 def test_view_in_chinese(metrics):
     view = metric_view(metrics, ids=["housing.households"], lang="zh")
-    assert view.loc[0, "shown"] == "≥ 40,000 户" and view.loc[0, "label"] == "受益农户"
+    assert view.loc[0, "shown"] == "≥ 40,000户" and view.loc[0, "label"] == "受益农户"
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,11 @@ import aidlib
 aidlib.set_theme()
 SOURCE = "guangzhou_shufu_2023"
 record = aidlib.source_record(SOURCE)
-{k: record[k] for k in ("outlet", "author", "published", "period_covered", "sha256")}
+aidlib.reader_table(
+    {"outlet": record["outlet"], "author": record["author"], "published": record["published"],
+     "period covered": record["period_covered"], "checksum": "SHA-256 verified against data/sources.csv"},
+    {"item": "source", "value": "record"},
+)  # fmt: skip
 
 # %% [markdown]
 # ## 1. The damage, and what the repair did
@@ -45,7 +49,10 @@ record = aidlib.source_record(SOURCE)
 raw = aidlib.read_raw(SOURCE)
 result = aidlib.normalize(raw)
 counts = result.counts()
-counts
+kinds = {"gbk_shift": "GBK byte shift (mojibake) undone", "html": "HTML fragment removed",
+         "pinyin": "pinyin annotation removed", "punctuation": "punctuation fixed", "spacing": "spacing fixed",
+         "t2s": "traditional → simplified character"}  # fmt: skip
+aidlib.reader_table({kinds.get(k, k): n for k, n in counts.items()}, {"item": "repair", "value": "count"})
 
 # %% [markdown]
 # The pinyin annotations and the traditional characters are the bulk of the work; the
@@ -109,7 +116,11 @@ print("quantities not curated:", uncovered)
 
 # %%
 restated = aidlib.metric_view(metrics, include_restated=True).query("duplicate_of != ''")
-restated[["metric_id", "shown", "duplicate_of"]]
+labels = dict(zip(metrics["metric_id"], metrics["label_en"]))
+aidlib.reader_table(
+    restated.assign(original=restated["duplicate_of"].map(labels)),
+    {"label": "restated figure", "shown": "value", "original": "restates"},
+)
 
 # %% [markdown]
 # ## 4. Exact values and bounds
@@ -123,15 +134,16 @@ mix = distinct["qualifier"].value_counts().reindex(["exact", "over", "about", "u
 bound_share = mix["over"] / len(distinct)
 assert 0.2 < bound_share < 0.3  # "about a quarter", below
 print(f"lower bounds: {mix['over']} of {len(distinct)} distinct facts ({bound_share:.0%})")
-mix
+readable = {"exact": "exact", "over": "at least", "about": "about", "under": "at most"}
+aidlib.reader_table(mix.rename(readable).rename("facts"), {"item": "stated as", "facts": "distinct facts"})
 
 # %% tags=["remove-output"]
-readable = {"exact": "exact", "over": "at least", "about": "about", "under": "at most"}
 ax = aidlib.bar_metrics(
     aidlib.count_view(mix.rename(readable)),
     title=f"How the report states its {len(distinct)} distinct numbers",
     xlabel="number of distinct facts",
 )
+aidlib.publish(ax)
 aidlib.chart_text(ax)
 
 # %% [markdown]
@@ -142,5 +154,6 @@ aidlib.chart_text(ax)
 # could only raise.
 
 # %%
-damaged = metrics[metrics["note"].str.contains("Damaged")]
-damaged[["metric_id", "quote", "value", "qualifier"]]
+damaged = aidlib.metric_view(metrics, quote=True).loc[lambda v: v["metric_id"].isin(
+    metrics.loc[metrics["note"].str.contains("Damaged"), "metric_id"])]
+aidlib.reader_table(damaged, {"label": "figure", "quote": "quote", "shown": "value"})

@@ -26,7 +26,7 @@
 #
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
-# %%
+# %% tags=["remove-cell"]
 import aidlib
 
 aidlib.set_theme()
@@ -34,33 +34,37 @@ metrics = aidlib.load_metrics()
 ind = aidlib.indicator_table(metrics).set_index("indicator_id")
 total = aidlib.metric(metrics, "funding.aid_total")
 assert total["value"] == 530_000_000 and total["qualifier"] == "exact"
-print(f"aid total 2023: {total['value']:,.0f} yuan ({total['quote']})")
+print(f"aid total 2023: {aidlib.value_text(total['value'], 'exact', 'yuan')} ({total['quote']})")
 
 # %% [markdown]
-# ## 1. The itemized lines against the total
+# ## 1. The itemized lines within the total
 #
 # Three lines carry an amount: housing, education and industry. They are *parts* of the
-# total (`part_of = funding.aid_total` in the data), so they are never added to it.
+# total (the data records each as part of it), so they are never added to it.
 
 # %%
 lines = aidlib.metric_view(metrics, ids=["funding.aid_total", "industry.funds", "housing.funds", "education.funds"])
-lines[["label", "shown", "period"]]
+aidlib.reader_table(lines, {"label": "line", "shown": "amount", "period": "period"})
 
 # %% tags=["remove-output"]
-money = aidlib.rescale(lines, 1e6, "million yuan")
-ax = aidlib.bar_metrics(money, title="Guangzhou aid to Shufu, 2023: the total and its itemized lines", xlabel="million yuan")
+money = aidlib.rescale(lines.iloc[1:], 1e6, "million yuan").reset_index(drop=True)
+parts = money[["label", "value", "shown"]].assign(label=money["metric_id"].str.split(".").str[0], itemized=True)
+parts.loc[len(parts)] = ["not itemized", ind.loc["funding.unitemized", "low"] / 1e6, "", False]
+parts["shown"] = [aidlib.value_text(v * 1e6, "exact", "yuan") for v in parts["value"]]
+ax = aidlib.split_bar(parts, title="Guangzhou aid to Shufu, 2023: the itemized lines and the unitemized third",
+                      xlabel="million yuan")  # fmt: skip
+aidlib.publish(ax)
 aidlib.chart_text(ax)
 
 # %% [markdown]
 # The shares, and the remainder the report does not itemize:
 
 # %%
-shares = ind.loc[["share.industry", "share.housing", "share.education", "share.itemized"], ["label", "text", "caveat"]]
+shares = ind.loc[["share.industry", "share.housing", "share.education", "share.itemized"]]
 remainder = ind.loc["funding.unitemized"]
 assert round(ind.loc["share.itemized", "low"]) == 67
 assert ind.loc["share.industry", "low"] > ind.loc["share.housing", "low"] + ind.loc["share.education", "low"]
-print(f"unitemized: {remainder['text_en']} ({100 - ind.loc['share.itemized', 'low']:.1f}% of the total)")
-shares
+aidlib.reader_table(shares, {"label": "share", "text_en": "value", "caveat": "caveat"})
 
 # %% [markdown]
 # Two thirds (67%) of the money is itemized; industry alone takes more than housing and
@@ -81,7 +85,7 @@ per_unit = ind.loc[
      "spend.per_minor_project", "spend.per_major_project"],
     ["label", "text_en", "formula", "caveat"],
 ]  # fmt: skip
-per_unit
+aidlib.reader_table(per_unit, {"label": "figure", "text_en": "value", "caveat": "caveat"})
 
 # %% tags=["remove-output"]
 per_thousand = ind.loc[["spend.per_household", "spend.per_funded_student"]].assign(
@@ -90,6 +94,7 @@ per_thousand = ind.loc[["spend.per_household", "spend.per_funded_student"]].assi
     text=lambda d: d["text_en"],
 )
 ax = aidlib.bar_intervals(per_thousand, title="Spend per household and per funded student", xlabel="thousand yuan")
+aidlib.publish(ax)
 aidlib.chart_text(ax)
 
 # %% [markdown]
@@ -100,9 +105,8 @@ aidlib.chart_text(ax)
 
 # %%
 assert ind.loc["spend.per_household", "high"] < 1_606
-aidlib.metric_view(metrics, ids=["funding.projects_major", "funding.projects_minor", "education.projects"])[
-    ["label", "shown"]
-]
+projects = aidlib.metric_view(metrics, ids=["funding.projects_major", "funding.projects_minor", "education.projects"])
+aidlib.reader_table(projects, {"label": "projects", "shown": "count"})
 
 # %% [markdown]
 # ## 3. The livelihood share and the "two 80%" guideline
@@ -117,15 +121,19 @@ aidlib.metric_view(metrics, ids=["funding.projects_major", "funding.projects_min
 figures = aidlib.load_figures()
 guideline = aidlib.figure(figures, "xinjiang.livelihood_share.guideline")
 livelihood = ind.loc["share.livelihood"]
-print(f"guideline: {guideline['value']:.0f}% to livelihoods — {aidlib.citation(figures, 'xinjiang.livelihood_share.guideline')}")
-print(f"this report: {livelihood['text_en']} ({livelihood['caveat']})")
 assert livelihood["high"] < guideline["value"]
+aidlib.reader_table(
+    {"'two 80%' guideline, to livelihoods": f"{guideline['value']:.0f}% ({guideline['outlet']}, {guideline['published']}, grade {guideline['reliability']})",
+     "this report, livelihood share": f"{livelihood['text_en']} ({livelihood['caveat']})"},
+    {"item": "share", "value": "value"},
+)  # fmt: skip
 
 # %% tags=["remove-output"]
 compare = ind.loc[["share.livelihood", "share.industry"], ["label", "low", "high", "text"]]
 compare.loc["guideline"] = ["'Two 80%' guideline: livelihood share", guideline["value"], guideline["value"],
                             f"{guideline['value']:.0f}%"]  # fmt: skip
 ax = aidlib.bar_intervals(compare, title="Livelihood share of the 2023 aid, against the guideline", xlabel="percent of the 2023 aid total")
+aidlib.publish(ax, source=f"南方农村报 (2023); the guideline: {guideline['outlet']} ({guideline['published']})")
 aidlib.chart_text(ax)
 
 # %% [markdown]
@@ -142,7 +150,10 @@ aidlib.chart_text(ax)
 # %%
 
 ctx = aidlib.context_table(metrics).set_index("indicator_id")
-ctx.loc[["context.aid_per_resident", "context.aid_to_gdp", "context.aid_to_budget_revenue"], ["label", "text_en"]]
+aidlib.reader_table(
+    ctx.loc[["context.aid_per_resident", "context.aid_to_gdp", "context.aid_to_budget_revenue"]],
+    {"label": "comparison", "text_en": "value", "caveat": "caveat"},
+)
 
 # %% [markdown]
 # ## 4. What the report does not say
@@ -152,8 +163,3 @@ ctx.loc[["context.aid_per_resident", "context.aid_to_gdp", "context.aid_to_budge
 # - how many of the 47 project items are education's 14;
 # - any spending by administrative level (for the second "80%");
 # - whether the cumulative household count (累计) covers earlier years' money too.
-#
-# The bound signs used in every chart are printed below.
-
-# %%
-print(aidlib.bound_legend())

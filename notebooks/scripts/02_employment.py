@@ -24,7 +24,7 @@
 #
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
-# %%
+# %% tags=["remove-cell"]
 import aidlib
 
 aidlib.set_theme()
@@ -42,21 +42,27 @@ jobs = aidlib.metric_view(
     metrics,
     ids=["employment.satellite_factory_jobs", "employment.cooperative_model_jobs", "employment.satellite_factories"],
 )
-jobs[["label", "shown", "period"]]
+aidlib.reader_table(jobs, {"label": "figure", "shown": "value", "period": "period"})
 
 # %%
 per_factory = ind.loc["employment.jobs_per_factory"]
-print(f"{per_factory['label']}: {per_factory['text_en']} — {per_factory['caveat']}")
+aidlib.reader_table(ind.loc[["employment.jobs_per_factory"]], {"label": "derived", "text_en": "value", "caveat": "caveat"})
 
 # %% tags=["remove-output"]
 people = jobs[jobs["unit"] == "people"]
 ax = aidlib.bar_metrics(people, title="Jobs the report attributes to two employment models", xlabel="people employed")
+aidlib.publish(ax)
 aidlib.chart_text(ax)
 
 # %% [markdown]
 # The two job figures should **not** be added: a farmer working in a satellite factory
 # may also sell to a cooperative, and the report does not say the groups are distinct.
 # The factories average about 22 workers each.
+#
+# **What these figures cannot show.**
+
+# %%
+aidlib.limits_note()
 
 # %% tags=["remove-cell"]
 assert round(per_factory["low"]) == 22
@@ -70,7 +76,7 @@ agri = aidlib.metric_view(
     ids=["agriculture.processing_firms", "agriculture.cooperatives", "agriculture.produce_purchased",
          "agriculture.households_income"],
 )  # fmt: skip
-agri[["label", "shown", "period"]]
+aidlib.reader_table(agri, {"label": "figure", "shown": "value", "period": "period"})
 
 # %% [markdown]
 # Fifteen processing firms work with 97 cooperatives and bought more than 20,000 tonnes of
@@ -97,16 +103,18 @@ training = aidlib.metric_view(
     ids=["agriculture.training", "employment.mandarin_training", "employment.mandarin_certified",
          "employment.technical_talent", "agriculture.tech_guidance"],
 )  # fmt: skip
-training[["label", "shown", "period"]]
+aidlib.reader_table(training, {"label": "figure", "shown": "value", "period": "period"})
 
 # %% tags=["remove-output"]
 attendances = training[training["unit"] == "person-times"]
 ax = aidlib.bar_metrics(attendances, title="Training attendances (person-times, not people)", xlabel="person-times")
+aidlib.publish(ax)
 aidlib.chart_text(ax)
 
 # %% tags=["remove-output"]
 heads = training[training["unit"] == "people"]
 ax = aidlib.bar_metrics(heads, title="People trained or certified", xlabel="people")
+aidlib.publish(ax)
 aidlib.chart_text(ax)
 
 # %% [markdown]
@@ -129,7 +137,10 @@ assert by_id.loc["employment.mandarin_certified", "period"] == "2023"
 
 ctx = aidlib.context_table(metrics).set_index("indicator_id")
 assert metrics.set_index("metric_id").loc["employment.satellite_factory_jobs", "value"] == 2_846
-ctx.loc[["context.factory_jobs_to_working_age", "context.factory_jobs_to_new_jobs_2022"], ["label", "text_en"]]
+aidlib.reader_table(
+    ctx.loc[["context.factory_jobs_to_working_age", "context.factory_jobs_to_new_jobs_2022"]],
+    {"label": "comparison", "text_en": "value", "caveat": "caveat"},
+)
 
 # %% [markdown]
 # ## What can and cannot be added

@@ -25,7 +25,7 @@
 #
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
-# %%
+# %% tags=["remove-cell"]
 import aidlib
 
 aidlib.set_theme()
@@ -40,18 +40,18 @@ ind = aidlib.indicator_table(metrics).set_index("indicator_id")
 
 # %%
 trade = aidlib.metric_view(metrics, ids=["trade.value_jan_sep", "trade.growth_yoy"])
-trade[["label", "shown", "period"]]
+aidlib.reader_table(trade, {"label": "figure", "shown": "value", "period": "period"})
 
 # %%
 derived = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"], ["label", "text_en", "formula", "caveat"]]
-derived
+aidlib.reader_table(derived, {"label": "derived", "text_en": "value", "caveat": "caveat"})
 
 # %% tags=["remove-output"]
-bars = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"], ["label", "low", "high", "exact"]]
-bars.loc["reported"] = [trade.loc[0, "label"], trade.loc[0, "value"], trade.loc[0, "value"], True]
-bars = aidlib.rescale(bars, 1e6, "million yuan")
-ax = aidlib.bar_intervals(bars.loc[["reported", "trade.base_jan_sep_2022", "trade.increase_jan_sep"]],
-              title="Shufu foreign trade, January–September", xlabel="million yuan")  # fmt: skip
+parts = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"]].reset_index()
+parts = parts.assign(label=["2022 level", "increase"], value=parts["low"] / 1e6, shown=parts["text_en"])
+ax = aidlib.split_bar(parts, title=f"Shufu foreign trade, January–September 2023: {trade.loc[0, 'shown']}, "
+                      "split into the 2022 level and the increase (both derived)", xlabel="million yuan")  # fmt: skip
+aidlib.publish(ax)
 aidlib.chart_text(ax)
 
 # %% [markdown]
@@ -74,21 +74,27 @@ kashgar = aidlib.figure(figures, "kashgar.trade_growth.2023_jan_sep")["value"]
 xinjiang = aidlib.figure(figures, "xinjiang.trade_growth.2023_jan_sep")["value"]
 shufu = metrics.set_index("metric_id").loc["trade.growth_yoy", "value"]
 assert xinjiang < shufu < kashgar
-print(f"growth, Jan–Sep 2023: Shufu {shufu:g}%, Kashgar {kashgar:g}%, Xinjiang {xinjiang:g}%")
-ctx.loc[["context.trade_share_kashgar", "context.trade_share_xinjiang"], ["label", "text_en"]]
+aidlib.reader_table(
+    {"Shufu County": f"+{shufu:g}%", "Kashgar Prefecture": f"+{kashgar:g}%", "Xinjiang": f"+{xinjiang:g}%"},
+    {"item": "foreign trade, Jan–Sep 2023", "value": "growth on a year earlier"},
+)
+
+# %%
+aidlib.reader_table(
+    ctx.loc[["context.trade_share_kashgar", "context.trade_share_xinjiang"]],
+    {"label": "share", "text_en": "value", "caveat": "caveat"},
+)
 
 # %% [markdown]
 # ## 2. Investment promotion: leverage on the aid
 
 # %%
 invest = aidlib.metric_view(metrics, ids=["investment.events", "investment.projects", "investment.funds_received"])
-invest[["label", "shown", "period"]]
+aidlib.reader_table(invest, {"label": "figure", "shown": "value", "period": "period"})
 
 # %%
 leverage = ind.loc["investment.per_aid_yuan"]
-print(f"{leverage['label']}: {leverage['text_en']}")
-print(f"formula: {leverage['formula']}")
-print(f"caveat: {leverage['caveat']}")
+aidlib.reader_table(ind.loc[["investment.per_aid_yuan"]], {"label": "derived", "text_en": "value", "caveat": "caveat"})
 
 # %% [markdown]
 # Investment received is about 3.9 times the year's aid. This is a ratio, not a return:
@@ -106,8 +112,10 @@ consumption = aidlib.metric_view(
     metrics, ids=["consumption_aid.produce_sold", "consumption_aid.sales", "consumption_aid.fairs"]
 )
 price = ind.loc["consumption.price_per_tonne"]
-print(f"{price['label']}: {price['text_en']} ({price['caveat']})")
-consumption[["label", "shown", "period"]]
+aidlib.reader_table(consumption, {"label": "figure", "shown": "value", "period": "period"})
+
+# %%
+aidlib.reader_table(ind.loc[["consumption.price_per_tonne"]], {"label": "derived", "text_en": "value", "caveat": "caveat"})
 
 # %% [markdown]
 # About 28,600 yuan per tonne (28.6 yuan per kilogram) on average, across a product mix
@@ -124,4 +132,4 @@ assert round(price["low"], -2) == 28_600
 
 # %%
 events = aidlib.metric_view(metrics, ids=["consumption_aid.fairs", "investment.events"])
-events[["label", "shown", "period"]]
+aidlib.reader_table(events, {"label": "figure", "shown": "value", "period": "period"})

@@ -24,7 +24,7 @@
 #
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
-# %%
+# %% tags=["remove-cell"]
 import aidlib
 
 aidlib.set_theme()
@@ -43,11 +43,15 @@ per_theme = (
     .agg(facts=("metric_id", "size"), bounds=("qualifier", lambda q: int((q != "exact").sum())))
     .loc[THEMES]
 )
-per_theme
+aidlib.reader_table(
+    per_theme.rename(lambda theme: theme.replace("_", " ")).rename_axis("theme"),
+    {"theme": "theme", "facts": "distinct facts", "bounds": "of which bounds (≥, ≤, ≈)"},
+)
 
 # %% tags=["remove-output"]
 counts = per_theme["facts"].rename(lambda theme: theme.replace("_", " "))
 ax = aidlib.bar_metrics(aidlib.count_view(counts), title="Distinct quantitative facts per social theme", xlabel="number of facts")
+aidlib.publish(ax)
 aidlib.chart_text(ax)
 
 # %% [markdown]
@@ -57,7 +61,7 @@ aidlib.chart_text(ax)
 health = aidlib.metric_view(metrics, theme="health").set_index("metric_id")
 assert health.loc["health.cataract_surgeries", "value"] == 290
 assert health.loc["health.tb_patients", "value"] == 364
-health[["label", "shown", "period"]]
+aidlib.reader_table(health.reset_index(), {"label": "figure", "shown": "value", "period": "period"})
 
 # %% [markdown]
 # Medical teams and visiting experts: free clinics, 290 cataract cases screened and
@@ -70,7 +74,7 @@ health[["label", "shown", "period"]]
 # %%
 education = aidlib.metric_view(metrics, theme="education").set_index("metric_id")
 assert education.loc["education.local_teachers_trained", "shown"] == "≥ 1,700 person-times"
-education[["label", "shown", "period"]]
+aidlib.reader_table(education.reset_index(), {"label": "figure", "shown": "value", "period": "period"})
 
 # %% [markdown]
 # The teachers trained locally (≥ 1,700 person-times) is the one damaged number of the
@@ -82,11 +86,12 @@ education[["label", "shown", "period"]]
 
 # %%
 culture = aidlib.metric_view(metrics, theme="culture")
-culture[["label", "shown", "period"]]
+aidlib.reader_table(culture, {"label": "figure", "shown": "value", "period": "period"})
 
 # %% tags=["remove-output"]
 visits = culture[culture["unit"] == "person-times"]
 ax = aidlib.bar_metrics(visits, title="Culture: attendances", xlabel="person-times")
+aidlib.publish(ax)
 aidlib.chart_text(ax)
 
 # %% [markdown]
@@ -95,14 +100,18 @@ aidlib.chart_text(ax)
 
 # %%
 restated = aidlib.metric_view(metrics, theme="culture", include_restated=True).query("duplicate_of != ''")
-restated[["metric_id", "shown", "duplicate_of"]]
+labels = dict(zip(metrics["metric_id"], metrics["label_en"]))
+aidlib.reader_table(
+    restated.assign(original=restated["duplicate_of"].map(labels)),
+    {"label": "restated figure", "shown": "value", "original": "restates"},
+)
 
 # %% [markdown]
 # ## Ethnic exchange, talent exchange and tourism
 
 # %%
-for theme in ["ethnic_exchange", "talent_exchange", "tourism"]:
-    view = aidlib.metric_view(metrics, theme=theme)
-    print(f"{theme}:")
-    for label, shown in zip(view["label"], view["shown"], strict=True):
-        print(f"  {label}: {shown}")
+exchange = aidlib.metric_view(metrics, theme=True).query("theme in ['ethnic_exchange', 'talent_exchange', 'tourism']")
+aidlib.reader_table(
+    exchange.assign(theme=exchange["theme"].str.replace("_", " ")),
+    {"theme": "theme", "label": "figure", "shown": "value", "period": "period"},
+)

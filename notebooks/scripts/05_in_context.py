@@ -30,14 +30,17 @@
 #
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
-# %%
+# %% tags=["remove-cell"]
 import aidlib
 
 aidlib.set_theme()
 metrics = aidlib.load_metrics()
 figures = aidlib.load_figures()
 ctx = aidlib.context_table(metrics, figures).set_index("indicator_id")
-print(f"{len(figures)} cited figures; grades: {figures['reliability'].value_counts().sort_index().to_dict()}")
+
+# %%
+aidlib.reader_table(figures["reliability"].value_counts().sort_index().rename("figures"),
+                    {"item": "grade", "figures": "cited figures"})  # fmt: skip
 
 # %% [markdown]
 # ## 1. Is counterpart aid to Xinjiang growing?
@@ -54,11 +57,12 @@ xinjiang = aidlib.series(figures, "19 provinces→Xinjiang", "aid_funds")
 shufu = xinjiang.iloc[:0].copy()
 aid = aidlib.metric(metrics, "funding.aid_total")
 shufu.loc[0] = ["funding.aid_total", 2023, aid["period"], "annual", aid["value"], aid["qualifier"],
-                "0.53 billion yuan", "report"]  # fmt: skip
+                aidlib.value_text(aid["value"], aid["qualifier"], "yuan"), "report"]  # fmt: skip
 shufu["label"] = "Guangzhou→Shufu, 2023 (this report)"
 assert shufu.loc[0, "value"] / 1e9 == 0.53
 ax = aidlib.series_chart(xinjiang, title="Counterpart aid to Xinjiang, 19 partner provinces", ylabel="billion yuan",
              scale=1e9, extra=shufu)  # fmt: skip
+aidlib.publish(ax, source=f"{aidlib.figures_source(xinjiang, figures)}; Shufu: 南方农村报 (2023)")
 aidlib.chart_text(ax)
 
 # %% [markdown]
@@ -78,14 +82,22 @@ assert (annual.loc[2024, "value"], annual.loc[2024, "qualifier"]) == (20e9, "abo
 assert annual.loc[2025, "value"] == 19.7e9
 assert ctx.loc["context.aid_share_xinjiang_2019", "text_en"] == "≤ 2.82%"
 assert ctx.loc["context.aid_share_xinjiang_2024", "text_en"] == "≈ 2.65%"
-ctx.loc[["context.aid_share_xinjiang_2019", "context.aid_share_xinjiang_2024"], ["label", "text_en", "caveat"]]
+aidlib.reader_table(
+    ctx.loc[["context.aid_share_xinjiang_2019", "context.aid_share_xinjiang_2024"]],
+    {"label": "comparison", "text_en": "value", "caveat": "caveat"},
+)
 
 # %% [markdown]
 # Cumulative totals cannot join the series: they span different years and, as their notes
 # say, different scopes. They appear in the table of conflicts at the end.
 
 # %%
-aidlib.spans(figures, "19 provinces→Xinjiang", "aid_funds")
+spans = aidlib.spans(figures, "19 provinces→Xinjiang", "aid_funds")
+described = figures.set_index("figure_id")["description_en"]
+aidlib.reader_table(
+    spans.assign(what=spans["figure_id"].map(described), period=spans["period"].str.replace("/", "–")),
+    {"what": "figure", "period": "years", "stated": "as printed", "reliability": "grade"},
+)
 
 # %% [markdown]
 # ## 2. Is 5.3亿元 a lot for Shufu?
@@ -98,9 +110,14 @@ aidlib.spans(figures, "19 provinces→Xinjiang", "aid_funds")
 
 # %% tags=["remove-output"]
 economy = ctx.loc[["context.aid_to_gdp", "context.aid_to_budget_revenue", "context.aid_to_fixed_asset_investment"]]
-ax = aidlib.bar_intervals(economy.assign(text=economy["text_en"]), title="Guangzhou's 2023 aid against Shufu's 2022 economy",
-              xlabel="percent (2023 aid ÷ 2022 figure)")  # fmt: skip
-aidlib.chart_text(ax)
+economy = economy.assign(text=economy["text_en"])
+names = {"context.aid_to_gdp": "of 2022 GDP", "context.aid_to_budget_revenue": "of 2022 budget revenue",
+         "context.aid_to_fixed_asset_investment": "of 2022 fixed-asset investment"}  # fmt: skip
+fig = aidlib.panels({names[i]: economy.loc[[i]].assign(label="2023 aid") for i in names},
+                    title="Guangzhou's 2023 aid against three parts of Shufu's 2022 economy", xlabel="percent")  # fmt: skip
+ids = ["shufu.gdp.2022", "shufu.budget_revenue.2022", "shufu.fixed_asset_investment.2022"]
+aidlib.publish(fig, source=f"南方农村报 (2023); {aidlib.figures_source(figures[figures['figure_id'].isin(ids)], figures)}")
+aidlib.chart_text(fig)
 
 # %%
 per_resident = ctx.loc["context.aid_per_resident"]
@@ -108,8 +125,12 @@ assert per_resident["text_en"] == "≈ 2,015 yuan per person"
 assert round(ctx.loc["context.aid_to_gdp", "low"], 1) == 8.8
 assert ctx.loc["context.aid_to_budget_revenue", "text_en"] == "≈ 186%"
 assert round(ctx.loc["context.aid_to_fixed_asset_investment", "low"]) == 15
-print(f"{per_resident['label']}: {per_resident['text_en']}. {per_resident['caveat']}")
-print(f"GDP: {aidlib.citation(figures, 'shufu.gdp.2022')}")
+aidlib.reader_table(ctx.loc[["context.aid_per_resident"]], {"label": "comparison", "text_en": "value", "caveat": "caveat"})
+
+# %%
+gdp = aidlib.figure(figures, "shufu.gdp.2022")
+aidlib.reader_table({"Shufu GDP 2022": f"{gdp['outlet']}, {gdp['published']}, grade {gdp['reliability']}"},
+                    {"item": "figure", "value": "citation"})  # fmt: skip
 
 # %% [markdown]
 # ## 3. Shufu's trade growth against Kashgar's and Xinjiang's
@@ -119,11 +140,9 @@ print(f"GDP: {aidlib.citation(figures, 'shufu.gdp.2022')}")
 # printed as "over 60 billion yuan", a lower bound, so Shufu's share of it is an upper
 # bound: at most 1.98%. Of Xinjiang's trade, Shufu's is about 0.47%.
 
-# %% tags=["remove-output"]
+# %%
 shares = ctx.loc[["context.trade_share_kashgar", "context.trade_share_xinjiang"]]
-ax = aidlib.bar_intervals(shares.assign(text=shares["text_en"]), title="Shufu's share of foreign trade, Jan–Sep 2023",
-              xlabel="percent of the region's trade")  # fmt: skip
-aidlib.chart_text(ax)
+aidlib.reader_table(shares, {"label": "share", "text_en": "value", "caveat": "caveat"})
 
 # %% tags=["remove-cell"]
 assert shares.loc["context.trade_share_kashgar", "text_en"] == "≤ 1.98%"
@@ -144,6 +163,8 @@ for label, gid in growth_ids.items():
     growth.loc[gid, ["label", "low", "high", "text"]] = [label, row["value"], row["value"], f"{row['value']:g}%"]
 assert growth["low"].tolist() == [70.0, 89.7, 47.3]
 ax = aidlib.bar_intervals(growth, title="Foreign-trade growth, Jan–Sep 2023 over Jan–Sep 2022", xlabel="percent year on year")
+cited = figures[figures["figure_id"].isin(list(growth_ids.values()))]
+aidlib.publish(ax, source=f"Shufu: 南方农村报 (2023); {aidlib.figures_source(cited, figures)}")
 aidlib.chart_text(ax)
 
 # %% [markdown]
@@ -157,6 +178,7 @@ k = kashgar.set_index("figure_id")["value"]
 assert (k["kashgar.foreign_trade.2013"], k["kashgar.foreign_trade.2022"]) == (12.44e9, 49.31e9)
 assert round(k["kashgar.foreign_trade.2023"] / 1e9, 2) == 83.68 and k["kashgar.foreign_trade.2023_jan_nov"] == 77.15e9
 ax = aidlib.series_chart(kashgar, title="Kashgar Prefecture's foreign trade", ylabel="billion yuan", scale=1e9)
+aidlib.publish(ax, source=aidlib.figures_source(kashgar, figures))
 aidlib.chart_text(ax)
 
 # %% [markdown]
@@ -167,15 +189,13 @@ aidlib.chart_text(ax)
 # The two comparisons are loose: the jobs are counted now, the population in 2021, and
 # new jobs created in one year are a different count from jobs held.
 
-# %% tags=["remove-output"]
+# %%
 jobs = ctx.loc[["context.factory_jobs_to_working_age", "context.factory_jobs_to_new_jobs_2022"]]
 assert round(jobs.loc["context.factory_jobs_to_working_age", "low"], 1) == 2.5
 assert round(jobs.loc["context.factory_jobs_to_new_jobs_2022", "low"]) == 73
 assert aidlib.figure(figures, "shufu.working_age_population.2021")["value"] == 116_000
 assert aidlib.metric(metrics, aidlib.context.JOBS)["value"] == 2_846
-ax = aidlib.bar_intervals(jobs.assign(text=jobs["text_en"]), title="Satellite-factory jobs (2,846) in context",
-              xlabel="percent")  # fmt: skip
-aidlib.chart_text(ax)
+aidlib.reader_table(jobs, {"label": "comparison", "text_en": "value", "caveat": "caveat"})
 
 # %% [markdown]
 # ## 5. Guangzhou's aid over time, and Guangdong's other pairs
@@ -190,7 +210,7 @@ assert round(plan["low"]) == 48
 plan_2011_2015 = aidlib.figure(figures, "guangzhou_shufu.aid_funds.plan_2011_2015")
 assert (plan_2011_2015["value"], plan_2011_2015["period"]) == (17.96e8, "2011/2015")
 assert round(plan_2011_2015["value"] / 5 / 1e8, 1) == 3.6
-print(f"{plan['label']}: {plan['text_en']} more — {plan['caveat']}")
+aidlib.reader_table(ctx.loc[["context.aid_vs_plan_2011_2015"]], {"label": "comparison", "text_en": "value", "caveat": "caveat"})
 
 # %% [markdown]
 # Guangdong's other pairs publish single-year figures for different years and scopes. Only
@@ -202,11 +222,12 @@ pairs = ["guangdong.aid_funds.2014", "dongguan.aid_funds.2020", "shenzhen.aid_fu
          "guangzhou_shufu.aid_funds.2023"]  # fmt: skip
 side = figures.set_index("figure_id").loc[pairs]
 assert (side["basis"] == "annual").all() and (side["measure"] == "aid_funds").all()
-bars = aidlib.rescale(side.assign(label=side["subject"] + " (" + side["period"] + ")", low=side["value"],
-                           high=side["value"]), 1e6, "million yuan")  # fmt: skip
-ax = aidlib.bar_intervals(bars[["label", "low", "high", "text"]], title="One year of aid from Guangdong's pairs",
-              xlabel="million yuan")  # fmt: skip
-aidlib.chart_text(ax)
+bars = aidlib.rescale(side.assign(label=side["subject"], low=side["value"], high=side["value"]), 1e6, "million yuan")
+fig = aidlib.panels({year: bars[bars["period"] == year][["label", "low", "high", "text"]]
+                     for year in sorted(bars["period"].unique())},
+                    title="One year of aid from Guangdong's pairs, each in its own year", xlabel="million yuan")  # fmt: skip
+aidlib.publish(fig, source=aidlib.figures_source(side.reset_index(), figures))
+aidlib.chart_text(fig)
 
 # %% [markdown]
 # What cannot be compared, and why:
@@ -230,7 +251,9 @@ assert [aidlib.figure(figures, f)["period"][:4] for f in ("shenzhen.aid_funds.cu
                                                    "dongguan.aid_funds.2017_2020")] == ["2010", "2016", "2017"]
 assert aidlib.figure(figures, "guangdong_3rddiv.aid_funds.2011_housing")["value"] == 3e8
 assert aidlib.figure(figures, "guangzhou_shufu.aid_funds.2023")["value"] == aid["value"]
-aidlib.compare(figures, "Guangzhou→Shufu", "aid_funds", "annual", "2023")
+same = aidlib.compare(figures, "Guangzhou→Shufu", "aid_funds", "annual", "2023")
+aidlib.reader_table(same, {"stated": "as printed", "outlet": "outlet", "published": "published",
+                           "reliability": "grade", "preferred": "preferred"})  # fmt: skip
 
 # %% [markdown]
 # ## 6. Where published figures may disagree
@@ -244,4 +267,9 @@ aidlib.compare(figures, "Guangzhou→Shufu", "aid_funds", "annual", "2023")
 # %%
 table = aidlib.conflicts(figures)
 assert len(table) == 5 and (~table["agree"]).sum() == 4
-table[["subject", "periods", "stated", "grades", "agree", "preferred"]]
+preferred = table["preferred"].map(lambda fid: described.get(fid, "none: different periods") if fid else "none: different periods")
+aidlib.reader_table(
+    table.assign(preferred=preferred),
+    {"subject": "subject", "periods": "periods", "stated": "as printed", "grades": "grades", "agree": "agree",
+     "preferred": "preferred figure"},
+)  # fmt: skip

@@ -53,8 +53,17 @@ _EXPORTS = {
     "bar_metrics": ("aidlib.analysis.plotting", "bar_metrics"),
     "bar_intervals": ("aidlib.analysis.plotting", "bar_intervals"),
     "series_chart": ("aidlib.analysis.plotting", "series_chart"),
+    "split_bar": ("aidlib.analysis.plotting", "split_bar"),
+    "panels": ("aidlib.analysis.plotting", "panels"),
     "bound_legend": ("aidlib.analysis.plotting", "bound_legend"),
     "chart_text": ("aidlib.analysis.plotting", "chart_text"),
+    # the reader's view: one number style, reader tables, published charts, the sources' limits
+    "value_text": ("aidlib.analysis.display", "value_text"),
+    "reader_table": ("aidlib.analysis.display", "reader_table"),
+    "limits_note": ("aidlib.analysis.display", "limits_note"),
+    "publish": ("aidlib.analysis.publish", "publish"),
+    "figures_source": ("aidlib.analysis.publish", "figures_source"),
+    "load_references": ("aidlib.data.references", "load_references"),
 }
 # whole modules reachable as attributes: aidlib.indicators.RATIOS, aidlib.context.JOBS
 _MODULES = {

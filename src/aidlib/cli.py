@@ -178,10 +178,12 @@ def _cmd_draft(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from aidlib.data.figures import check_figures
     from aidlib.data.metrics import check_exclusions, check_metrics
+    from aidlib.data.references import check_references
 
     metrics, problems = check_metrics(args.data)
     figures, more = check_figures(args.data)
-    problems += more + check_exclusions(args.data)[1]
+    references, refs_problems = check_references(args.data)
+    problems += more + check_exclusions(args.data)[1] + refs_problems
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -189,6 +191,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return 1
     print(f"aidlib check: {metrics.path}: {len(metrics)} metrics OK (schema, quotes, values, sources)")
     print(f"aidlib check: {figures.path}: {len(figures)} cited figures OK (stated, vocabularies, citations)")
+    print(f"aidlib check: {references.path}: {len(references)} references OK (ids, dates, URLs)")
     return 0
 
 
@@ -320,8 +323,11 @@ def build_parser() -> argparse.ArgumentParser:
         "it is left as it was and OUT.log holds the traceback.",
     )
     p.add_argument("--out", default="reports", help="output folder, replaced as a whole")
-    p.add_argument("--data", default=None,
-                   help="data folder (default: the checkout's data/, else the copy shipped with aidlib)")
+    p.add_argument(
+        "--data",
+        default=None,
+        help="data folder (default: the checkout's data/, else the copy shipped with aidlib)",
+    )
     p.add_argument("--notebooks", default=None,
                    help="folder of NN_topic.ipynb notebooks "
                    "(default: the checkout's notebooks/, else the copies shipped with aidlib)")  # fmt: skip

@@ -32,12 +32,48 @@ class Term:
     interval: Interval
     period: str
     origin: str  # "metric" (the report) or "cited" (data/cited_figures.tsv)
+    name: str = ""  # what it is, in plain words (the population, GDP), for caveats
+
+
+# Plain names of the report's figures that context indicators use, for their caveats.
+METRIC_NAMES = {AID: "aid", TRADE: "trade", JOBS: "satellite-factory jobs"}
+# Plain names of the cited figures' measures; others read as the measure with spaces.
+MEASURE_NAMES = {"gdp": "GDP", "aid_funds": "aid", "jobs": "new jobs", "foreign_trade": "trade"}
+
+
+def _figure_name(subject: str, measure: str, basis: str) -> str:
+    """A cited figure in plain words: "Xinjiang-wide aid", "the plan's aid", "GDP"."""
+    name = MEASURE_NAMES.get(measure, measure.replace("_", " "))
+    if basis == "plan":
+        name = f"planned {name}"
+    if "→Xinjiang" in subject:
+        name = f"all-Xinjiang {name}"
+    return name
 
 
 def _terms(metrics: pd.DataFrame, figures: pd.DataFrame) -> dict[str, Term]:
-    terms = {r.metric_id: Term(r.metric_id, interval_of(r), r.period, "metric") for r in metrics.itertuples()}
-    for r in figures.itertuples():
-        terms[r.figure_id] = Term(r.figure_id, interval_of(r), r.period, "cited")
+    terms = {
+        r.metric_id: Term(
+            r.metric_id,
+            interval_of(r),
+            r.period,
+            "metric",
+            METRIC_NAMES.get(r.metric_id, r.label_en.lower()),
+        )  # fmt: skip
+        for r in metrics.itertuples(index=False)
+    }
+    terms.update(
+        {
+            r.figure_id: Term(
+                r.figure_id,
+                interval_of(r),
+                r.period,
+                "cited",
+                _figure_name(r.subject, r.measure, r.basis),
+            )  # fmt: skip
+            for r in figures.itertuples(index=False)
+        }
+    )
     return terms
 
 
@@ -45,21 +81,21 @@ def periods_caveat(terms: list[Term]) -> str:
     """Say which periods an indicator mixes, or nothing when they agree.
 
     Examples:
-        >>> a = Term("funding.aid_total", Interval(5.3e8), "2023", "metric")
-        >>> g = Term("shufu.gdp.2022", Interval(6e9), "2022", "cited")
+        >>> a = Term("funding.aid_total", Interval(5.3e8), "2023", "metric", "aid")
+        >>> g = Term("shufu.gdp.2022", Interval(6e9), "2022", "cited", "GDP")
         >>> periods_caveat([a, g])
-        'Mixes periods: funding.aid_total (2023) with shufu.gdp.2022 (2022).'
+        'Compares 2023 aid with 2022 GDP.'
         >>> periods_caveat([a, a])
         ''
     """
     if len({t.period for t in terms}) <= 1:
         return ""
     first, *rest = terms
-    return (
-        f"Mixes periods: {first.id} ({first.period}) with "
-        + ", ".join(f"{t.id} ({t.period})" for t in rest)
-        + "."
-    )
+
+    def name(t: Term) -> str:
+        return f"{t.period.replace('/', '–')} {t.name or t.id}"
+
+    return f"Compares {name(first)} with " + ", ".join(name(t) for t in rest) + "."
 
 
 # Ratios: (id, label, numerator, denominator, unit, scale, caveat). The periods

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+from aidlib.analysis.display import interval_text, unit_en  # noqa: F401  unit_en re-exported
+
 INF = math.inf
 
 
@@ -106,33 +108,15 @@ def _mul(a: float, b: float) -> float:
 
 
 def describe(iv: Interval, unit: str) -> str:
-    """Write an interval to the precision its inputs support (see :func:`aidlib.analysis.tables.round_shown`).
+    """Write an interval as :func:`aidlib.analysis.display.interval_text` does.
 
     Examples:
         >>> describe(Interval(695_882_352.9), "yuan"), describe(Interval(0, 1605.75), "元/户")
-        ('≈ 696 million yuan', '≤ 1,606 元/户')
+        ('≈ 696 million yuan', '≤ 1,606元/户')
         >>> describe(Interval(60.0), "percent"), describe(Interval(23.26, 56.23), "percent")
         ('60%', '23.2–56.3%')
     """
-    from aidlib.analysis.tables import BOUND_SIGNS, number_text, round_shown, with_unit
-
-    if iv.low == iv.high:
-        shown = round_shown(iv.low)
-        (number,), unit = number_text([shown], unit)
-        rounded = not math.isclose(shown, iv.low, rel_tol=1e-9, abs_tol=1e-12)
-        sign = BOUND_SIGNS["about"] if iv.approx or rounded else ""
-        return sign + with_unit(number, unit)
-    if iv.high == INF:
-        (number,), unit = number_text([round_shown(iv.low, "down")], unit)
-        return BOUND_SIGNS["over"] + with_unit(number, unit)
-    if iv.low == -INF:
-        (number,), unit = number_text([round_shown(iv.high, "up")], unit)
-        return BOUND_SIGNS["under"] + with_unit(number, unit)
-    if iv.low == 0:
-        (number,), unit = number_text([round_shown(iv.high, "up")], unit)
-        return BOUND_SIGNS["under"] + with_unit(number, unit)
-    (low, high), unit = number_text([round_shown(iv.low, "down"), round_shown(iv.high, "up")], unit)
-    return with_unit(f"{low}–{high}", unit)
+    return interval_text(iv.low, iv.high, iv.approx, unit)
 
 
 @dataclass(frozen=True)
@@ -149,7 +133,7 @@ class Indicator:
 
     @property
     def text(self) -> str:
-        """The value as a reader sees it: ``≤ 1,606 元/户``, ``67.04 %``."""
+        """The value as a reader sees it: ``≤ 1,606元/户``, ``67.04%``."""
         return describe(self.interval, self.unit)
 
     @property
@@ -161,19 +145,6 @@ class Indicator:
     def text_en(self) -> str:
         """The value with its English unit: ``≤ 1,606 yuan per household``."""
         return describe(self.interval, self.unit_en)
-
-
-def unit_en(unit: str) -> str:
-    """Translate an indicator unit built from measure words.
-
-    Examples:
-        >>> unit_en("元/户"), unit_en("%"), unit_en("facts")
-        ('yuan per household', 'percent', 'facts')
-    """
-    from aidlib.data.vocabulary import english
-
-    first, *per = unit.split("/")
-    return " per ".join([english(first), *(english(p, 1) for p in per)])
 
 
 def interval_of(row) -> Interval:
@@ -280,11 +251,12 @@ def compute(metrics: pd.DataFrame | None = None) -> list[Indicator]:
                   "County-wide trade; the report does not say how much is due to aid.")
     )  # fmt: skip
     restated = tuple(metrics.loc[metrics["duplicate_of"] != "", "metric_id"])
+    restated_labels = tuple(metrics.loc[metrics["duplicate_of"] != "", "label_en"])
     out.append(
         Indicator("facts.distinct", "Distinct quantitative facts (restatements counted once)",
                   "count(metrics where duplicate_of is empty)", restated,
                   Interval(float(len(metrics) - len(restated))), "facts",
-                  f"{len(restated)} restated rows are left out: {', '.join(restated)}.")
+                  f"{len(restated)} restated rows are left out: {'; '.join(restated_labels)}.")
     )  # fmt: skip
     return out
 

@@ -34,6 +34,8 @@ CJK_PACKAGE_HINT = (
 PALETTE = {"exact": "#3b6ea8", "over": "#e08a2c", "about": "#7a9e3a", "under": "#a8443b"}
 # Bar-end markers: an open bound points the way the true value may lie.
 MARKERS = {"over": ">", "under": "<", "about": "d"}
+# Value labels sit on a white box: gridlines never run through the numbers.
+LABEL_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.9}
 RANGE_COLOR = "#7b5ea8"  # a range (3至5万元): bar to its low end; the text shows both ends
 
 
@@ -117,7 +119,10 @@ def set_theme(chinese: bool = False) -> None:
             "figure.dpi": 100,
             "axes.titlesize": 12,
             "axes.titleweight": "bold",
-            "axes.labelsize": 10,
+            "axes.labelsize": 11,
+            "xtick.labelsize": 11,
+            "ytick.labelsize": 11,
+            "legend.fontsize": 11,
             "svg.hashsalt": "aidlib",  # deterministic SVG ids
         }
     )
@@ -157,8 +162,8 @@ def _check_qualifiers(qualifiers, chart: str) -> None:
 def _axes(ax: Axes | None, rows: int) -> Axes:
     import matplotlib.pyplot as plt
 
-    if ax is None:
-        _, ax = plt.subplots(figsize=(7.5, 0.9 + 0.42 * max(rows, 1)))
+    if ax is None:  # constrained: the key below the bars takes its own room
+        _, ax = plt.subplots(figsize=(7.5, 1.1 + 0.42 * max(rows, 1)), layout="constrained")
     return ax
 
 
@@ -180,9 +185,22 @@ def _bound_legend(ax: Axes, qualifiers, ranges: bool = False) -> None:
         handles.append(
             Patch(facecolor=PALETTE["over"], alpha=0.35, hatch="//", label="range: the value lies within")
         )
+    fig = ax.get_figure()
+    shown = {t.get_text() for legend in fig.legends for t in legend.get_texts()}
+    handles = [h for h in handles if h.get_label() not in shown]  # panels share one key
     if handles:  # below the chart, so it never covers a bar or its label
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.32 if ax.get_xlabel() else -0.2),
-                  ncol=len(handles), fontsize=8, frameon=False, title=None)  # fmt: skip
+        fig.legend(handles=handles, loc="outside lower left", ncols=1, fontsize=11, frameon=False)
+
+
+def _right_edge(top: float, percent: bool, room: float = 1.45) -> float:
+    """Where a bar chart's axis ends: room for the value labels, but a percent axis stops at 100.
+
+    Examples:
+        >>> _right_edge(80, True), _right_edge(40, True), _right_edge(40, False)
+        (100, 58.0, 58.0)
+    """
+    right = top * room
+    return 100 if percent and top <= 100 < right else right
 
 
 def _count_axis(ax: Axes, values) -> None:
@@ -243,11 +261,17 @@ def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes 
         if qualifier in MARKERS:
             ax.plot(value, i, marker=MARKERS[qualifier], color="black", markersize=7, clip_on=False)
         ax.annotate(
-            f" {shown}", (value, i), xytext=(6, 0), textcoords="offset points", va="center", fontsize=9
+            f" {shown}",
+            (value, i),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=11,
+            bbox=LABEL_BOX,
         )
     ax.set_yticks(list(y), labels)
     ax.invert_yaxis()
-    ax.set_xlim(0, view["value"].max() * 1.45)
+    ax.set_xlim(0, _right_edge(view["value"].max(), all(str(u) in ("%", "percent") for u in view["unit"])))
     _count_axis(ax, view["value"])
     ax.set_xlabel(xlabel)
     ax.set_title(title)
@@ -274,7 +298,8 @@ def bar_intervals(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axe
     _check_labels([*rows["label"], *rows["text"]])
     ax = _axes(ax, len(rows))
     finite_high = [h for h in rows["high"] if not math.isinf(h)]
-    right = max([*finite_high, *rows["low"]]) * 1.5
+    percent = all(str(t).endswith("%") for t in rows["text"])
+    right = _right_edge(max([*finite_high, *rows["low"]]), percent, 1.5)
     qualifiers = []
     for i, (low, high, text) in enumerate(zip(rows["low"], rows["high"], rows["text"], strict=True)):
         if low == high:
@@ -294,7 +319,8 @@ def bar_intervals(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axe
                 markersize=10 if math.isinf(high) else 12,
             )
             end = top
-        ax.annotate(f" {text}", (end, i), xytext=(6, 0), textcoords="offset points", va="center", fontsize=9)
+        ax.annotate(f" {text}", (end, i), xytext=(6, 0), textcoords="offset points", va="center", fontsize=11,
+                    bbox=LABEL_BOX)  # fmt: skip
     ax.set_yticks(list(range(len(rows))), rows["label"])
     ax.invert_yaxis()
     ax.set_xlim(0, right)
@@ -304,6 +330,83 @@ def bar_intervals(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axe
     if qualifiers:
         _bound_legend(ax, [], ranges=True)
     return ax
+
+
+# Parts of one total without an amount of their own: drawn hatched and grey.
+UNITEMIZED_COLOR = "#d5d9de"
+
+
+def split_bar(parts: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes | None = None) -> Axes:
+    """Draw shares of one total as one bar split into its parts, the unitemized rest hatched.
+
+    ``parts`` has the columns ``label``, ``value`` (a number, in the unit of the axis) and
+    ``shown`` (the value as text); an optional boolean ``itemized`` marks the rest (False),
+    which is drawn hatched in grey. The axis ends at the total; the legend (below the bar,
+    one entry a line) names each part with its value and share.
+
+    Raises:
+        ValueError: a missing column or a negative part.
+
+    Returns:
+        The matplotlib Axes drawn on.
+
+    Examples:
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({"label": ["a", "rest"], "value": [3.0, 1.0], "shown": ["3 yuan", "1 yuan"],
+        ...                       "itemized": [True, False]})
+        >>> chart_text(split_bar(frame)).to_numpy().tolist()
+        [['a', '3 yuan (75%)'], ['rest', '1 yuan (25%)']]
+    """
+    import matplotlib.pyplot as plt
+
+    _require(parts, "split_bar", ("label", "value", "shown"))
+    if (parts["value"] < 0).any():
+        raise ValueError("split_bar: a part is negative; parts of a total are never below zero")
+    itemized = parts["itemized"] if "itemized" in parts else [True] * len(parts)
+    total = float(parts["value"].sum())
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.5, 1.7 + 0.3 * len(parts)), layout="constrained")
+    colors = iter(PALETTE.values())
+    left = 0.0
+    for label, value, shown, whole in zip(
+        parts["label"], parts["value"], parts["shown"], itemized, strict=True
+    ):
+        ax.barh([0], [value], left=left, color=next(colors) if whole else UNITEMIZED_COLOR,
+                hatch=None if whole else "//", edgecolor="white", linewidth=1.5,
+                label=f"{label}: {shown} ({100 * value / total:.0f}%)")  # fmt: skip
+        left += value
+    ax.set_xlim(0, total)  # the bar is the whole: the axis ends at the total
+    ax.set_yticks([])
+    ax.grid(False)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.get_figure().legend(loc="outside lower left", ncols=1, frameon=False)  # one line a part: fits a phone
+    return ax
+
+
+def panels(groups: dict, chart=None, title: str = "", xlabel: str = ""):
+    """Draw incomparable groups in separate panels, one axis each: never one ranked axis.
+
+    ``groups`` maps a panel title (what the values are a share or a count of, their year)
+    to the rows that :func:`bar_intervals` (the default ``chart``) or :func:`bar_metrics`
+    draws. Different denominators, periods or bases go in different panels.
+
+    Returns:
+        The matplotlib Figure (:func:`chart_text` reads every panel).
+    """
+    import matplotlib.pyplot as plt
+
+    chart = chart or bar_intervals
+    sizes = [max(len(rows), 1) for rows in groups.values()]
+    fig, axes = plt.subplots(len(groups), 1, figsize=(7.5, 0.9 * len(groups) + 0.45 * sum(sizes)),
+                             height_ratios=sizes, squeeze=False, layout="constrained")  # fmt: skip
+    for ax, (name, rows) in zip(axes[:, 0], groups.items(), strict=True):
+        chart(rows, title=name, xlabel=xlabel, ax=ax)
+        ax.title.set_fontsize(11)
+        ax.title.set_fontweight("normal")
+    if title:
+        fig.suptitle(title, fontweight="bold", fontsize=12)
+    return fig
 
 
 def bound_legend() -> str:
@@ -380,7 +483,8 @@ def series_chart(
             )  # fmt: skip
         left = kind == "plan"  # plans are labelled on their left, the others on their right
         ax.annotate(value_text(value, qualifier), (year, value), xytext=(-7 if left else 7, -3),
-                    textcoords="offset points", fontsize=8, ha="right" if left else "left")  # fmt: skip
+                    textcoords="offset points", fontsize=11, ha="right" if left else "left",
+                    bbox=LABEL_BOX)  # fmt: skip
     handles = [
         Line2D([], [], marker=m, linestyle="", color=PALETTE["exact"],
                markerfacecolor=PALETTE["exact"] if k == "annual" else "white", label=name)
@@ -391,14 +495,14 @@ def series_chart(
         for year, value, qualifier in rows:
             ax.plot(year, value, marker="*", markersize=12, color="#555555", zorder=3)
             ax.annotate(value_text(value, qualifier), (year, value), xytext=(7, -3),
-                        textcoords="offset points", fontsize=8)  # fmt: skip
+                        textcoords="offset points", fontsize=11, bbox=LABEL_BOX)  # fmt: skip
         handles.append(Line2D([], [], marker="*", linestyle="", color="#555555", markersize=10,
                               label=str(extra["label"].iloc[0])))  # fmt: skip
     if (points["qualifier"] == "over").any():
         handles.append(
             Line2D([], [], marker=r"$\uparrow$", linestyle="", color=PALETTE["over"], label="at least (≥)")
         )
-    ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=True)
+    ax.legend(handles=handles, loc="upper left", fontsize=11, frameon=True)
     ax.set_ylim(0, top * 1.22)
     ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
     ax.set_xlabel("year")
@@ -407,7 +511,7 @@ def series_chart(
     return ax
 
 
-def chart_text(ax: Axes) -> pd.DataFrame:
+def chart_text(ax) -> pd.DataFrame:
     """Read back what a chart says: one row per value written on it, in drawing order.
 
     A bar chart (:func:`bar_metrics`, :func:`bar_intervals`) gives each bar's label
@@ -426,7 +530,13 @@ def chart_text(ax: Axes) -> pd.DataFrame:
     """
     import pandas as pd
 
+    if hasattr(ax, "savefig"):  # a Figure of panels: each panel in turn
+        return pd.concat([chart_text(a) for a in ax.axes], ignore_index=True)
     notes = [t for t in ax.texts if t.get_text().strip()]
+    legend = ax.get_legend() or next(iter(ax.get_figure().legends), None)
+    if not notes and legend is not None and ax.patches and not ax.get_yticklabels():  # a split bar
+        pairs = [t.get_text().split(": ", 1) for t in legend.get_texts()]
+        return pd.DataFrame({"label": [p[0] for p in pairs], "text": [p[-1] for p in pairs]})
     if ax.patches:  # bars, labelled on the y axis
         names = dict(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels()), strict=True))
         labels = [names.get(t.xy[1], "") for t in notes]

@@ -6,123 +6,19 @@ import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from aidlib.data.vocabulary import singular
+from aidlib.analysis.display import (  # noqa: F401  re-exported: the old names still import from here
+    BOUND_SIGNS,
+    SIGNIFICANT,
+    SINGULAR,
+    number_text,
+    round_shown,
+    singular,
+    value_text,
+    with_unit,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-
-# How a qualifier reads in front of a value.
-BOUND_SIGNS = {"exact": "", "over": "≥ ", "about": "≈ ", "under": "≤ "}
-
-
-# Derived values are shown to the precision their inputs support: three significant
-# figures, but whole units below 10,000 (2,015 yuan per person, 1,606 per household);
-# a value that rounding changed is marked ≈. An upper bound rounds up, a lower bound
-# down, so the bound stays true.
-SIGNIFICANT = 3
-# Large amounts of money read in words: (threshold, divisor, English, Chinese).
-_MONEY_SCALES = ((1e9, 1e9, "billion", None), (1e8, 1e8, None, "亿"), (1e6, 1e6, "million", None),
-                 (1e4, 1e4, None, "万"))  # fmt: skip
-
-
-def round_shown(x: float, direction: str = "nearest") -> float:
-    """Round a derived value for display: 3 significant figures, whole units from 100 to 10,000.
-
-    ``direction`` is ``nearest``, ``down`` (a lower bound) or ``up`` (an upper bound).
-
-    Examples:
-        >>> round_shown(695_882_352.9), round_shown(2015.1), round_shown(8.8333), round_shown(0.46789)
-        (696000000.0, 2015.0, 8.83, 0.468)
-        >>> round_shown(1605.75, "up"), round_shown(1.97166, "up"), round_shown(1.97166, "down")
-        (1606.0, 1.98, 1.97)
-    """
-    import math
-    from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
-
-    if x == 0 or math.isinf(x) or math.isnan(x):
-        return x
-    exponent = math.floor(math.log10(abs(x)))
-    places = 0 if 2 <= exponent <= 3 else SIGNIFICANT - 1 - exponent  # whole units below 10,000
-    mode = {"nearest": ROUND_HALF_EVEN, "down": ROUND_FLOOR, "up": ROUND_CEILING}[direction]
-    return float(Decimal(repr(x)).quantize(Decimal(1).scaleb(-places), rounding=mode))
-
-
-def with_unit(number: str, unit: str) -> str:
-    """Attach a unit the one way the project writes it: ``70%``, ``5 yuan``.
-
-    Examples:
-        >>> with_unit("70", "percent"), with_unit("5", "yuan"), with_unit("5", "")
-        ('70%', '5 yuan', '5')
-    """
-    if unit in ("percent", "%"):
-        return f"{number}%"
-    return f"{number} {unit}" if unit else number
-
-
-def number_text(values: list[float], unit: str) -> tuple[list[str], str]:
-    """Write rounded numbers with thousands separators, money in words (696 million yuan).
-
-    Returns the numbers as text and the unit to write after them.
-
-    Examples:
-        >>> number_text([696_000_000.0], "yuan"), number_text([174_700_000.0], "元")
-        ((['696'], 'million yuan'), (['1.747'], '亿元'))
-        >>> number_text([2015.0, 0.468], "people")
-        (['2,015', '0.468'], 'people')
-    """
-    finite = [abs(v) for v in values if v == v and abs(v) != float("inf")]
-    top = max(finite, default=0.0)
-    divisor, word = 1.0, ""
-    if unit in ("yuan", "元"):
-        for threshold, div, english, chinese in _MONEY_SCALES:
-            name = english if unit == "yuan" else chinese
-            if name and top >= threshold:
-                divisor, word = div, name
-                break
-    texts = []
-    for v in values:
-        scaled = v / divisor
-        if float(scaled).is_integer():
-            texts.append(f"{scaled:,.0f}")
-        else:
-            texts.append(f"{scaled:,.{max(_decimals(scaled), 0)}f}")
-    if word:
-        unit = f"{word} {unit}" if unit == "yuan" else f"{word}{unit}"
-    return texts, unit
-
-
-def _decimals(x: float) -> int:
-    """Decimals needed to write ``x`` without trailing noise (at most 6)."""
-    text = f"{x:.6f}".rstrip("0")
-    return len(text.split(".")[1]) if "." in text else 0
-
-
-def value_text(value: float, qualifier: str = "exact", unit: str = "", high: float | None = None) -> str:
-    """Write a curated value the way a reader should take it.
-
-    A hedge bounds the size of a fall: ``over`` -3 reads ``≤ -3``; a range reads ``5–10``.
-
-    Examples:
-        >>> value_text(40000, "over", "households")
-        '≥ 40,000 households'
-        >>> value_text(11672.82, "exact", "tonnes")
-        '11,672.82 tonnes'
-        >>> value_text(-3, "over", "percent"), value_text(5, "range", "percent", 10)
-        ('≤ -3%', '5–10%')
-    """
-    if qualifier not in (*BOUND_SIGNS, "range"):
-        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(BOUND_SIGNS)}, range")
-    if qualifier == "range":
-        return with_unit(f"{_number_text(value)}–{_number_text(high)}", unit)  # type: ignore[arg-type]
-    if value < 0 and qualifier in ("over", "under"):  # the hedge bounds the size of the fall
-        qualifier = "under" if qualifier == "over" else "over"
-    if value == 1 and qualifier == "exact":
-        unit = singular(unit)
-    return BOUND_SIGNS[qualifier] + with_unit(_number_text(value), unit)
-
-
-def _number_text(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 def count_view(counts: pd.Series, unit: str = "facts") -> pd.DataFrame:
@@ -162,7 +58,7 @@ def rescale(frame: pd.DataFrame, divisor: float, unit: str) -> pd.DataFrame:
         >>> rescale(rows, 1e6, "million yuan")["text"].tolist()
         ['≈ 696 million yuan']
     """
-    from aidlib.analysis.indicators import Interval, describe
+    from aidlib.analysis.display import interval_text
 
     out = frame.copy()
     if "value" in out:
@@ -175,7 +71,7 @@ def rescale(frame: pd.DataFrame, divisor: float, unit: str) -> pd.DataFrame:
         points = out["low"] == out["high"]
         approx = (points & ~out["exact"].astype(bool)) if "exact" in out else points & False
         out["text"] = [
-            describe(Interval(lo, hi, bool(a)), unit)
+            interval_text(lo, hi, bool(a), unit)
             for lo, hi, a in zip(out["low"], out["high"], approx, strict=True)
         ]
     return out
@@ -258,8 +154,10 @@ def metric_view(
         unit=unit,
         qualifier=view["qualifier"].astype(str),
         shown=[
-            value_text(v, q, u, h)
-            for v, q, u, h in zip(view["value"], view["qualifier"], unit, view["high"], strict=True)
+            value_text(v, q, u, h, label)
+            for v, q, u, h, label in zip(
+                view["value"], view["qualifier"], unit, view["high"], view["label_en"], strict=True
+            )
         ],
         theme=view["theme"].astype(str),
     )

@@ -423,7 +423,7 @@ def series(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from aidlib.analysis.tables import value_text
+    from aidlib.analysis.display import cited_unit, value_text
 
     rows = figures[(figures["subject"] == subject) & (figures["measure"] == measure)]
     rows = rows[~_spans_years(rows["period"])]
@@ -440,7 +440,7 @@ def series(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
             "value": rows["value"],
             "qualifier": rows["qualifier"],
             "shown": [
-                value_text(v / SCALE[u][0], q, SCALE[u][1])
+                value_text(v, q, cited_unit(u))
                 for v, q, u in zip(rows["value"], rows["qualifier"], rows["unit"], strict=True)
             ],
             "reliability": rows["reliability"],
@@ -468,7 +468,3 @@ def spans(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
     rows = figures[(figures["subject"] == subject) & (figures["measure"] == measure)]
     rows = rows[_spans_years(rows["period"])]
     return rows[["figure_id", "basis", "period", "stated", "reliability"]].reset_index(drop=True)
-
-
-# How a unit is shown in series labels: (divide by, English unit).
-SCALE = {"元": (1e9, "billion yuan"), "%": (1, "percent"), "人": (1, "people"), "套": (1, "housing units")}

@@ -324,9 +324,11 @@ def write_report(
         pages = run_notebooks(build, notebooks, note, data=data)
         (build / site.DATA).write_text(site.data_page(metrics, figures, downloads), encoding="utf-8")
         index = site.index_page(
-            pages, metrics, indicators, context_table, KEY_METRICS, KEY_INDICATORS, sources
+            pages, metrics, indicators, context_table, KEY_METRICS, KEY_INDICATORS, sources, figures
         )
         (build / site.INDEX).write_text(index, encoding="utf-8")
+        size = site.embed_font(build)
+        note(f"[report] Chinese font subset embedded in every page ({size // 1024} kB)")
         (build / MARKER).write_text("written by aidlib report; the folder is replaced on each run\n")
     except BaseException as err:
         shutil.rmtree(build, ignore_errors=True)

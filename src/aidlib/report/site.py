@@ -43,6 +43,10 @@ DATA = "data.html"
 REPORT_TITLE = "Guangzhou's counterpart aid to Shufu County, 2023"
 
 esc = html.escape
+# Where each page's @font-face rule goes once every page is written (see embed_font).
+FONT_SLOT = "/*aidlib:font-face*/"
+# A page with this many sections or more opens with a contents list.
+CONTENTS_FROM = 3
 
 
 #: The release the pages were written from ("aidlib 0.2.0 · data 0.2.0"), named in every
@@ -111,6 +115,115 @@ def _images_only(output):
     return kept
 
 
+def _kept_under_remove_output(output):
+    """What ``remove-output`` keeps of an output: a published chart whole, else its images."""
+    if output.get("metadata", {}).get("aidlib_figure"):
+        return output
+    return _images_only(output)
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    """A heading's id: lowercase words joined by ``-``, unique on the page."""
+    base = "-".join(re.findall(r"[a-z0-9]+", text.lower())[:6]) or "section"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+_H2 = re.compile(r"<h2(\s[^>]*)?>(.*?)</h2>", re.DOTALL)
+
+
+def with_contents(body: str) -> str:
+    """Give every ``<h2>`` an id and, on a long page, put a contents list after the ``<h1>``.
+
+    Examples:
+        >>> out = with_contents("<h1>T</h1>" + "".join(f"<h2>Part {i}</h2><p>x</p>" for i in range(3)))
+        >>> "<nav class=contents" in out and "href='#part-2'" in out and "<h2 id='part-2'>" in out
+        True
+        >>> "<nav" in with_contents("<h1>T</h1><h2>Only</h2>")
+        False
+    """
+    taken = set(re.findall(r"\sid=['\"]?([\w-]+)", body))
+    entries = []
+
+    def name(match: re.Match) -> str:
+        attrs, inner = match.group(1) or "", match.group(2)
+        text = " ".join(re.sub(r"<[^>]+>", "", inner).split())
+        found = re.search(r"\sid=['\"]?([\w-]+)", attrs)
+        ident = found.group(1) if found else _slug(html.unescape(text), taken)
+        entries.append((ident, text))
+        return match.group(0) if found else f"<h2 id='{ident}'{attrs}>{inner}</h2>"
+
+    body = _H2.sub(name, body)
+    if len(entries) < CONTENTS_FROM:
+        return body
+    items = "".join(f"<li><a href='#{esc(i)}'>{t}</a></li>" for i, t in entries)
+    nav = f"<nav class=contents aria-label=contents><strong>Contents</strong><ul>{items}</ul></nav>"
+    head = re.search(r"</h1>", body)
+    at = head.end() if head else 0
+    lede = re.match(r"\s*<p[\s>].*?</p>", body[at:], re.DOTALL)  # keep the opening paragraph first
+    at += lede.end() if lede else 0
+    return body[:at] + nav + body[at:]
+
+
+def embed_font(folder) -> int:
+    """Put the CJK font subset for every page's characters into each page's style; return its size.
+
+    One subset serves all pages (the union of their characters), inlined as a ``data:``
+    URL, so every page stays one self-contained file.
+    """
+    from pathlib import Path
+
+    from aidlib.report import fonts
+
+    pages = sorted(Path(folder).glob("*.html"))
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    chars = fonts.characters(texts)
+    css = fonts.font_face_css(chars) if chars else ""
+    for path, text in zip(pages, texts, strict=True):
+        path.write_text(text.replace(FONT_SLOT, css, 1), encoding="utf-8")
+    return len(css)
+
+
+def chart_html(wide_uri: str, wide: tuple[int, int], meta: dict) -> str:
+    """A chart as a ``<figure>``: a ``<picture>`` choosing the phone or desktop rendering, the caption."""
+    narrow_uri = "data:image/png;base64," + meta["narrow"]
+    clipped = f" data-clipped='{esc('; '.join(meta['clipped']))}'" if meta.get("clipped") else ""
+    return (
+        "<figure class=chart><picture>"
+        f"<source media='(max-width: 40rem)' srcset='{narrow_uri} 2x' "
+        f"width={meta['narrow_width']} height={meta['narrow_height']}>"
+        f"<img src='{wide_uri}' srcset='{wide_uri} 2x' width={wide[0]} height={wide[1]} "
+        f"alt='{esc(meta['alt'])}' data-min-text-px={meta['min_text_px']}{clipped}></picture>"
+        f"<figcaption>{esc(meta['caption'])} <small class=source>{esc(meta['source'])}</small></figcaption>"
+        "</figure>"
+    )
+
+
+def rendered_chart_html(chart) -> str:
+    """The ``<figure>`` of a :class:`aidlib.analysis.publish.Chart` drawn by the report itself."""
+    return chart_html(chart.wide.data_uri, (chart.wide.width, chart.wide.height), chart.metadata())
+
+
+def _chart_output(output):
+    """A published chart's output as an HTML figure; any other output unchanged."""
+    from aidlib.analysis.publish import METADATA_KEY
+
+    meta = output.get("metadata", {}).get(METADATA_KEY)
+    if not meta or "image/png" not in output.get("data", {}):
+        return output
+    size = output["metadata"].get("image/png", {})
+    uri = "data:image/png;base64," + output["data"]["image/png"].replace("\n", "")
+    figure = chart_html(uri, (size.get("width", 0), size.get("height", 0)), meta)
+    import nbformat
+
+    return nbformat.from_dict(
+        {"output_type": "display_data", "data": {"text/html": figure}, "metadata": {"aidlib_figure": True}}
+    )
+
+
 def reader_view(nb):
     """A copy of ``nb`` as readers see it: tagged cells and outputs removed, code hidden.
 
@@ -124,8 +237,9 @@ def reader_view(nb):
         if REMOVE_CELL in tags:
             continue
         if cell.cell_type == "code":
+            cell.outputs = [_chart_output(o) for o in cell.outputs]
             if REMOVE_OUTPUT in tags:
-                cell.outputs = [o for o in map(_images_only, cell.outputs) if o is not None]
+                cell.outputs = [o for o in map(_kept_under_remove_output, cell.outputs) if o is not None]
             show_input = SHOW_INPUT in tags and cell.source.strip()
             if not show_input:
                 cell.metadata.setdefault("transient", {})["remove_source"] = True
@@ -162,9 +276,9 @@ def page(title: str, body: str, *, script: bool = False, here: str = "") -> str:
     return (
         "<!doctype html>\n<html lang=en><head><meta charset=utf-8>"
         "<meta name=viewport content='width=device-width, initial-scale=1'>"
-        f"<title>{esc(title)}</title><style>{_asset('site.css')}</style></head>\n<body>"
+        f"<title>{esc(title)}</title><style>{FONT_SLOT}{_asset('site.css')}</style></head>\n<body>"
         f"<nav class=top aria-label=site><strong>aidlib report</strong>{top}</nav>\n"
-        f"<main>{body}</main>\n"
+        f"<main>{with_contents(body)}</main>\n"
         "<footer><p><small>Made by <code>make report</code> (<code>aidlib report</code>), which executes "
         "every notebook; nothing on these pages is loaded from the network."
         f"{' Release: ' + esc(RELEASE.get()) + '.' if RELEASE.get() else ''}</small></p></footer>"
@@ -191,18 +305,37 @@ def notebook_page(nb, current: Page, prev: Page | None, next_: Page | None) -> s
     return page(f"{current.title} — aidlib report", pager + notebook_html(nb) + code + pager)
 
 
-def _figure_row(label: str, value: str, note: str, ident: str) -> str:
+def _figure_row(label: str, value: str, note: str, ident: str, details: str = "") -> str:
+    more = f"<details class=ids><summary>how it is computed</summary><small>{esc(details)}</small></details>"
     return (
-        f"<tr id='{esc(ident)}'><td>{esc(label)}</td><td class=v>{esc(value)}</td>"
-        f"<td class=note><small>{esc(note)} <code>{esc(ident)}</code></small></td></tr>"
+        f"<tr id='{esc(ident)}'><td data-label=figure>{esc(label)}</td>"
+        f"<td class=v data-label=value>{esc(value)}</td>"
+        f"<td class=note data-label=note><small>{esc(note)}</small>{more if details else ''}</td></tr>"
     )
 
 
 def _figure_table(rows: list[str], note: str) -> str:
     return (
-        "<table class=figures><thead><tr><th>figure</th><th>value</th>"
-        f"<th>{esc(note)}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        "<table class=figures><thead><tr><th scope=col>figure</th><th scope=col>value</th>"
+        f"<th scope=col>{esc(note)}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def _derived_note(caveat: str) -> str:
+    """A derived figure's note: says it is derived, once.
+
+    Examples:
+        >>> _derived_note("An average."), _derived_note("Derived, not reported; assumes X.")
+        ('Derived. An average.', 'Derived, not reported; assumes X.')
+    """
+    return caveat if caveat.lower().startswith("derived") else f"Derived. {caveat}"
+
+
+def _how(formula: str, inputs: str, labels: dict[str, str]) -> str:
+    """A derived figure's formula in words: each input id replaced by its label."""
+    for ident in sorted(labels, key=len, reverse=True):
+        formula = formula.replace(ident, labels[ident])
+    return formula
 
 
 def index_page(
@@ -213,20 +346,31 @@ def index_page(
     key_metrics: tuple[str, ...],
     key_indicators: tuple[str, ...],
     sources: list[dict[str, str]],
+    figures: pd.DataFrame | None = None,
 ) -> str:
-    """The index: key figures, the figures in context, the notebooks, the data, the sources."""
+    """The index: findings first (summary and charts), the sources' limits, the notebooks, then the tables."""
+    from aidlib.analysis.display import limits_note
     from aidlib.analysis.tables import metric_view
+    from aidlib.data.figures import load_figures
+    from aidlib.report import findings
 
+    figures = load_figures() if figures is None else figures
+    labels = dict(zip(metrics["metric_id"], metrics["label_en"], strict=True))
+    labels |= dict(zip(figures["figure_id"], figures["description_en"], strict=True))
     key = [
-        _figure_row(m.label, m.shown, f"stated in the report ({m.period});", m.metric_id)
+        _figure_row(m.label, m.shown, f"Stated in the report ({m.period}).", m.metric_id)
         for m in metric_view(metrics, ids=key_metrics).itertuples()
     ]
     ind = indicators.set_index("indicator_id")
     key += [
-        _figure_row(ind.loc[i, "label"], ind.loc[i, "text_en"], f"derived: {ind.loc[i, 'caveat']}", i)
+        _figure_row(ind.loc[i, "label"], ind.loc[i, "text_en"], _derived_note(ind.loc[i, "caveat"]), i,
+                    _how(ind.loc[i, "formula"], ind.loc[i, "inputs"], labels))
         for i in key_indicators
+    ]  # fmt: skip
+    ctx = [
+        _figure_row(r.label, r.text_en, r.caveat, r.indicator_id, _how(r.formula, r.inputs, labels))
+        for r in context.itertuples(index=False)
     ]
-    ctx = [_figure_row(r.label, r.text_en, r.caveat, r.indicator_id) for r in context.itertuples(index=False)]
     links = "".join(
         f"<li><a href='{esc(p.file)}'>{esc(p.title)}</a><br><small>{esc(p.question)}</small></li>"
         for p in pages
@@ -238,19 +382,21 @@ def index_page(
     )
     body = (
         f"<h1>{esc(REPORT_TITLE)}</h1>"
-        "<p>Every number below comes from one report, repaired and curated with its quote "
-        "(<code>data/metrics.csv</code>), or is derived from those numbers with its formula and bounds "
-        "(<code>aidlib.analysis.indicators</code>). ≥ means at least, ≤ at most, ≈ about; derived values "
-        "are rounded to the precision their inputs support, and a bound is rounded outward "
-        "(up for ≤, down for ≥), so it stays true.</p>"
-        f"<h2 id=key-figures>Key figures</h2>{_figure_table(key, 'note')}"
+        f"{findings.lede(metrics)}"
+        "<h2 id=findings>What the report says</h2>"
+        f"{findings.summary_html(metrics, indicators, context, figures)}"
+        f"<h2 id=limits>What these figures cannot show</h2>{limits_note()._repr_html_()}"
+        f"<h2 id=notebooks>Notebooks</h2><ol class=notebooks>{links}</ol>"
+        f"<h2 id=key-figures>Key figures</h2>"
+        "<p>Stated figures as the report prints them; derived ones computed from them with their bounds. "
+        "≥ means at least, ≤ at most, ≈ about; a derived value is rounded to the precision its inputs "
+        "support, and a bound is rounded outward (up for ≤, down for ≥), so it stays true.</p>"
+        f"{_figure_table(key, 'note')}"
         "<h2 id=in-context>In context</h2>"
-        "<p>The report's figures set against published outside figures "
-        "(<code>data/cited_figures.tsv</code>, each with its citation on the <a href='data.html#figures'>"
-        "data page</a>), computed by <code>aidlib.analysis.context</code>. Read each caveat: most of these "
-        "compare different years or different kinds of money.</p>"
+        "<p>The report's figures set against published outside figures, each with its citation on the "
+        "<a href='data.html#figures'>data page</a>. Read each caveat: most of these compare different "
+        "years or different kinds of money.</p>"
         f"{_figure_table(ctx, 'caveat')}"
-        f"<h2 id=notebooks>Notebooks</h2><ol>{links}</ol>"
         "<h2 id=data>Data</h2><p><a href='data.html'>Every curated metric and every cited figure</a>, "
         "searchable and sortable, with the files to download.</p>"
         f"<h2 id=sources>Sources</h2><ul>{srcs}</ul>"
@@ -258,10 +404,15 @@ def index_page(
     return page(f"aidlib report: {REPORT_TITLE}", body, here=INDEX)
 
 
-def _link_text(duplicate_of: str, part_of: str) -> str:
+def _link_text(duplicate_of: str, part_of: str, labels: dict[str, str]) -> str:
     if duplicate_of:
-        return f"restates {duplicate_of}"
-    return f"part of {part_of}" if part_of else ""
+        return f"Restates: {labels.get(duplicate_of, duplicate_of)}."
+    return f"Part of: {labels.get(part_of, part_of)}." if part_of else ""
+
+
+def _links_html(duplicate_of: str, part_of: str, labels: dict[str, str]) -> str:
+    text = _link_text(duplicate_of, part_of, labels)
+    return f"<br><small>{esc(text)}</small>" if text else ""
 
 
 def _ident(ident: str) -> str:
@@ -270,13 +421,13 @@ def _ident(ident: str) -> str:
 
 
 def _data_table(table_id: str, columns: list[tuple[str, str]], rows: list[list[tuple[str, str]]]) -> str:
-    """A sortable, searchable table; each cell is (html, sort key)."""
-    head = "".join(f"<th data-col scope=col>{esc(label)}</th>" for label, _ in columns)
+    """A sortable, searchable table; each cell is (html, sort key); a phone shows each row as a card."""
+    head = "".join(f"<th data-col scope=col class='{cls}'>{esc(label)}</th>" for label, cls in columns)
     body = "".join(
         "<tr>"
         + "".join(
-            f"<td class='{cls}' data-sort='{esc(key)}'>{cell}</td>"
-            for (cell, key), (_, cls) in zip(row, columns, strict=True)
+            f"<td class='{cls}' data-label='{esc(label)}' data-sort='{esc(key)}'>{cell}</td>"
+            for (cell, key), (label, cls) in zip(row, columns, strict=True)
         )
         + "</tr>"
         for row in rows
@@ -284,65 +435,68 @@ def _data_table(table_id: str, columns: list[tuple[str, str]], rows: list[list[t
     return (
         f"<p><label>Search <input class=filter type=search id={table_id}-q hidden "
         f"placeholder='words in any column'></label> <small id={table_id}-n>{len(rows)} rows</small></p>"
-        f"<div class=scroll><table class=data id={table_id} data-filter={table_id}-q data-count={table_id}-n>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+        f"<table class=data id={table_id} data-filter={table_id}-q data-count={table_id}-n>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
 
 def data_page(metrics: pd.DataFrame, figures: pd.DataFrame, downloads: list[tuple[str, str]]) -> str:
     """Every curated metric with its quote, every cited figure with its citation; download links."""
-    from aidlib.analysis.tables import value_text
-    from aidlib.data.vocabulary import measure_english
+    from aidlib.analysis.display import GRADES, cited_unit, value_text
+
+    labels = dict(zip(metrics["metric_id"], metrics["label_en"], strict=True))
 
     def t(text) -> tuple[str, str]:
         return esc(str(text)), str(text)
 
     m_rows = [
         [
-            (_ident(r.metric_id), r.metric_id),
-            t(r.theme),
-            (f"{esc(r.label_en)}<br><small lang=zh>{esc(r.label_zh)}</small>", r.label_en),
-            (esc(value_text(r.value, r.qualifier, r.unit_en)), repr(float(r.value))),
+            (f"{esc(r.label_en)}<br><small lang=zh>{esc(r.label_zh)}</small><br>"
+             f"<small class=id>{_ident(r.metric_id)} · {esc(r.theme)}</small>", r.metric_id),
+            (esc(value_text(r.value, r.qualifier, r.unit_en, r.high if r.qualifier == "range" else None,
+                            r.label_en)), repr(float(r.value))),
             t(r.period),
-            (f"<span lang=zh>{esc(r.quote)}</span>", r.quote),
-            t(_link_text(r.duplicate_of, r.part_of)),
+            (f"<span lang=zh>{esc(r.quote)}</span>{_links_html(r.duplicate_of, r.part_of, labels)}",
+             r.quote),
         ]
         for r in metrics.itertuples(index=False)
+    ]  # fmt: skip
+    m_cols = [
+        ("metric", "label"),
+        ("value", "v"),
+        ("period", "period"),
+        ("quote (normalized source)", "quote"),
     ]
-    m_cols = [("id", "id"), ("theme", ""), ("label", ""), ("value", "v"), ("period", ""),
-              ("quote (normalized source)", "quote"), ("restates / part of", "")]  # fmt: skip
     f_rows = [
         [
-            (_ident(r.figure_id), r.figure_id),
-            (f"{esc(r.description_en)}<br><small>{esc(' · '.join((r.subject, r.measure, r.basis)))}</small>",
-             r.description_en),
-            (f"<span lang=zh>{esc(r.stated)}</span>", r.stated),
-            (esc(value_text(r.value, r.qualifier, measure_english(r.measure))), repr(float(r.value))),
+            (f"{esc(r.description_en)}<br><small class=id>{_ident(r.figure_id)} · "
+             f"{esc(' · '.join((r.subject, *(w.replace('_', ' ') for w in (r.measure, r.basis)))))}</small>",
+             r.figure_id),
+            (f"{esc(value_text(r.value, r.qualifier, cited_unit(r.unit)))}<br>"
+             f"<small>printed: <span lang=zh>{esc(r.stated)}</span></small>", repr(float(r.value))),
             t(r.period),
-            (f"{esc(r.outlet)}, {esc(r.published)}, <a rel='external noopener' href='{esc(r.url)}'>link</a>",
-             r.outlet),
-            t(r.reliability),
+            (f"{esc(r.outlet)}, {esc(r.published)}, <a rel='external noopener' href='{esc(r.url)}'>page</a>"
+             f"<br><small>grade {esc(r.reliability)}</small>", r.outlet),
         ]
         for r in figures.itertuples(index=False)
     ]  # fmt: skip
-    f_cols = [("id", "id"), ("what", ""), ("as printed", ""), ("value", "v"), ("period", ""),
-              ("citation", "quote"), ("grade", "")]  # fmt: skip
+    f_cols = [("figure", "label"), ("value", "v"), ("period", "period"), ("citation and grade", "quote")]
     files = "".join(
         f"<li><a href='{esc(path)}' download>{esc(path.rsplit('/', 1)[-1])}</a> — {esc(what)}</li>"
         for path, what in downloads
     )
+    grades = "".join(f"<li>{esc(text)}</li>" for text in GRADES.values())
     body = (
         "<h1>The data</h1>"
-        "<p>Click a column heading to sort, type in the search box to filter. Values are in base units "
-        "with their hedge: ≥ at least, ≤ at most, ≈ about.</p>"
+        "<p>Click a column heading to sort, type in the search box to filter. Values carry their hedge: "
+        "≥ at least, ≤ at most, ≈ about. Each row names its id, the name the files and the code use.</p>"
         f"<h2 id=downloads>Downloads</h2><ul class=downloads>{files}</ul>"
         f"<h2 id=metrics>Curated metrics ({len(metrics)})</h2>"
         "<p>Every number stated in the report, with the sentence it comes from (the normalized text).</p>"
         f"{_data_table('metrics', m_cols, m_rows)}"
         f"<h2 id=figures>Cited figures ({len(figures)})</h2>"
         "<p>Published figures from outside the report, each with its outlet, date, page and reliability "
-        "grade (A: the original page of a government or state outlet; B: a named outlet's piece reposted; "
-        "C: unattributed, wiki or aggregator). The links lead to those pages on the web.</p>"
+        f"grade:</p><ul class=grades>{grades}</ul><p>The links lead to those pages on the web.</p>"
         f"{_data_table('figures', f_cols, f_rows)}"
     )
     return page("The data — aidlib report", body, script=True, here=DATA)

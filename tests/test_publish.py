@@ -1,0 +1,95 @@
+"""Charts for the report: two renderings, alt text read off the chart, captions and sources."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from aidlib.analysis import publish
+from aidlib.analysis.plotting import bar_intervals, bar_metrics, panels, set_theme, split_bar
+
+ROWS = pd.DataFrame({"label": ["Per household", "Per student"], "low": [0.0, 16.9], "high": [1.606, 16.9],
+                     "text": ["≤ 1,606 yuan", "≈ 16,900 yuan"]})  # fmt: skip
+
+
+def test_render_two_widths_alt_caption_source():
+    set_theme()  # the theme's text sizes: never under the page's small print
+    chart = publish.render(bar_intervals(ROWS, title="Spend per unit", xlabel="thousand yuan"))
+    assert (chart.wide.width, chart.narrow.width) == (publish.WIDE_PX, publish.NARROW_PX)
+    assert chart.wide.png[:8] == b"\x89PNG\r\n\x1a\n" and len(chart.narrow.png) > 1000
+    assert chart.alt == "Spend per unit: Per household ≤ 1,606 yuan; Per student ≈ 16,900 yuan."
+    assert chart.caption == "Spend per unit"  # the title moves to the caption, said once
+    assert chart.source.startswith("Source: 南方农村报 (2023)")
+    assert chart.min_text_px >= 14  # 11 pt at 96 px per inch
+    assert chart.wide.clipped == () and chart.narrow.clipped == ()
+
+
+def test_explicit_caption_source_and_alt_are_kept():
+    ax = bar_intervals(ROWS)
+    chart = publish.render(
+        ax, caption="What to read", source="Source: somewhere, 2024", alt="Two bars: 1 and 2."
+    )
+    assert (chart.caption, chart.source, chart.alt) == (
+        "What to read",
+        "Source: somewhere, 2024",
+        "Two bars: 1 and 2.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({}, "give a caption, or a title"),  # no title to take
+        ({"caption": "c", "alt": "chart"}, "says nothing"),  # the notebook default, refused
+        ({"caption": "c", "alt": "A bar chart of things"}, "says nothing"),  # no number in it
+    ],
+)
+def test_render_refuses_charts_without_words(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        publish.render(bar_intervals(ROWS), **kwargs)
+
+
+@pytest.mark.filterwarnings("ignore:constrained_layout not applied:UserWarning")  # the point of the test
+def test_a_legend_too_wide_for_a_phone_is_reported():
+    fig, ax = plt.subplots(figsize=(7.5, 2))
+    ax.bar([0], [1], label="a legend entry far too long to fit in four hundred pixels of a phone screen")
+    ax.legend(loc="upper left", bbox_to_anchor=(0.5, 1))
+    ax.set_title("Wide legend: 1")
+    with pytest.warns(UserWarning, match="at 400 px the chart is cut off"):
+        chart = publish.render(ax)
+    assert chart.narrow.clipped and "clipped" in chart.metadata() and chart.metadata()["clipped"]
+
+
+def test_phone_layout_is_undone_after_rendering():
+    view = pd.DataFrame({"label": ["A long label for a bar that would not fit"], "value": [3.0],
+                         "qualifier": ["exact"], "shown": ["3 people"], "unit": ["人"]})  # fmt: skip
+    ax = bar_metrics(view, title="One bar")
+    size = ax.get_figure().get_size_inches().tolist()
+    publish.render(ax)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["A long label for a bar that would not fit"]
+    assert ax.get_figure().get_size_inches().tolist() == size
+
+
+def test_panels_and_split_bar_are_read_back():
+    fig = panels({"of GDP": ROWS.iloc[[0]], "of revenue": ROWS.iloc[[1]]}, title="Two denominators")
+    chart = publish.render(fig)
+    assert chart.caption == "Two denominators"
+    assert "of GDP: Per household ≤ 1,606 yuan" in chart.alt and "of revenue: Per student" in chart.alt
+    parts = pd.DataFrame({"label": ["industry", "rest"], "value": [232.0, 175.0], "shown": ["232", "175"],
+                          "itemized": [True, False]})  # fmt: skip
+    alt = publish.render(split_bar(parts, title="Parts")).alt
+    assert alt == "Parts: industry 232 (57%); rest 175 (43%)."
+
+
+def test_split_bar_refuses_negative_parts():
+    with pytest.raises(ValueError, match="split_bar: a part is negative"):
+        split_bar(pd.DataFrame({"label": ["a"], "value": [-1.0], "shown": ["-1"]}))
+
+
+def test_figures_source_names_outlets_and_years():
+    from aidlib.data.figures import load_figures
+
+    figures = load_figures()
+    line = publish.figures_source(figures[figures["figure_id"] == "shufu.gdp.2022"], figures)
+    assert line.endswith("cited in data/cited_figures.tsv") and "(20" in line
