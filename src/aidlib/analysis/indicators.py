@@ -91,6 +91,15 @@ class Interval:
         return Interval(min(products), max(products), self.approx or other.approx)
 
     def __truediv__(self, other: Interval) -> Interval:
+        """Divide; a divisor at most h (``under``: [0, h], h > 0) gives a quotient with no upper bound.
+
+        Examples:
+            >>> Interval(10) / Interval(0, 5)  # 近200亿 is at most 200亿: a share of it is at least ...
+            Interval(low=2.0, high=inf, approx=False)
+        """
+        if other.low == 0 < other.high:
+            inverse = Interval(1 / other.high if other.high != INF else 0.0, INF)
+            return self * Interval(inverse.low, inverse.high, other.approx)
         if other.low <= 0 <= other.high:
             raise ZeroDivisionError("divisor interval contains zero")
         inverse = Interval(1 / other.high if other.high != INF else 0.0, 1 / other.low)
