@@ -103,6 +103,12 @@ def main(argv: list[str]) -> int:
     extra = [w for w in EXTRA.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
     cont = continuations(wheel, {w[-1] for w in (*short, *extra)})
     short -= full  # a short form that is itself a full name elsewhere is kept whole
+    # the parser looks in simplified text: a name written with a traditional character
+    # (五家輋村) is kept in its simplified form too
+    from aidlib.text.repairs import to_simplified
+
+    full |= {s for n in full if len(s := to_simplified(n)) == len(n)}
+    short |= {s for n in short if len(s := to_simplified(n)) == len(n)} - full
     lines = [HEADER]
     lines += [f"{n}\n" for n in sorted(full)]
     lines += [f"{n}\t~\n" for n in sorted(short)]

@@ -438,13 +438,14 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
     """Read one match into an atom; None when it is not a number at all."""
     g = m.groupdict()
     lsign, sign = g["lsign"], g["sign"]
-    if lsign == "负" and view[m.start("lsign") - 1 : m.end("lsign")] in NOT_SIGN_WORDS:
-        lsign = None  # 减负3-5成: 负 ends a word
-    if sign == "负" and view[m.start("sign") - 1 : m.end("sign")] in NOT_SIGN_WORDS:
-        sign = None
-    if sign == "-" and not g["lnum"] and view[m.start("sign") - 1 : m.start("sign")] in _NO_MINUS_AFTER:
-        sign = None  # 3万（含）-5万元, 元-: a dash after a number is no minus sign
-    g = {**g, "lsign": lsign, "sign": sign}
+    if lsign or sign:
+        if lsign == "负" and view[m.start("lsign") - 1 : m.end("lsign")] in NOT_SIGN_WORDS:
+            lsign = None  # 减负3-5成: 负 ends a word
+        if sign == "负" and view[m.start("sign") - 1 : m.end("sign")] in NOT_SIGN_WORDS:
+            sign = None
+        if sign == "-" and not g["lnum"] and view[m.start("sign") - 1 : m.start("sign")] in _NO_MINUS_AFTER:
+            sign = None  # 3万（含）-5万元, 元-: a dash after a number is no minus sign
+        g["lsign"], g["sign"] = lsign, sign
     first = next(k for k in ("pre", "cur", "lsign", "lnum", "sign", "num") if g[k] is not None)
     start = m.start(first)
     before = view[start - 1] if start else ""
@@ -460,8 +461,9 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
     if before in _NOT_BEFORE:
         return _Atom(start, m.end(), Decimal(0), Decimal(0), None, _ONE, "", "exact", False, False,
                      False, before == "第") if before == "第" else None  # fmt: skip
-    if before and before in _CN_NUM and first in ("lnum", "num") and not g[first][0].isdigit():
-        return None  # inside a longer Chinese numeral
+    if before and before in _CN_NUM and first in ("lnum", "num"):
+        if not g[first][0].isdigit() or before in _CN_DIGIT:
+            return None  # inside a longer Chinese numeral, or digits after one (二九0场: a name)
     read = _read(g["num"])
     if read is None:
         return None
@@ -501,8 +503,10 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
         if scaled is None:
             return None
         low, high = scaled
-    escale = Decimal(ENGLISH_SCALES[g["escale"].lower()]) if g["escale"] else _ONE
-    low, high = cap(low * escale), cap(high * escale)
+    escale = _ONE
+    if g["escale"]:
+        escale = Decimal(ENGLISH_SCALES[g["escale"].lower()])
+        low, high = cap(low * escale), cap(high * escale)
     if g["jiao"] or g["fen"]:
         cents = Decimal(0)
         if g["jiao"]:
