@@ -461,9 +461,9 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
     if before in _NOT_BEFORE:
         return _Atom(start, m.end(), Decimal(0), Decimal(0), None, _ONE, "", "exact", False, False,
                      False, before == "第") if before == "第" else None  # fmt: skip
-    if before and before in _CN_NUM and first in ("lnum", "num"):
-        if not g[first][0].isdigit() or before in _CN_DIGIT:
-            return None  # inside a longer Chinese numeral, or digits after one (二九0场: a name)
+    inside = before and before in _CN_NUM and first in ("lnum", "num")
+    if inside and (not g[first][0].isdigit() or before in _CN_DIGIT):
+        return None  # inside a longer Chinese numeral, or digits after one (二九0场: a name)
     read = _read(g["num"])
     if read is None:
         return None

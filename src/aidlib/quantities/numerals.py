@@ -150,6 +150,8 @@ def _evaluate(tokens: list[Decimal | str]) -> Decimal | None:
                     wan = Decimal(0)
             elif prev in ("万", "萬"):
                 wan = cap(wan * m)  # 万万
+            elif prev in ("亿", "億"):
+                return None  # 亿万: a word (亿万富翁), not a number
             else:
                 wan = cap(wan + (part if part else Decimal(1)) * m)
             small, cur, last_small, prev_mag = Decimal(0), None, 10**5, int(m)
