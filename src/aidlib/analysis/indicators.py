@@ -189,10 +189,18 @@ def unit_en(unit: str) -> str:
 
 
 def _bounds(metrics: pd.DataFrame) -> dict[str, Interval]:
-    return {
-        row.metric_id: Interval.from_qualifier(row.value, row.qualifier, getattr(row, "high", None))
-        for row in metrics.itertuples(index=False)
-    }
+    """Each metric's interval; a multiple (unit 倍) as its ratio to the base (增长了1.5倍 → 2.5)."""
+    out = {}
+    for row in metrics.itertuples(index=False):
+        iv = Interval.from_qualifier(row.value, row.qualifier, getattr(row, "high", None))
+        if row.unit == "倍" and isinstance(getattr(row, "quote", None), str):
+            from aidlib.quantities.chinese import parse_quantity
+
+            q = parse_quantity(row.quote)  # the value is what the text wrote; the ratio says what it means
+            shift = (q.ratio if q.ratio is not None else q.value) - q.value
+            iv = Interval(iv.low + shift, iv.high + shift, iv.approx)
+        out[row.metric_id] = iv
+    return out
 
 
 ITEMIZED = ("housing.funds", "education.funds", "industry.funds")

@@ -1,63 +1,56 @@
 """Chinese quantity expressions: value in base units, measure word, hedge, range and sign.
 
 ``5.3亿元`` is 530,000,000 元 exact; ``4 万余户`` is 40,000 户 or more; ``近100万人次``
-is about 1,000,000 人次; ``3至5万元`` is one quantity from 30,000 to 50,000 元;
+is at most 1,000,000 人次; ``3至5万元`` is one quantity from 30,000 to 50,000 元;
 ``下降3.2%`` is −3.2 %. Dates (2023年, 8月底), ordinals (第134届) and names built from
-numerals (十四五, 三园一区, “双 200”, 九台区) are not quantities: a measure word is
-required, and the tables below say which words count. The rules, one table each:
+numerals (十四五, 三园一区, “双 200”, 九台区, 五家渠市) are not quantities: a measure word is
+required, and the tables of :mod:`aidlib.quantities.words` say which words count. The rules:
 
-- **Hedges** (:data:`QUALIFIERS_BEFORE`, :data:`QUALIFIERS_INSIDE`, :data:`QUALIFIERS_AFTER`):
-  ``over`` = at least, ``under`` = at most, ``about`` = roughly. A hedge bounds the
-  *size* of a quantity; for a fall the sign is kept (下降超过3% is ≤ −3 %).
-- **Direction**: a fall keeps its sign. A number right after a word of
-  :data:`FALL_WORDS` (下降, 减少, 负增长 ...; 了 or 达 may follow it), or a size word of
-  :data:`FALL_SIZE_WORDS` (降幅, 跌幅, with 为/达/是), or after a minus sign
-  (``-``, ``−``, ``负``) is negative. ``负`` is no sign when it ends a word with the
-  character before it (:data:`NOT_SIGN_WORDS`: 减负, 肩负, 胜负 ...): 减负3成 is 30 %
-  (the number is the size of the cut, not a signed change), 肩负5项 is 5 项.
-  ``下降到3%`` / ``降至3%`` / ``下降为3%`` state a level, not a fall: positive.
+- **Numbers** (:mod:`aidlib.quantities.numerals`): Arabic, Chinese or mixed, with several
+  magnitudes, are one number (2亿3000万, 1万2千, 1亿零500万, 12万3456, 三亿五千万,
+  一百十六, 三万五 = 35,000, 一百〇五, 廿五); 十万, 百万, 十亿 are numbers, while a lone
+  百, 千, 万 or 亿 needs a hedge (百人团 is a name); 两个亿 is 2亿; a value past the largest
+  float is no quantity (never Overflow or inf).
+- **Hedges** (``QUALIFIERS_BEFORE``, ``QUALIFIERS_INSIDE``, ``QUALIFIERS_AFTER``):
+  ``over`` = at least, ``under`` = at most (不足, 以下, and 近/将近/接近: approaching, not
+  yet reached), ``about`` = roughly (约, 左右: the stated value is both bounds). A hedge
+  bounds the *size*; for a fall the sign is kept (下降超过3% is ≤ −3 %). 近 before a span
+  of time (近三年来, 近3个月) is "the last N": no hedge. ``（含）`` marks are read and kept.
+- **Direction**: a fall keeps its sign. A number right after a word of ``FALL_WORDS``
+  (下降, 减少, 负增长 ...; 了 or 达 may follow it), or a size word of ``FALL_SIZE_WORDS``
+  (降幅, 跌幅, with 为/达/是), or after a minus sign (``-``, ``−``, ``负``) is negative.
+  ``负`` is no sign when it ends a word (``NOT_SIGN_WORDS``: 减负, 肩负 ...); a dash right
+  after a number, a closing bracket or 元 is no sign. ``下降到3%`` states a level: positive.
   Later members of a list after a fall (下降3%、5%) fall too.
-- **Ranges**: two numbers joined by :data:`RANGE_MARKS` (``-`` ``~`` ``至`` ``到`` ...)
-  with the same measure word, stated once or twice (3至5万元, 5%-10%, 3个到5个), are
-  one quantity with qualifier ``range``: ``value`` the low end, ``high`` the high end.
-  The left end takes the right end's magnitude when it has none (3至5万元 is
-  30,000–50,000). A reversed range (5至3万元, 5万元至3万元, 2020-5人) is left out,
-  not sorted: it is a code or a date part, or a change (由5万元降至3万元) that a
-  range would misread. Two consecutive integers joined by 、 (5、6个) are an
-  approximation, also a range.
+- **Ranges**: two numbers joined by ``RANGE_MARKS`` (``-`` ``~`` ``至`` ``到`` ``或``; dashes
+  may repeat: 2——3万) with the same measure word, stated once or twice, are one quantity
+  with qualifier ``range``. The left end takes those final magnitudes of the right end
+  that are larger than its own (3至5万 and 三至五万 are 3万–5万; 一千到两千万 is
+  1000万–2000万), unless that would pass the right end (五千至两万, 从8500到3万元: read as
+  written). A reversed range (5至3万元, 2020-5人) is left out. 5、6个 is a range too.
 - **Lists**: numbers separated by ``，`` ``、`` (or an ASCII comma not followed by
   exactly three digits) are several quantities; members without a measure word take
-  the last member's measure word and magnitude (100，200人 is 100 人 and 200 人). A
-  bare year (1900–2100) before a comma is no member (截至2023，共300人). Only an
-  ASCII comma between digit groups of three is a thousands separator (1,200).
-- **Chinese decimals and shares**: ``点`` is a decimal point (十五点三% is 15.3 %). Every
-  share is given in percent (unit ``%``): 百分之Y, 千分之Y / Y‰ (÷10), 万分之Y (÷100),
-  X分之Y and Y/X (×100/X), Y成 (tenths: ×10). ``翻N番`` multiplies by 2^N (unit ``番``,
-  value 2, 4, 8 ...). Arithmetic is exact (Decimal) except a non-terminating fraction
-  (三分之一), which is rounded to a float.
-- **Vague magnitudes** (never exact): 上百/上千/上万, 过万, 破亿 and 百余, 千多 are ``over``;
-  近千 ``about``; 超亿, 逾万 ``over``. ``数`` and ``几`` in front of a magnitude stand
-  for 2 to 9 of it (数十 = 20–90, 几百 = 200–900, 数百万 = 2–9 million), after 十 for 1
-  to 9 (十几 = 11–19, 二十几 = 21–29), and alone for 2 to 9 (几个); two adjacent
-  digits (and 三五) are the two ends (两三个 = 2–3, 三四十 = 30–40, 十七八 = 17–18).
-  All are ranges. A bare magnitude (百, 千, 万, 亿) counts only with a hedge: 百人团 and
-  千人计划 are names.
-- **Names** (:data:`PLACE_SUFFIXES`, :data:`NAME_WORDS`): a Chinese numeral with a
-  measure word that is not a counter of places (:data:`PLACE_COUNTERS`) followed by
-  a place suffix, at once or after one of :data:`NAME_INFIXES`, is a name (九台区,
-  七台河市, 三元里, 三元东路, 五台山); so are the fixed words of :data:`NAME_WORDS`
-  (三人行, 一成不变).
-- **Currency**: ``¥``/``￥``, ``RMB``, ``CNY``, ``人民币`` before, and ``RMB``, ``CNY``,
-  ``元人民币`` after the number are 元; ``$``, ``US$``, ``USD``, ``美元``, ``美金`` are
-  美元, kept as their own unit (never converted: see :func:`aidlib.analysis.indicators.convert_cny`).
-  An English scale word after the number multiplies it (US$5 million, RMB 3.2
-  billion: :data:`ENGLISH_SCALES`, any case), both ends of a range too.
-- **Letters**: a number right after an ASCII letter (1e5, A5, V2, COVID-19) is a
-  code or an exponent, not a quantity; a currency code before it (RMB5亿元, US$5,
-  CNY 100) is read as the currency.
-- **Digit by digit**: a run of single Chinese digits holding 〇 or 零 and no
-  magnitude is read positionally (一〇〇人 is 100 人); a year so written
-  (二〇二三年) stays out, as 年 is no measure word.
+  the last member's measure word and final magnitudes (100，200万元). A bare year
+  (1900–2100) before a comma is no member.
+- **Shares and multiples**: every share is in percent (百分之Y, 千分之Y, Y‰, 万分之Y, X分之Y,
+  Y/X, Y成); a slash pair that is a month and day (12/25前, 截至6/30, 6/30) is a date.
+  A multiple (unit 倍) says its ratio to the base in ``ratio``: 是…的N倍 → N, 增长(了)N倍
+  → N + 1 (the common reading), 翻N番 → 2^N.
+- **Spans of time** (年, 个月, 周, 天, 小时) count (工作3年, 3至5年, 1个多月 is over a month),
+  except a year: 2023年, 二〇二三年, 2021-2023年, 23年3月, 年底, 80年代, 三年级.
+- **Currency** (``CURRENCIES``): names, symbols and codes before or after the number, each
+  kept as its own unit, never converted (see :func:`aidlib.analysis.indicators.convert_cny`);
+  a currency named before or after a number that carries 元 names the currency (港币3000元,
+  1000元港币 are 港元); 角 and 分 add to the yuan (3元5角 is 3.5 元). An English scale
+  word after the number multiplies it (US$5 million).
+- **Names** (:mod:`aidlib.quantities.names`, ``PLACE_SUFFIXES``, ``NAME_WORDS``): a numeral
+  inside a place name of the gazetteer (五家渠市, 七个星镇, 十三间房) is no quantity, but
+  a real count beside a name-like word still is (维修十三间房屋, 新引进五家企业); a Chinese
+  numeral with a measure word that does not count places followed by a place suffix is a
+  name (九台区, 三元东路); so are fixed words (三人行, 一成不变), slogans and quoted
+  programme names.
+- **Letters**: a number right after an ASCII letter (1e5, A5, COVID-19) is a code; a
+  currency code before it (RMB5亿元, US$5) is read as the currency.
 - **Damage**: a number touching U+FFFD or ``?`` has ``damaged=True`` and value NaN.
 """
 
@@ -276,6 +269,8 @@ def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
     if num[0].isdigit():
         d = read_numeral(num)
         return (d, d, False) if d is not None else None
+    if len(num) > 200:
+        return None  # a long run of numerals (一百一百...) is no number: not read at all
     if len(num) == 1 and num in MAGNITUDES and num != "十":
         d = Decimal(MAGNITUDES[num])
         return d, d, True

@@ -38,6 +38,9 @@ INFINITY = Decimal("Infinity")
 # A run of more digits than this cannot be below LARGEST: not converted at all (no
 # quadratic conversion of a million digits, no Overflow).
 _MAX_DIGITS = 330
+# A Chinese or mixed numeral longer than this is no number (一百一百...): the longest
+# real ones (九千九百九十九万九千九百九十九亿...) are far shorter.
+_MAX_NUMERAL = 200
 _SMALL = {"十", "百", "千"}
 _BIG = {"万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8), "億": Decimal(10**8)}
 
@@ -172,6 +175,10 @@ def read_numeral(text: str) -> Decimal | None:
     """
     if not text:
         return None
+    if text.isascii():
+        return read_arabic(text) if text[0].isdigit() else None
+    if len(text) > _MAX_NUMERAL:
+        return None  # no number is written so: not read at all (a long run costs nothing)
     if text.isascii():
         return read_arabic(text) if text[0].isdigit() else None
     positional = all(ch in "〇零一二三四五六七八九" for ch in text)
