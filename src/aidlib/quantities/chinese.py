@@ -112,7 +112,35 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿兩萬億廿卅"
 _CN_DIGIT = "零〇一二两三四五六七八九廿卅"
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
-_UNIT_WORDS = _ALT([*UNITS, *UNIT_ALIASES])
+
+
+def _trie(words) -> str:
+    """One regex for a set of words, as a trie: the longest word wins, as with _ALT.
+
+    Each character is tested once (a flat alternation of 80 words tries them one by one).
+
+    Examples:
+        >>> _trie(["人", "人次", "元"])
+        '(?:(?:人(?:次)?|元))'
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{build(tree)})"
+
+
+_UNIT_WORDS = _trie([*UNITS, *UNIT_ALIASES])
 # A magnitude character that does not start a measure word (千 of 千克 and 千瓦 is the unit's).
 _MAG_CHAR = rf"(?:[十百千万亿萬億](?!{_ALT(u[1:] for u in UNITS if u[0] in MAGNITUDES)}))"
 # Atomic (?>...) and possessive *+: a number is read whole, never split to retry
@@ -120,7 +148,7 @@ _MAG_CHAR = rf"(?:[十百千万亿萬億](?!{_ALT(u[1:] for u in UNITS if u[0] i
 _NUM = rf"(?>{_ARABIC}|(?:数(?=[十百千万亿]))?(?:[{_CN_DIGIT}兩几]|{_MAG_CHAR})+(?:点[{_CN_DIGIT}]+)?)"
 # The magnitudes after a number, and the rest of a compound (2亿3000万: 亿3000万; 1万2千;
 # 1亿零500万; 12万3456): a number may follow a magnitude, 零 between.
-_MAG = rf"(?:{_MAG_CHAR}|(?<=[十百千万亿萬億])零?(?:\d+(?:\.\d+)?|[一二两三四五六七八九]))*+"
+_MAG = rf"(?:{_MAG_CHAR}++(?:零?(?:\d+(?:\.\d+)?|[一二两三四五六七八九]){_MAG_CHAR}*+)*+)?+"
 # The inclusive mark: 3万（含）-5万元, 50万元（含）以上.
 _INCL = r"(?:[（(]含[）)])"
 _CURRENCY_AFTER_YUAN = [w for c in CURRENCIES if c.unit != "元" for w in c.after if not w.isascii()]
@@ -134,8 +162,8 @@ _FIRST = "".join(
 )
 _PATTERN = re.compile(
     rf"(?=[\d{re.escape(_FIRST)}])(?<![\d.])(?!(?<=[{_CN_NUM}])[{_CN_NUM}])"
-    rf"(?P<pre>{_ALT([*QUALIFIERS_BEFORE, *BARE_HEDGES])})?\s*+"
-    rf"(?P<cur>{_ALT(CURRENCY_BEFORE)})?\s*+"
+    rf"(?P<pre>{_trie([*QUALIFIERS_BEFORE, *BARE_HEDGES])})?\s*+"
+    rf"(?P<cur>{_trie(CURRENCY_BEFORE)})?\s*+"
     # the low end of a range: 3至, 5%-, 3个到, 3万元至, 3万（含）-, 2——
     rf"(?:(?P<lsign>[-−负])?(?P<lnum>{_NUM})\s*+(?P<lmag>{_MAG})\s*+(?:(?P<lunit>{_UNIT_WORDS})\s*)?"
     rf"{_INCL}?\s*(?P<rsep>[-—–]{{1,4}}|[{RANGE_MARKS.replace('-', '')}])\s*)?"
@@ -147,9 +175,9 @@ _PATTERN = re.compile(
     rf"(?P<unit>(?(lunit)(?P=lunit)|(?:{_UNIT_WORDS})))?"
     rf"(?:(?<=元)(?P<jiao>[0-9一二两三四五六七八九])角)?"  # 3元5角2分: 角 and 分 add to the yuan
     rf"(?:(?<=[元角])(?P<fen>[0-9一二两三四五六七八九])分(?![之钟]))?"
-    rf"(?:(?<=元)(?P<cur2>{_ALT(_CURRENCY_AFTER_YUAN)}))?"  # 1000元港币: the currency, not yuan
+    rf"(?:(?<=元)(?P<cur2>{_trie(_CURRENCY_AFTER_YUAN)}))?"  # 1000元港币: the currency, not yuan
     rf"(?P<incl>{_INCL})?"
-    rf"(?P<post>{_ALT(QUALIFIERS_AFTER)})?"
+    rf"(?P<post>{_trie(QUALIFIERS_AFTER)})?"
     rf"(?P<incl2>{_INCL})?"
     rf"(?P<cur3>人民币)?"
 )
@@ -370,11 +398,19 @@ def _scale(value: Decimal, mag: str) -> Decimal:
     Past the largest float the result is Decimal infinity (1亿亿亿...元 stops there,
     before Decimal overflows); find_quantities drops such a value.
     """
+    if len(mag) <= 8:  # the common case: one product, looked up
+        return cap(value * _product(mag))
     for ch in mag:
         value = cap(value * MAGNITUDES[ch])
         if value.is_infinite():
             return value
     return value
+
+
+@functools.lru_cache(maxsize=256)
+def _product(mag: str) -> Decimal:
+    """The product of a few magnitude characters (亿 → 10^8, 千万 → 10^7)."""
+    return math.prod((Decimal(MAGNITUDES[ch]) for ch in mag), start=_ONE)
 
 
 def _with_mag(num: str, read: tuple[Decimal, Decimal, bool], mag: str) -> tuple[Decimal, Decimal] | None:
@@ -441,7 +477,14 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
         if sign == "-" and not g["lnum"] and view[m.start("sign") - 1 : m.start("sign")] in _NO_MINUS_AFTER:
             sign = None  # 3万（含）-5万元, 元-: a dash after a number is no minus sign
         g["lsign"], g["sign"] = lsign, sign
-    first = next(k for k in ("pre", "cur", "lsign", "lnum", "sign", "num") if g[k] is not None)
+    if g["unit"] == "年" and not (g["pre"] or g["lnum"] or g["mag"] or g["q1"] or g["q2"] or g["post"]):
+        num = g["num"]
+        if num.isdigit() and len(num) == 4 and 1000 <= int(num) <= 2100:
+            return None  # 2023年: a date (the common case, decided before anything is read)
+    first = (
+        "pre" if g["pre"] else "cur" if g["cur"] else "lsign" if g["lsign"] else "lnum" if g["lnum"]
+        else "sign" if g["sign"] else "num"
+    )  # fmt: skip
     start = m.start(first)
     before = view[start - 1] if start else ""
     if "A" <= before <= "Z" or "a" <= before <= "z":
@@ -510,7 +553,7 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
             cents += _SMALL_DIGITS[g["fen"]] / 100
         low, high = low + cents, high + cents
     negative = bool(g["sign"])
-    tail = _tail(g["num"], mag)
+    tail = _tail(g["num"], mag) if mag or g["num"][-1] in MAGNITUDES else ""
     if g["lnum"] is not None:
         left = _read(g["lnum"])
         if left is None:

@@ -47,7 +47,9 @@ class Currency:
 
 
 # Every currency, one row each. 元 alone is yuan; written with another currency's name
-# before or after the number (港币3000元, 1000元港币) it names that currency.
+# before or after the number (港币3000元, 1000元港币) it names that currency. Chinese
+# names before the number are kept for the currencies so written in news (人民币, 美元,
+# 港币, 新台币, 澳门币); every other currency is written after it, or by symbol or code.
 # ¥ is yuan (the Japanese yen is written 日元, JPY or 円 in Chinese text).
 CURRENCIES = (
     Currency("元", "yuan", "CNY", ("元", "人民币", "元人民币", "块钱", "RMB", "CNY"),
@@ -60,21 +62,21 @@ CURRENCIES = (
              ("patacas", "mop")),
     Currency("新台币", "New Taiwan dollars", "TWD", ("新台币", "台币", "TWD"),
              ("NT$", "TWD", "新台币", "台币"), ("new taiwan dollars", "twd")),
-    Currency("日元", "yen", "JPY", ("日元", "円", "JPY"), ("JPY", "日元"), ("yen", "jpy")),
-    Currency("欧元", "euros", "EUR", ("欧元", "EUR"), ("€", "EUR", "欧元"), ("euros", "euro", "eur")),
-    Currency("英镑", "pounds sterling", "GBP", ("英镑", "GBP"), ("£", "GBP", "英镑"),
+    Currency("日元", "yen", "JPY", ("日元", "円", "JPY"), ("JPY",), ("yen", "jpy")),
+    Currency("欧元", "euros", "EUR", ("欧元", "EUR"), ("€", "EUR"), ("euros", "euro", "eur")),
+    Currency("英镑", "pounds sterling", "GBP", ("英镑", "GBP"), ("£", "GBP"),
              ("pounds sterling", "gbp")),
-    Currency("卢布", "roubles", "RUB", ("卢布", "RUB"), ("₽", "RUB", "卢布"), ("roubles", "rubles", "rub")),
-    Currency("韩元", "won", "KRW", ("韩元", "KRW"), ("₩", "KRW", "韩元"), ("korean won", "krw")),
-    Currency("澳元", "Australian dollars", "AUD", ("澳元", "AUD"), ("A$", "AUD", "澳元"),
+    Currency("卢布", "roubles", "RUB", ("卢布", "RUB"), ("₽", "RUB"), ("roubles", "rubles", "rub")),
+    Currency("韩元", "won", "KRW", ("韩元", "KRW"), ("₩", "KRW"), ("korean won", "krw")),
+    Currency("澳元", "Australian dollars", "AUD", ("澳元", "AUD"), ("A$", "AUD"),
              ("australian dollars", "aud")),
-    Currency("加元", "Canadian dollars", "CAD", ("加元", "CAD"), ("C$", "CAD", "加元"),
+    Currency("加元", "Canadian dollars", "CAD", ("加元", "CAD"), ("C$", "CAD"),
              ("canadian dollars", "cad")),
-    Currency("瑞士法郎", "Swiss francs", "CHF", ("瑞士法郎", "CHF"), ("CHF", "瑞士法郎"),
+    Currency("瑞士法郎", "Swiss francs", "CHF", ("瑞士法郎", "CHF"), ("CHF",),
              ("swiss francs", "chf")),
-    Currency("坚戈", "tenge", "KZT", ("坚戈", "哈萨克斯坦坚戈", "KZT"), ("₸", "KZT", "坚戈"),
+    Currency("坚戈", "tenge", "KZT", ("坚戈", "哈萨克斯坦坚戈", "KZT"), ("₸", "KZT"),
              ("tenge", "kzt")),
-    Currency("卢比", "rupees", "INR", ("卢比", "INR"), ("₹", "INR", "卢比"), ("rupees", "inr")),
+    Currency("卢比", "rupees", "INR", ("卢比", "INR"), ("₹", "INR"), ("rupees", "inr")),
 )  # fmt: skip
 CURRENCY_UNITS = {c.unit: c for c in CURRENCIES}
 
