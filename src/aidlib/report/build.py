@@ -33,12 +33,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aidlib.data import paths
-from aidlib.data.paths import PROJECT_ROOT
+from aidlib.data.package import data_version, released_files
 from aidlib.data.sources import read_raw, source_ids, source_record
 from aidlib.report import site
 from aidlib.text.normalizer import normalize
 
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 # A file in every report folder: only a folder holding it (or an empty one) is ever replaced.
 MARKER = ".aidlib-report"
@@ -91,8 +90,12 @@ class NotebookFailed(ReportError):
         self.details = details
 
 
-def _execute(path: Path, workdir: Path):
-    """Execute one notebook in a fresh kernel (IPC transport: no TCP ports, no transport warning)."""
+def _execute(path: Path, workdir: Path, data: Path | None = None):
+    """Execute one notebook in a fresh kernel (IPC transport: no TCP ports, no transport warning).
+
+    ``data`` (absolute) is handed to the kernel as ``AIDLIB_DATA``, so the notebooks read the
+    very folder the report checked, whatever their working folder.
+    """
     import nbformat
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
@@ -107,7 +110,8 @@ def _execute(path: Path, workdir: Path):
         on_cell_execute=lambda cell, cell_index: running.append(cell_index),
     )  # fmt: skip
     try:
-        client.execute(cleanup_kc=True)  # the client stops its channels and the kernel it did not create
+        env = {**os.environ, **({"AIDLIB_DATA": str(data)} if data else {})}
+        client.execute(cleanup_kc=True, env=env)  # the client stops its channels and the kernel
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
         line = _failure_line(path, nb, err, running[-1] if running else None)
         raise NotebookFailed(line, _ANSI.sub("", str(err))) from None
@@ -122,12 +126,15 @@ def run_notebooks(
     notebooks: Path | None = None,
     progress: Callable[[str], None] = print,
     jobs: int | None = None,
+    data: Path | None = None,
 ) -> list[site.Page]:
     """Execute each ``NN_*.ipynb`` in a fresh kernel and write its reader-view page into ``out``.
 
     Notebooks run ``jobs`` at a time (default: 2, or 1 on a one-core machine);
     the executed notebooks go to ``out/notebooks/``; each page links to its
     neighbours, the first back to the index and the last on to the data page.
+    ``notebooks`` defaults to :func:`aidlib.data.paths.notebooks_dir`; ``data`` is the data
+    folder the kernels read (default: their own lookup).
 
     Raises:
         ReportError: a cell failed; the one-line message names the first failing notebook (in
@@ -140,7 +147,7 @@ def run_notebooks(
 
     import nbformat
 
-    notebooks = Path(notebooks or NOTEBOOKS_DIR)
+    notebooks = paths.notebooks_dir(notebooks)
     found = sorted(notebooks.glob(NOTEBOOK_GLOB))
     if not found:
         raise FileNotFoundError(f"no notebooks (NN_topic.ipynb) in {notebooks}")
@@ -157,7 +164,7 @@ def run_notebooks(
         progress(f"[report] ({i}/{len(found)}) executing {path.name} ...")
         started = time.perf_counter()
         try:
-            nb = _execute(path, Path(kernels))
+            nb = _execute(path, Path(kernels), data)
         except NotebookFailed as err:
             stop.set()
             progress(f"[report] ({i}/{len(found)}) {path.name} FAILED")
@@ -182,11 +189,11 @@ def run_notebooks(
     return pages
 
 
-def _write_sources(out: Path, progress: Callable[[str], None]) -> list[dict[str, str]]:
+def _write_sources(out: Path, data: Path, progress: Callable[[str], None]) -> list[dict[str, str]]:
     records = []
-    for source_id in source_ids():
+    for source_id in source_ids(data):
         progress(f"[report] normalizing {source_id}")
-        result = normalize(read_raw(source_id))
+        result = normalize(read_raw(source_id, data))
         (out / f"{source_id}.clean.txt").write_text(result.text, encoding="utf-8")
         with (out / f"{source_id}.repairs.csv").open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
@@ -195,15 +202,28 @@ def _write_sources(out: Path, progress: Callable[[str], None]) -> list[dict[str,
                 writer.writerow([r.kind, r.raw_start, r.raw_end, r.before, r.after])
         counts = ", ".join(f"{k} {v}" for k, v in result.counts().items())
         progress(f"[report] {source_id}: {len(result.text)} chars, repairs: {counts}")
-        record = source_record(source_id)
+        record = source_record(source_id, data)
         records.append({"id": source_id, "outlet": record["outlet"], "title": record["title"]})
     return records
 
 
-def _write_data(out: Path) -> list[tuple[str, str]]:
-    """Copy data/ (the datapackage and every file it lists) and zip it; return the download links."""
-    shutil.copytree(paths.data_dir(), out / "data", ignore=shutil.ignore_patterns(".*", "__pycache__"))
-    shutil.make_archive(str(out / "aidlib-data"), "zip", root_dir=out, base_dir="data")
+def _write_data(out: Path, data: Path, release: str) -> list[tuple[str, str]]:
+    """Copy the data package (what datapackage.json lists, and the raw sources) and zip it.
+
+    Nothing else in the data folder is published. The zip's comment names the release.
+    Returns the download links.
+    """
+    import zipfile
+
+    files = released_files(data)
+    for name in files:
+        target = out / "data" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(data / name, target)
+    with zipfile.ZipFile(out / "aidlib-data.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.comment = release.encode()
+        for name in files:
+            archive.write(out / "data" / name, f"data/{name}")
     return [
         ("data/metrics.csv", "the curated metrics, one row per statement, with its quote"),
         ("data/cited_figures.tsv", "the cited outside figures, with their citations"),
@@ -218,16 +238,51 @@ def _replaceable(out: Path) -> bool:
     return not out.exists() or (out.is_dir() and ((out / MARKER).exists() or not any(out.iterdir())))
 
 
+#: What ``aidlib report`` needs beyond the core install: the ``notebooks`` extra.
+NOTEBOOK_MODULES = ("nbformat", "nbclient", "jupyter_client", "ipykernel")
+
+
+def require_notebooks_extra() -> None:
+    """Fail in one line, naming the extra to install, when the notebook runner is missing.
+
+    Raises:
+        ReportError: a module of :data:`NOTEBOOK_MODULES` is not installed.
+    """
+    import importlib.util
+
+    missing = [name for name in NOTEBOOK_MODULES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ReportError(
+            f"the report runs notebooks, which needs {', '.join(missing)}: pip install 'aidlib[notebooks]'"
+        )
+
+
+def release_line(data: Path) -> str:
+    """Name the package and data versions, e.g. ``aidlib 0.2.0 · data 0.2.0``."""
+    from aidlib import __version__
+
+    return f"aidlib {__version__} · data {data_version(data)}"
+
+
 def write_report(
-    out: Path, progress: Callable[[str], None] = print, notebooks: Path | None = None
+    out: Path,
+    progress: Callable[[str], None] = print,
+    notebooks: Path | None = None,
+    data: str | os.PathLike[str] | None = None,
 ) -> list[Path]:
     """Write the whole report into ``out`` atomically; return the files written.
+
+    ``data`` and ``notebooks`` default to :func:`aidlib.data.paths.data_dir` and
+    :func:`~aidlib.data.paths.notebooks_dir` (the checkout's folders, else the copies shipped
+    with the package); the data folder is resolved once, to an absolute path, and every
+    notebook reads that one.
 
     Raises:
         aidlib.data.csvfile.DataError: data/ is invalid (nothing is written).
         ReportError: a notebook or a step failed, or ``out`` is a folder that is not a report;
             ``out`` is left as it was and ``<out>.log`` holds the traceback.
     """
+    require_notebooks_extra()
     out = Path(out).absolute()
     if not out.name or out == Path.home():
         raise ReportError(f"--out {out} cannot be a report folder: give a folder of its own, e.g. reports")
@@ -240,10 +295,14 @@ def write_report(
     from aidlib.data.figures import load_figures
     from aidlib.data.metrics import load_metrics
 
-    metrics = load_metrics()  # bad data stops the report before anything is written
-    figures = load_figures()
+    data = paths.data_dir(data)
+    notebooks = paths.notebooks_dir(notebooks)
+    release = release_line(data)
+    metrics = load_metrics(data)  # bad data stops the report before anything is written
+    figures = load_figures(data)
     indicators = table(metrics)
     context_table = context.table(metrics, figures)
+    site.RELEASE.set(release)
 
     lines: list[str] = []
 
@@ -257,12 +316,12 @@ def write_report(
     os.umask(umask)
     build.chmod(0o777 & ~umask)  # mkdtemp makes it private; the report is an ordinary folder
     try:
-        sources = _write_sources(build, note)
+        sources = _write_sources(build, data, note)
         indicators.to_csv(build / "indicators.csv", index=False, lineterminator="\n")
         context_table.to_csv(build / "context.csv", index=False, lineterminator="\n")
-        downloads = _write_data(build)
+        downloads = _write_data(build, data, release)
         note(f"[report] {len(metrics)} metrics and {len(figures)} cited figures valid; data copied")
-        pages = run_notebooks(build, notebooks, note)
+        pages = run_notebooks(build, notebooks, note, data=data)
         (build / site.DATA).write_text(site.data_page(metrics, figures, downloads), encoding="utf-8")
         index = site.index_page(
             pages, metrics, indicators, context_table, KEY_METRICS, KEY_INDICATORS, sources
