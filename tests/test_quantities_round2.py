@@ -130,6 +130,7 @@ def test_still_not_quantities(text):
         ("€50", 50, "欧元"),
         ("£30", 30, "英镑"),
         ("1000卢布", 1000, "卢布"),
+        ("售价100日元", 100, "日元"),
         ("人民币5亿元", 500_000_000, "元"),
         ("100块钱", 100, "元"),
         ("US$5 million", 5_000_000, "美元"),
@@ -153,7 +154,7 @@ def test_every_currency_is_its_own_unit_with_an_english_name():
                 assert _one(f"共100{word}").unit == c.unit, word
 
 
-@pytest.mark.parametrize("text", ["1月1日元旦", "$5港元"])
+@pytest.mark.parametrize("text", ["1月1日元旦", "15日元宵节", "$5港元"])
 def test_not_currencies(text):
     assert find_quantities(text) == []  # a date before 元旦; two currencies for one number
 
@@ -229,6 +230,7 @@ def test_only_multiples_have_a_ratio():
         ("用时3天", [(3, None, "天", "exact")]),
         ("2023年", []),  # dates
         ("2021-2023年", []),
+        ("投资1亿2023年完成", []),  # an amount, then a year: no compound
         ("2021、2022年", []),
         ("二〇二三年", []),
         ("23年3月", []),

@@ -197,6 +197,8 @@ _NAME_WORDS = re.compile(_ALT(NAME_WORDS))
 _LIST_SEPS = ("，", "、", ",")
 # A dash right after these is a range mark or a joiner, never a minus sign (3万（含）-5万元).
 _NO_MINUS_AFTER = set("%)）元") | set(_CN_NUM)
+# A compound ending in a year before 年 (1亿2023年) is an amount and a date, not one number.
+_YEAR_AT_END = re.compile(r"(?<!\d)(?:1[0-9]|20|21)\d\d$")
 # After a year + 年 these make it a date: 2023年底, 23年3月, 80年代, 三年级.
 _DATE_AFTER_YEAR = set("底初末度代级")
 
@@ -532,10 +534,13 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
             return None  # $5港元: not one quantity
     if word == "成" and view[m.end("unit") : m.end("unit") + 1] in NOT_SHARE_AFTER_CHENG:
         return None
-    if word == "日元" and view[start - 1 : start] == "月":
-        return None  # 1月1日元旦: a date, not yen
+    after_unit = view[m.end("unit") : m.end("unit") + 1] if word else ""
+    if word == "日元" and (view[start - 1 : start] == "月" or after_unit in ("旦", "宵")):
+        return None  # 1月1日元旦, 15日元宵节: a date, not yen
     if pre == "近" and unit in TIME_UNITS:
         qualifier = "exact"  # 近三年来: over the last three years, no hedge
+    if word == "年" and _YEAR_AT_END.search(mag):
+        return None  # 投资1亿2023年: a year follows the amount, not a compound
     if mag:
         scaled = _with_mag(g["num"], read, mag)
         if scaled is None:
