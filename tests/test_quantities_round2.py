@@ -376,3 +376,25 @@ def test_indicators_use_the_ratio_of_a_multiple():
     b = _bounds(metrics)
     assert (b["a"], b["b"], b["d"]) == (Interval(2.5), Interval(2.0), Interval(70.0))
     assert b["c"] == Interval(4.0, math.inf)  # more than 3 times more: at least 4 times the base
+
+
+_TOKENS = [
+    "1", "0", "9", "2023", ".", "一", "两", "十", "百", "千", "万", "亿", "零", "〇", "廿", "卅", "点",
+    "元", "角", "分", "年", "个", "个月", "多", "余", "倍", "番", "翻", "增长了", "是", "的", "近", "约",
+    "至", "到", "或", "-", "——", "（含）", "以上", "/", "分之", "港币", "港元", "台币", "日元", "€", "HK$",
+    "US$", " million", "五家渠", "十三间房", "屋", "前", "月", "、", "，", "下降", "9" * 400,
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=14))
+def test_any_mix_of_the_new_words_reads_cleanly(tokens):
+    text = "".join(tokens)
+    for q in find_quantities(text):  # never raises
+        assert text[q.start : q.end] == q.text
+        assert q.unit in UNITS and q.unit_en == UNITS[q.unit]
+        assert math.isnan(q.value) or math.isfinite(q.value)
+        assert q.high is None or math.isfinite(q.high)
+        assert q.ratio is None or (q.unit == "倍" and q.ratio >= q.value)  # only multiples; N+1 or N
+        low, high = q.bounds
+        assert math.isnan(low) or low <= high
