@@ -321,7 +321,7 @@ def test_extract_progress_only_when_asked(corpus, capsys):
 def test_extract_single_file_has_a_source_column(capsys):
     assert main(["extract", str(RAW)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "source,value,high,unit,unit_en,qualifier,damaged,text,context,start,end"
+    assert lines[0] == "source,value,high,unit,unit_en,qualifier,ratio,damaged,text,context,start,end"
     assert len(lines) == 75 and lines[1].startswith(f"{RAW},530000000.0,,元")
 
 
