@@ -56,16 +56,26 @@ required, and the tables of :mod:`aidlib.quantities.words` say which words count
 
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from aidlib.quantities.names import in_place_name
-from aidlib.quantities.numerals import MAGNITUDES, cap, read_numeral
+from aidlib.quantities.numerals import _ONE_DIGIT, MAGNITUDES, _bare, _read, _tail, cap, read_numeral
+from aidlib.quantities.patterns import (
+    _ALT,
+    _ARABIC,
+    _CN_DIGIT,
+    _CN_NUM,
+    _FALL,
+    _FALL_LAST,
+    _NOT_BEFORE,
+    _trie,
+)
+from aidlib.quantities.quantity import Quantity, QuantityError, QuantityTypeError, the_one_quantity
+from aidlib.quantities.shares import _share_words
 from aidlib.quantities.words import (
     BARE_HEDGES,
     CURRENCIES,
@@ -95,7 +105,7 @@ __all__ = [
     "GROWTH_WORDS", "MAGNITUDES", "NAME_INFIXES", "NAME_WORDS", "NOT_SIGN_WORDS", "PLACE_COUNTERS",
     "PLACE_SUFFIXES", "QUALIFIERS_AFTER", "QUALIFIERS_BEFORE", "QUALIFIERS_INSIDE", "RANGE_MARKS",
     "SLOGAN", "TIME_UNITS", "UNITS", "UNIT_ALIASES", "UNIT_TABLE", "Quantity", "QuantityError",
-    "QuantityTypeError", "find_quantities", "parse_quantity",
+    "QuantityTypeError", "find_quantities", "parse_quantity", "the_one_quantity",
 ]  # fmt: skip
 
 # Slogans counted in numerals: 五个认同, 四个意识, 两个维护 ... are names.
@@ -106,38 +116,6 @@ SLOGAN = re.compile(
 _FULL_WIDTH = "０１２３４５６７８９．％－￥／"  # read as their ASCII forms (the full-width comma is not)
 _DIGITS = str.maketrans(_FULL_WIDTH, "0123456789.%-¥/")
 _HAS_FULL_WIDTH = re.compile(f"[{_FULL_WIDTH}]")
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-# Chinese numerals. The financial forms (壹贰叁 ... 拾佰仟) are left out on
-# purpose: 伍 and 拾 occur in ordinary words (队伍, 拾起) and news never uses them.
-_CN_NUM = "零〇一二两三四五六七八九十百千万亿兩萬億廿卅"
-_CN_DIGIT = "零〇一二两三四五六七八九廿卅"
-_ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
-
-
-def _trie(words) -> str:
-    """One regex for a set of words, as a trie: the longest word wins, as with _ALT.
-
-    Each character is tested once (a flat alternation of 80 words tries them one by one).
-
-    Examples:
-        >>> _trie(["人", "人次", "元"])
-        '(?:(?:人(?:次)?|元))'
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return f"(?:{build(tree)})"
 
 
 _UNIT_WORDS = _trie([*UNITS, *UNIT_ALIASES])
@@ -181,16 +159,7 @@ _PATTERN = re.compile(
     rf"(?P<incl2>{_INCL})?"
     rf"(?P<cur3>人民币)?"
 )
-_ONE_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"两": 2, "兩": 2, "〇": 0, "十": 10}
-_DIGIT_VALUE = _ONE_DIGIT | {"十": None}
-_POSITIONAL = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _DAMAGE = "?\ufffd"
-# A number right after these is an ordinal (第134届), a date or code part (4·28)
-# or continues another number.
-_NOT_BEFORE = set("第0123456789.·/")
-_FALL = re.compile(
-    rf"(?:(?:{_ALT(FALL_WORDS)})了?(?:达到|达)?|(?:{_ALT(FALL_SIZE_WORDS)})(?:达到|为|达|是)?)\s*$"
-)
 # A rise by N times (增长了1.5倍 is 2.5 times the base); a hedge may stand between.
 _GROWTH = re.compile(rf"(?:{_ALT(GROWTH_WORDS)})了?\s*$")
 _NAME_WORDS = re.compile(_ALT(NAME_WORDS))
@@ -201,131 +170,6 @@ _NO_MINUS_AFTER = set("%)）元") | set(_CN_NUM)
 _YEAR_AT_END = re.compile(r"(?<!\d)(?:1[0-9]|20|21)\d\d$")
 # After a year + 年 these make it a date: 2023年底, 23年3月, 80年代, 三年级.
 _DATE_AFTER_YEAR = set("底初末度代级")
-
-
-class QuantityError(ValueError):
-    """A text holds no quantity, or more than one where one was expected."""
-
-
-class QuantityTypeError(QuantityError, TypeError):
-    """The text given is not a string (None, bytes, a number)."""
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number with its measure word and hedge, located in a text.
-
-    Attributes:
-        value: the value in base units (5.3亿元 → 530000000.0; 70% → 70.0), negative
-            for a fall (下降3.2% → -3.2); the low end of a range; NaN when damaged.
-        unit: the measure word, simplified (元, 户, 人次, %, 倍 ...); shares are in %.
-        unit_en: the English for ``unit``.
-        qualifier: ``exact``, ``over`` (at least), ``about``, ``under`` (at most) or
-            ``range`` (from ``value`` to ``high``).
-        damaged: the number touches a U+FFFD or ``?`` mark: a digit may be lost.
-        text: the matched span.
-        start: offset of the span in the text searched.
-        end: end offset (exclusive).
-        high: the high end of a range; None for every other qualifier.
-        ratio: for a multiple (unit 倍), the ratio to the base: 是去年的2倍 → 2;
-            增长(了)1.5倍 → 2.5 (a rise *by* N times, the common reading); 翻两番 → 4.
-            None for every other unit.
-    """
-
-    value: float
-    unit: str
-    unit_en: str
-    qualifier: str
-    damaged: bool
-    text: str
-    start: int
-    end: int
-    high: float | None = None
-    ratio: float | None = None
-
-    @property
-    def bounds(self) -> tuple[float, float]:
-        """The interval the text allows: ``(low, high)``; a hedge bounds the size.
-
-        ``about`` (约, 左右) has the stated value as both bounds: the text gives no
-        width, so the interval is the value, marked approximate downstream
-        (:class:`aidlib.analysis.indicators.Interval`). ``under`` (不足, 近) runs from 0.
-
-        Examples:
-            >>> parse_quantity("4万余户").bounds, parse_quantity("下降不到3%").bounds
-            ((40000.0, inf), (-3.0, 0.0))
-            >>> parse_quantity("近万名").bounds, parse_quantity("约5万人").bounds
-            ((0.0, 10000.0), (50000.0, 50000.0))
-        """
-        v = self.value
-        if self.qualifier == "range":
-            return v, self.high  # type: ignore[return-value]
-        if self.qualifier == "over":
-            return (v, math.inf) if v >= 0 else (-math.inf, v)
-        if self.qualifier == "under":
-            return (0.0, v) if v >= 0 else (v, 0.0)
-        return v, v
-
-
-def _bare(num: str) -> bool:
-    """Whether a numeral is made only of magnitudes (百, 千万): a hedge may follow 上/过/破."""
-    return all(ch in MAGNITUDES for ch in num) and num != "十"
-
-
-def _tail(num: str, mag: str) -> str:
-    """The magnitudes a number ends with (五千万 → 千万; 3万 → 万), shared by a list or a range."""
-    if mag:
-        return mag if all(ch in MAGNITUDES for ch in mag) else ""
-    i = len(num)
-    while i > 0 and num[i - 1] in MAGNITUDES:
-        i -= 1
-    return num[i:] if i > 0 else ""
-
-
-@functools.lru_cache(maxsize=4096)
-def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
-    """Read a numeral as ``(low, high, bare)``; low < high for a vague one.
-
-    ``bare`` is true for a numeral of one magnitude alone (百, 万), which needs a
-    hedge (百人团 is a name); 十万, 百万, 十亿 are numbers.
-
-    Examples:
-        >>> _read("几百"), _read("十几"), _read("三四十"), _read("数百万")
-        ((Decimal('200'), Decimal('900'), False), (Decimal('11'), Decimal('19'), False), \
-(Decimal('30'), Decimal('40'), False), (Decimal('2000000'), Decimal('9000000'), False))
-        >>> _read("十万")[0], _read("万")[2], _read("一百〇五")[0], _read("廿五")[0]
-        (Decimal('100000'), True, Decimal('105'), Decimal('25'))
-    """
-    if num[0].isdigit():
-        d = read_numeral(num)
-        return (d, d, False) if d is not None else None
-    if len(num) > 200:
-        return None  # a long run of numerals (一百一百...) is no number: not read at all
-    if len(num) == 1 and num in MAGNITUDES and num != "十":
-        d = Decimal(MAGNITUDES[num])
-        return d, d, True
-    if len(num) > 1 and ("〇" in num or "零" in num) and all(ch in _POSITIONAL for ch in num):
-        d = read_numeral(num)  # 一〇〇: digit by digit
-        return (d, d, False) if d is not None else None
-    if num.startswith("数"):  # 数十, 数百万: 2 to 9 of the magnitude
-        mag = read_numeral(num[1:]) if _bare(num[1:]) or num[1:] == "十" else None
-        return (2 * mag, 9 * mag, False) if mag is not None else None
-    if "几" in num:
-        if num.count("几") > 1:
-            return None
-        i = num.index("几")
-        after_ten = i > 0 and num[i - 1] in "十百千"  # 十几: a units digit 1 to 9
-        low = read_numeral(num.replace("几", "一" if after_ten else "二")) if len(num) > 1 else Decimal(2)
-        high = read_numeral(num.replace("几", "九")) if len(num) > 1 else Decimal(9)
-        return (low, high, False) if low is not None and high is not None else None
-    for i in range(len(num) - 1):  # 两三, 三四十, 十七八 (and 三五): adjacent digits are the two ends
-        a, b = _DIGIT_VALUE.get(num[i]), _DIGIT_VALUE.get(num[i + 1])
-        if a is not None and b is not None and (b == a + 1 or (a, b) == (3, 5)) and a > 0:
-            low = read_numeral(num[: i + 1] + num[i + 2 :])
-            high = read_numeral(num[:i] + num[i + 1 :])
-            return (low, high, False) if low is not None and high is not None else None
-    d = read_numeral(num)
-    return (d, d, False) if d is not None else None
 
 
 def _simplified_view(text: str) -> str:
@@ -448,8 +292,6 @@ def _shared(lnum: str, low: Decimal, tail: str) -> Decimal:
 
 _PRE_TABLE = {**QUALIFIERS_BEFORE, **BARE_HEDGES}
 _ONE = Decimal(1)
-# The character just before a fall's number ends a fall word or a word that may follow one.
-_FALL_LAST = {w[-1] for w in (*FALL_WORDS, *FALL_SIZE_WORDS)} | set("了达到为是 \t")
 _SMALL_DIGITS = {ch: Decimal(v) for ch, v in _ONE_DIGIT.items() if v < 10}
 _SMALL_DIGITS |= {str(i): Decimal(i) for i in range(10)}
 
@@ -754,90 +596,6 @@ def _consecutive(a: _Atom, b: _Atom) -> bool:
     )
 
 
-_FRACTION_DEN = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
-_SHARE_WORDS = re.compile(
-    # never start inside a number: a long run of digits before 分之 or / stays linear
-    rf"(?<![\d{_CN_NUM}])(?P<den>\d+|[{_CN_NUM}]+)分之(?P<num>[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?|{_ARABIC})"
-    rf"|(?<![\d./])(?P<snum>\d+)/(?P<sden>\d+)(?![\d./])"
-    rf"|翻了?(?P<times>[一二两三四五六七八九十\d]?)番"
-)
-_BEFORE_ALT = re.compile(rf"(?:{_ALT(QUALIFIERS_BEFORE)})$")
-_AFTER_ALT = re.compile(_ALT(QUALIFIERS_AFTER))
-# A slash pair that could be a month/day (12/25, 6/30) is a date when one of these
-# follows it, or one of _DATE_BEFORE_SLASH stands before it.
-_DATE_AFTER_SLASH = set("前后底日号起止至到-—～~")
-_DATE_BEFORE_SLASH = re.compile(r"(?:截至|截止|于|自|从|至|到|日期|时间|期间|每年)\s*$")
-# Before a slash pair, these make it a share (占1/3, 约2/5).
-_SHARE_BEFORE_SLASH = re.compile(rf"(?:占|为|是|达|约|{_ALT(QUALIFIERS_BEFORE)})\s*$")
-
-
-def _slash_is_date(view: str, m: re.Match[str], num: Decimal, den: Decimal) -> bool:
-    """Whether Y/X is a month and day (12/25前, 截至6/30, 6/30) rather than a share."""
-    if not (1 <= num <= 12 and 1 <= den <= 31):
-        return False
-    if _SHARE_BEFORE_SLASH.search(view, max(0, m.start() - 4), m.start()):
-        return False
-    if view[m.end() : m.end() + 1] in _DATE_AFTER_SLASH:
-        return True
-    if _DATE_BEFORE_SLASH.search(view, max(0, m.start() - 4), m.start()):
-        return True
-    return den > 12  # 6/30: a day, as no one writes a share over 30 this way
-
-
-def _share_words(text: str, view: str, taken: list[Quantity]) -> list[Quantity]:
-    """Read shares and multiples that carry no measure word after the number.
-
-    百分之七十 (70 %), 三分之一 (33.33… %), 万分之五 (0.05 %), 1/3 (33.33… %), 翻两番 (4 倍).
-    """
-    out: list[Quantity] = []
-    if "分之" not in view and "/" not in view and "番" not in view:
-        return out  # the common case: no share word at all
-    starts = [q.start for q in taken]  # sorted: taken is in order of appearance
-    for m in _SHARE_WORDS.finditer(view):
-        i = bisect.bisect_right(starts, m.start()) - 1  # the last quantity starting at or before
-        if (i >= 0 and taken[i].end > m.start()) or (i + 1 < len(taken) and taken[i + 1].start < m.end()):
-            continue
-        ratio = None
-        if m["times"] is not None:
-            n = read_numeral(m["times"]) if m["times"] else Decimal(1)
-            if n is None or not 0 < n <= 10:
-                continue
-            value = Decimal(2) ** int(n)
-            unit, ratio = "倍", float(value)
-        else:
-            if m["snum"] is not None:
-                if len(m["snum"]) > 20 or len(m["sden"]) > 20:
-                    continue  # no share is written with so many digits
-                num, den = Decimal(m["snum"]), Decimal(m["sden"])
-                if not 0 < num < den or _slash_is_date(view, m, num, den):
-                    continue  # 12/5 is a date, 5/5 a score
-            else:
-                den = _FRACTION_DEN.get(m["den"]) or read_numeral(m["den"])
-                read = _read(m["num"])  # 百分之百: a bare magnitude is fine here
-                if den is None or read is None or read[0] != read[1] or den == 0:
-                    continue
-                num = read[0]
-                if not (num.is_finite() and den.is_finite()):
-                    continue
-            value, unit = num / den * 100, "%"
-        start, end = m.span()
-        qualifier = "exact"
-        pre = _BEFORE_ALT.search(view, max(0, start - 3), start)
-        if pre:
-            qualifier, start = QUALIFIERS_BEFORE[pre[0]], pre.start()
-        post = _AFTER_ALT.match(view, end)
-        if post:
-            qualifier, end = QUALIFIERS_AFTER[post[0]], post.end()
-        fall = _FALL.search(view, max(0, start - 6), start)
-        if fall:
-            value, start = -value, fall.start()
-        if view[start - 1 : start] in _NOT_BEFORE:
-            continue
-        out.append(Quantity(float(value), unit, UNITS[unit], qualifier, False, text[start:end], start, end,
-                            None, ratio))  # fmt: skip
-    return out
-
-
 def parse_quantity(text: str) -> Quantity:
     """Parse the one quantity in ``text`` (words, dates and ordinals around it are fine).
 
@@ -851,23 +609,6 @@ def parse_quantity(text: str) -> Quantity:
         >>> parse_quantity("2023年")
         Traceback (most recent call last):
         ...
-        aidlib.quantities.chinese.QuantityError: no quantity in '2023年'
+        aidlib.quantities.quantity.QuantityError: no quantity in '2023年'
     """
     return the_one_quantity(text, find_quantities)
-
-
-def the_one_quantity(text: str, finder: Callable[[str], list[Quantity]]) -> Quantity:
-    """Return the one quantity ``finder`` finds in ``text`` (shared by the Chinese and English readers).
-
-    Raises:
-        QuantityError: ``text`` is not a string, holds no quantity, or more than one.
-    """
-    if not isinstance(text, str):
-        raise QuantityTypeError(f"expected text, got {type(text).__name__}: {text!r:.60}")
-    found = finder(text)
-    if not found:
-        raise QuantityError(f"no quantity in {text!r}")
-    if len(found) > 1:
-        listed = ", ".join(q.text for q in found)
-        raise QuantityError(f"{len(found)} quantities in {text!r} ({listed}); expected one")
-    return found[0]

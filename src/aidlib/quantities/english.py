@@ -1,7 +1,7 @@
 """English quantity phrases of wire copy: "more than 18.8 billion yuan", "about 3.45 billion yuan".
 
 A small reader for the cited figures whose outlet printed them in English. It
-returns the same :class:`~aidlib.quantities.chinese.Quantity` as the Chinese parser, so a
+returns the same :class:`~aidlib.quantities.quantity.Quantity` as the Chinese parser, so a
 figure is checked the same way whichever language it was printed in.
 
 The rules, like the Chinese parser's:
@@ -39,9 +39,9 @@ from __future__ import annotations
 
 import re
 
-from aidlib.quantities.chinese import UNITS, Quantity, QuantityTypeError, the_one_quantity
 from aidlib.quantities.numerals import LARGEST, read_arabic
-from aidlib.quantities.words import CURRENCIES
+from aidlib.quantities.quantity import Quantity, QuantityTypeError, the_one_quantity
+from aidlib.quantities.words import CURRENCIES, UNITS
 
 HEDGES = {
     "more than": "over", "over": "over", "above": "over", "exceeding": "over", "in excess of": "over",

@@ -195,3 +195,72 @@ def read_numeral(text: str) -> Decimal | None:
         return _evaluate(tokens)
     except InvalidOperation:  # pragma: no cover - every product is capped first
         return INFINITY
+
+
+# ---- vague and bare numerals (数十, 几百, 两三, 百) --------------------------------------
+_ONE_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"两": 2, "兩": 2, "〇": 0, "十": 10}
+_DIGIT_VALUE = _ONE_DIGIT | {"十": None}
+_POSITIONAL = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def _bare(num: str) -> bool:
+    """Whether a numeral is made only of magnitudes (百, 千万): a hedge may follow 上/过/破."""
+    return all(ch in MAGNITUDES for ch in num) and num != "十"
+
+
+def _tail(num: str, mag: str) -> str:
+    """The magnitudes a number ends with (五千万 → 千万; 3万 → 万), shared by a list or a range."""
+    if mag:
+        return mag if all(ch in MAGNITUDES for ch in mag) else ""
+    i = len(num)
+    while i > 0 and num[i - 1] in MAGNITUDES:
+        i -= 1
+    return num[i:] if i > 0 else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
+    """Read a numeral as ``(low, high, bare)``; low < high for a vague one.
+
+    ``bare`` is true for a numeral of one magnitude alone (百, 万), which needs a
+    hedge (百人团 is a name); 十万, 百万, 十亿 are numbers.
+
+    Examples:
+        >>> _read("几百"), _read("十几"), _read("三四十"), _read("数百万")
+        ((Decimal('200'), Decimal('900'), False), (Decimal('11'), Decimal('19'), False), \
+(Decimal('30'), Decimal('40'), False), (Decimal('2000000'), Decimal('9000000'), False))
+        >>> _read("十万")[0], _read("万")[2], _read("一百〇五")[0], _read("廿五")[0]
+        (Decimal('100000'), True, Decimal('105'), Decimal('25'))
+    """
+    if num[0].isdigit():
+        d = read_numeral(num)
+        return (d, d, False) if d is not None else None
+    if len(num) > 200:
+        return None  # a long run of numerals (一百一百...) is no number: not read at all
+    if len(num) == 1 and num in MAGNITUDES and num != "十":
+        d = Decimal(MAGNITUDES[num])
+        return d, d, True
+    if len(num) > 1 and ("〇" in num or "零" in num) and all(ch in _POSITIONAL for ch in num):
+        d = read_numeral(num)  # 一〇〇: digit by digit
+        return (d, d, False) if d is not None else None
+    if num.startswith("数"):  # 数十, 数百万: 2 to 9 of the magnitude
+        mag = read_numeral(num[1:]) if _bare(num[1:]) or num[1:] == "十" else None
+        return (2 * mag, 9 * mag, False) if mag is not None else None
+    if "几" in num:
+        if num.count("几") > 1:
+            return None
+        i = num.index("几")
+        after_ten = i > 0 and num[i - 1] in "十百千"  # 十几: a units digit 1 to 9
+        low = read_numeral(num.replace("几", "一" if after_ten else "二")) if len(num) > 1 else Decimal(2)
+        high = read_numeral(num.replace("几", "九")) if len(num) > 1 else Decimal(9)
+        return (low, high, False) if low is not None and high is not None else None
+    for i in range(len(num) - 1):  # 两三, 三四十, 十七八 (and 三五): adjacent digits are the two ends
+        a, b = _DIGIT_VALUE.get(num[i]), _DIGIT_VALUE.get(num[i + 1])
+        if a is not None and b is not None and (b == a + 1 or (a, b) == (3, 5)) and a > 0:
+            low = read_numeral(num[: i + 1] + num[i + 2 :])
+            high = read_numeral(num[:i] + num[i + 1 :])
+            return (low, high, False) if low is not None and high is not None else None
+    d = read_numeral(num)
+    return (d, d, False) if d is not None else None
+
+

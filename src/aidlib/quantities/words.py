@@ -12,7 +12,7 @@ from decimal import Decimal
 
 @dataclass(frozen=True)
 class Unit:
-    """A measure word as kept in a :class:`~aidlib.quantities.chinese.Quantity`.
+    """A measure word as kept in a :class:`~aidlib.quantities.quantity.Quantity`.
 
     Attributes:
         english: the English name (``unit_en``).
