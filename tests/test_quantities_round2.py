@@ -254,6 +254,9 @@ def test_spans_of_time(text, expected):
         ("1/3", [(pytest.approx(100 / 3), None, "%", "exact")]),
         ("占2/5", [(40, None, "%", "exact")]),
         ("3/10的人口", [(30, None, "%", "exact")]),
+        ("百分之三十到四十", [(30, 40, "%", "range")]),  # the second number shares 百分之
+        ("下降百分之五至十", [(-10, -5, "%", "range")]),
+        ("百分之五到百分之十", [(5, 10, "%", "range")]),
     ],
 )
 def test_slash_fractions(text, expected):

@@ -22,6 +22,11 @@ _SHARE_WORDS = re.compile(
     rf"|(?<![\d./])(?P<snum>\d+)/(?P<sden>\d+)(?![\d./])"
     rf"|翻了?(?P<times>[一二两三四五六七八九十\d]?)番"
 )
+# 百分之三十到四十: the second number shares the first's 百分之 (not 百分之五到百分之十,
+# which the parser joins as two shares, nor 四十人, a count).
+_RANGE_TAIL = re.compile(
+    rf"\s*(?:[-—–]{{1,4}}|[~～至到或])\s*(?P<num2>[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?|{_ARABIC})(?![分{_CN_NUM}\d.%‰])"
+)
 _BEFORE_ALT = re.compile(rf"(?:{_ALT(QUALIFIERS_BEFORE)})$")
 _AFTER_ALT = re.compile(_ALT(QUALIFIERS_AFTER))
 # A slash pair that could be a month/day (12/25, 6/30) is a date when one of these
@@ -82,6 +87,12 @@ def _share_words(text: str, view: str, taken: list[Quantity]) -> list[Quantity]:
                     continue
             value, unit = num / den * 100, "%"
         start, end = m.span()
+        high = None
+        tail = _RANGE_TAIL.match(view, end) if m["den"] is not None else None
+        if tail and not (i + 1 < len(taken) and taken[i + 1].start < tail.end()):
+            second = _read(tail["num2"])
+            if second is not None and second[0] == second[1] and second[0].is_finite() and second[0] > num:
+                high, end = second[0] / den * 100, tail.end()
         qualifier = "exact"
         pre = _BEFORE_ALT.search(view, max(0, start - 3), start)
         if pre:
@@ -91,11 +102,14 @@ def _share_words(text: str, view: str, taken: list[Quantity]) -> list[Quantity]:
             qualifier, end = QUALIFIERS_AFTER[post[0]], post.end()
         fall = _FALL.search(view, max(0, start - 6), start)
         if fall:
-            value, start = -value, fall.start()
+            start = fall.start()
+            value, high = (-value, None) if high is None else (-high, -value)
         if view[start - 1 : start] in _NOT_BEFORE:
             continue
+        if high is not None:
+            qualifier = "range"
         out.append(Quantity(float(value), unit, UNITS[unit], qualifier, False, text[start:end], start, end,
-                            None, ratio))  # fmt: skip
+                            None if high is None else float(high), ratio))  # fmt: skip
     return out
 
 
