@@ -9,11 +9,11 @@ included. jionlp is a build-time input only, never a dependency of aidlib:
     .venv/bin/python scripts/build_gazetteer.py /tmp/jio/jionlp-*.whl
 
 The output keeps only what the quantity parser needs: every name that contains a Chinese
-numeral, with its suffix (五家渠市, 七个星镇, 三间房乡), and its short form where the short
-form is in use — the alias jionlp gives provinces, prefectures and counties, and a town
-without 镇/乡/街道/苏木 — when at least two characters follow the numeral (五家渠, 六户地,
-七个星). A shorter short form (三台 of 三台县, 五家 of 五家村) reads as a count
-(购置三台设备), so only its full name is kept. For the last character of
+numeral or a digit (202所社区), with its suffix (五家渠市, 七个星镇, 三间房乡), and its
+short form where the short form is in use — the alias jionlp gives provinces, prefectures
+and counties, and a town without 镇/乡/街道/苏木 — when at least two characters
+follow the numeral (五家渠, 六户地, 七个星). A shorter short form (三台 of 三台县,
+五家 of 五家村) reads as a count (购置三台设备), so only its full name is kept. For the last character of
 each short form, and of each name of the hand-kept list of landmarks and Bingtuan forms
 (``place_names_extra.txt``, beside it, read with it at run time; rerun this script after
 editing it), the file lists the characters that continue it into a common word (from
@@ -31,8 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "aidlib" / "quantities" / "data" / "place_names.txt"
 EXTRA = OUT.with_name("place_names_extra.txt")
-NUMERALS = "零〇一二两三四五六七八九十百千万亿廿卅"
+NUMERALS = "零〇一二两三四五六七八九十百千万亿廿卅0-9"
 _RUN = re.compile(f"[{NUMERALS}]+")
+# The parser reads full-width digits as ASCII: names are kept so (二九０场 → 二九0场).
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # Town and village suffixes whose short form (name without them) is in use in running text.
 TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木", "民族乡")
 HEADER = """\
@@ -66,7 +68,7 @@ def build(wheel: Path) -> tuple[set[str], set[str]]:
     for line in _inner(wheel, "dictionary/china_location.zip").splitlines():
         depth = len(line) - len(line.lstrip("\t"))
         cells = line.strip().split("\t")
-        name = cells[0]
+        name = cells[0].translate(_ASCII_DIGITS)
         if not name or not _RUN.search(name):
             continue
         full.add(name)

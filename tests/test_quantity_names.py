@@ -55,6 +55,9 @@ def test_a_count_beside_each_name_still_counts():
         ("五棵松体育馆", []),
         ("途经十三间房", []),  # a landmark on the Hami road (hand-kept list)
         ("兵团第十二师一〇四团", []),
+        ("202所社区", []),  # digits in a name of the gazetteer
+        ("共202所学校", [(202, "所")]),  # ... but digits are never guessed to be a name
+        ("建成10所社区卫生服务站", [(10, "所")]),
         ("维修十三间房屋", [(13, "间")]),  # 房屋 continues the name's last character: a count
         ("新引进五家企业", [(5, "家")]),
         ("种下五棵松树", [(5, "棵")]),  # 松树: trees, not the landmark

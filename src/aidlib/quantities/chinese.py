@@ -194,8 +194,9 @@ def _is_name(view: str, m: re.Match[str]) -> bool:
     维修十三间房屋 are quantities.
     """
     num = m["num"]
-    if num[0].isdigit():
-        return False
+    if num[0].isdigit():  # only a name of the gazetteer (202所社区): never guessed from a suffix
+        after = view[m.end() : m.end() + 1]
+        return "\u4e00" <= after <= "\u9fff" and in_place_name(view, m.start("num"), m.end("num"))
     unit = m["unit"] or ""
     if num == "一" and not m["mag"] and not m["lnum"] and unit not in ("成", "倍"):  # 一支队伍: an article
         return True
@@ -443,7 +444,7 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
         qualifier, end = "over", end + 1  # 3倍多, 两成多: more than
     after = view[end : end + 1]
     damaged = bool(g["mark"]) or bool(before and before in _DAMAGE) or bool(after and after in _DAMAGE)
-    if unit is not None and not g["num"][0].isdigit() and _is_name(view, m):
+    if unit is not None and _is_name(view, m):
         return None
     return _Atom(start, end, low, high, unit, factor, tail, qualifier, negative, explicit, damaged, False,
                  growth)  # fmt: skip

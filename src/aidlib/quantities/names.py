@@ -15,7 +15,7 @@ import functools
 import re
 from importlib import resources
 
-NUMERALS = "零〇一二两三四五六七八九十百千万亿廿卅"
+NUMERALS = "零〇一二两三四五六七八九十百千万亿廿卅0-9"
 _RUN = re.compile(f"[{NUMERALS}]+")
 # A name ending in one of these is whole: what follows never undoes it (五家渠市场 is still 五家渠市).
 # Any other name (a short form, a landmark) is no name when the next character continues
