@@ -321,7 +321,7 @@ def test_linear_in_the_input(run, extra):
 
 
 # ---- properties of the numeral reader and of compounds ------------------------------------
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.integers(0, 10**12 - 1))
 def test_chinese_numerals_read_back(n):
     import cn2an
@@ -389,7 +389,7 @@ _TOKENS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.lists(st.sampled_from(_TOKENS), max_size=14))
 def test_any_mix_of_the_new_words_reads_cleanly(tokens):
     text = "".join(tokens)

@@ -27,7 +27,6 @@ def test_the_list_is_large_and_holds_the_known_cases():
     [
         "{}",
         "我们来到{}调研。",
-        "位于{}，",
         "在{}建设了一批项目",
     ],
 )
