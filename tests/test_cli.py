@@ -49,7 +49,7 @@ def test_extract_formats(capsys, fmt):
         damaged = [r for r in rows if r["damaged"]]
         assert [r["text"] for r in damaged] == ["1700余人次"] and damaged[0]["value"] is None
     if fmt == "csv":
-        header = "source,value,high,unit,unit_en,qualifier,damaged,text,context,start,end"
+        header = "source,value,high,unit,unit_en,qualifier,ratio,damaged,text,context,start,end"
         assert out.splitlines()[0] == header
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from aidlib.analysis import context
@@ -27,7 +29,7 @@ def ctx():
         ("context.factory_jobs_to_working_age", 2.453, 2.453, "≈ 2.45%"),
         ("context.factory_jobs_to_new_jobs_2022", 73.03, 73.03, "≈ 73%"),
         ("context.aid_share_xinjiang_2019", 0.0, 2.819, "≤ 2.82%"),  # "more than 18.8 billion"
-        ("context.aid_share_xinjiang_2024", 2.65, 2.65, "≈ 2.65%"),  # 近200亿: about
+        ("context.aid_share_xinjiang_2024", 2.65, math.inf, "≥ 2.65%"),  # 近200亿: at most, share at least
     ],
 )
 def test_expected_values(ctx, indicator_id, low, high, text_en):
@@ -58,13 +60,13 @@ def test_a_hedge_in_a_cited_figure_stays_a_bound(tmp_path):
     shutil.copytree(PROJECT_ROOT / "data", data)
     path = data / "cited_figures.tsv"
     text = path.read_text(encoding="utf-8").replace(
-        "\t60亿元\t6000000000\t元\texact\t", "\t近60亿元\t6000000000\t元\tabout\t"
+        "\t60亿元\t6000000000\t元\texact\t", "\t近60亿元\t6000000000\t元\tunder\t"
     )
     path.write_text(text, encoding="utf-8")
     row = (
         context.table(load_metrics(), load_figures(data)).set_index("indicator_id").loc["context.aid_to_gdp"]
     )
-    assert row["text_en"] == "≈ 8.83%" and not row["exact"]
+    assert row["text_en"] == "≥ 8.83%" and not row["exact"]  # 近60亿: at most 60亿, so at least 8.83%
 
 
 def test_a_range_row_works_in_every_indicator_and_context_table():

@@ -202,7 +202,7 @@ def test_draft_is_read_back_by_check_once_labels_are_filled(new_file, data_copy,
         ("30000", "元", "range", "50000"),
         ("100", "人", "exact", ""),
         ("200", "人", "exact", ""),
-        ("1000", "人", "about", ""),
+        ("1000", "人", "under", ""),  # 近1000人: at most (issue 16)
         ("200", "名", "range", "900"),
     ]
     assert rows[0]["period"] == "2024-01/2024-06" and rows[4]["period"] == "cumulative"
@@ -321,7 +321,7 @@ def test_extract_progress_only_when_asked(corpus, capsys):
 def test_extract_single_file_has_a_source_column(capsys):
     assert main(["extract", str(RAW)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "source,value,high,unit,unit_en,qualifier,damaged,text,context,start,end"
+    assert lines[0] == "source,value,high,unit,unit_en,qualifier,ratio,damaged,text,context,start,end"
     assert len(lines) == 75 and lines[1].startswith(f"{RAW},530000000.0,,元")
 
 

@@ -69,7 +69,7 @@ def test_the_old_argument_order_still_works_with_a_warning(figures):
     [
         ("more than 18.8 billion yuan", 18.8e9, "元", "over"),
         ("about 3.45 billion yuan", 3.45e9, "元", "about"),
-        ("nearly 120 billion yuan", 120e9, "元", "about"),  # nearly = about, as 近
+        ("nearly 120 billion yuan", 120e9, "元", "under"),  # nearly = at most, as 近
         ("over 60 billion yuan", 60e9, "元", "over"),
         ("680 million yuan", 680e6, "元", "exact"),
         ("89.7 percent", 89.7, "%", "exact"),
@@ -147,7 +147,7 @@ def _edit(data, figure_id, column, value):
             "xinjiang.aid_funds.2024",
             "qualifier",
             "exact",
-            r"column qualifier: .* disagrees with stated '近200亿元': expected 'about'",
+            r"column qualifier: .* disagrees with stated '近200亿元': expected 'under'",
         ),
         ("shufu.gdp.2022", "stated", "sixty", r"column stated: no quantity in 'sixty'"),
         ("shufu.gdp.2022", "value", "６０亿", r"column value: '６０亿' is not a number"),

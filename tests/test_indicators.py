@@ -32,7 +32,15 @@ def test_interval_errors():
     with pytest.raises(ValueError, match="low 2 is above high 1"):
         Interval(2, 1)
     with pytest.raises(ZeroDivisionError, match="contains zero"):
-        Interval(1) / Interval(0, 1)
+        Interval(1) / Interval(-1, 1)
+    with pytest.raises(ZeroDivisionError, match="contains zero"):
+        Interval(1) / Interval(0)
+
+
+def test_division_by_an_upper_bound_has_no_upper_bound():
+    # 近200亿元 is at most 200亿 ([0, 200亿]): a share of it is at least x, with no ceiling
+    assert Interval(10) / Interval(0, 5) == Interval(2, math.inf)
+    assert Interval(10, 20) / Interval(0, 5) == Interval(2, math.inf)
 
 
 @given(

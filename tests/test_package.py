@@ -186,6 +186,8 @@ def test_wheel_ships_the_data_byte_for_byte_and_nothing_else(wheel):
         p.name: p.read_bytes() for p in (PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")
     }
     assert "aidlib/report/templates/site.css" in names
+    for gazetteer in ("place_names.txt", "place_names_extra.txt", "NOTICE"):  # the quantity parser's names
+        assert f"aidlib/quantities/data/{gazetteer}" in names
 
 
 def test_installed_wheel_works_outside_the_repository(wheel, tmp_path):

@@ -14,6 +14,7 @@ from aidlib.quantities.chinese import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     QUALIFIERS_INSIDE,
+    TIME_UNITS,
     UNITS,
     QuantityError,
     find_quantities,
@@ -29,7 +30,7 @@ from aidlib.quantities.chinese import (
         ("4 万余户", 40_000, "户", "over"),  # qualifier between magnitude and unit
         ("超过 2万吨", 20_000, "吨", "over"),
         ("6.1 万多户", 61_000, "户", "over"),
-        ("近100万人次", 1_000_000, "人次", "about"),
+        ("近100万人次", 1_000_000, "人次", "under"),  # 近: approaching, at most (issue 16)
         ("25亿余元", 2_500_000_000, "元", "over"),
         ("30多亿元", 3_000_000_000, "元", "over"),  # qualifier between number and magnitude
         ("两次", 2, "次", "exact"),  # 两 is two before a measure word
@@ -139,7 +140,7 @@ def test_source_finds_every_quantity(clean):
 
 # ---- properties --------------------------------------------------------------
 _MAGS = {"": 1, "万": 10_000, "亿": 10**8, "千": 1000, "百万": 10**6}
-_UNIT_WORDS = [u for u in UNITS if u not in ("%", "个百分点", "番")]  # 番 only in 翻N番
+_UNIT_WORDS = [u for u in UNITS if u not in ("%", "个百分点", "年")]  # 2023年 is a date
 
 
 def _qualifier_slots():
@@ -168,6 +169,8 @@ def test_formatted_quantities_read_back(number, mag, unit, slots, space):
     text = f"共{pre}{space}{digits}{space}{mag}{inside}{space}{unit}{post}。"
     q = parse_quantity(text)
     assert q.value == float(number * _MAGS[mag])
+    if pre == "近" and unit in TIME_UNITS:
+        qualifier = "exact"  # 近三年: the last three years, no hedge
     assert (q.unit, q.qualifier) == (unit, qualifier)
 
 

@@ -67,9 +67,10 @@ aidlib.chart_text(ax)
 
 # %% [markdown]
 # Where full years are published, the total rose from 15.18 billion yuan (2017) to at least
-# 18.8 billion (2019) and about 20 billion in 2024; 2025's 19.7 billion is a little lower.
-# The 2020–2023 gap means the trend across it is not known. Guangzhou's 5.3亿元 for one
-# county is at most 2.82% of the 2019 total and about 2.65% of 2024's.
+# 18.8 billion (2019) and nearly 20 billion in 2024 (近200亿: approaching, so at most 20
+# billion); 2025's 19.7 billion is a little lower. The 2020–2023 gap means the trend across
+# it is not known. Guangzhou's 5.3亿元 for one county is at most 2.82% of the 2019 total
+# and at least 2.65% of 2024's.
 
 # %%
 annual = xinjiang[xinjiang["basis"] == "annual"].set_index("year")
@@ -78,10 +79,10 @@ assert sorted(annual.index) == [2017, 2018, 2019, 2024, 2025]
 assert not {2010, 2012, 2016, 2020, 2021, 2022, 2023} & set(xinjiang["year"])  # the gaps
 assert annual.loc[2017, "value"] == 15.18e9
 assert (annual.loc[2019, "value"], annual.loc[2019, "qualifier"]) == (18.8e9, "over")
-assert (annual.loc[2024, "value"], annual.loc[2024, "qualifier"]) == (20e9, "about")
+assert (annual.loc[2024, "value"], annual.loc[2024, "qualifier"]) == (20e9, "under")
 assert annual.loc[2025, "value"] == 19.7e9
 assert ctx.loc["context.aid_share_xinjiang_2019", "text_en"] == "≤ 2.82%"
-assert ctx.loc["context.aid_share_xinjiang_2024", "text_en"] == "≈ 2.65%"
+assert ctx.loc["context.aid_share_xinjiang_2024", "text_en"] == "≥ 2.65%"
 aidlib.reader_table(
     ctx.loc[["context.aid_share_xinjiang_2019", "context.aid_share_xinjiang_2024"]],
     {"label": "comparison", "text_en": "value", "caveat": "caveat"},

@@ -37,7 +37,8 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
 
 
 EXTRACT_FIELDS = (
-    "source", "value", "high", "unit", "unit_en", "qualifier", "damaged", "text", "context", "start", "end",
+    "source", "value", "high", "unit", "unit_en", "qualifier", "ratio", "damaged", "text", "context",
+    "start", "end",
 )  # fmt: skip
 
 

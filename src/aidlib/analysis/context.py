@@ -190,7 +190,8 @@ RATIOS = (
         "xinjiang.aid_funds.2024",
         "%",
         100,
-        "About: 2024's total is 'nearly 20 billion yuan'. No all-Xinjiang total is published for 2020–2023.",
+        "At least: 2024's total is 'nearly 20 billion yuan', at most 20 billion. No all-Xinjiang total is "
+        "published for 2020–2023.",
     ),
 )
 

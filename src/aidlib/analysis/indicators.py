@@ -93,6 +93,15 @@ class Interval:
         return Interval(min(products), max(products), self.approx or other.approx)
 
     def __truediv__(self, other: Interval) -> Interval:
+        """Divide; a divisor at most h (``under``: [0, h], h > 0) gives a quotient with no upper bound.
+
+        Examples:
+            >>> Interval(10) / Interval(0, 5)  # 近200亿 is at most 200亿: a share of it is at least ...
+            Interval(low=2.0, high=inf, approx=False)
+        """
+        if other.low == 0 < other.high:
+            inverse = Interval(1 / other.high if other.high != INF else 0.0, INF)
+            return self * Interval(inverse.low, inverse.high, other.approx)
         if other.low <= 0 <= other.high:
             raise ZeroDivisionError("divisor interval contains zero")
         inverse = Interval(1 / other.high if other.high != INF else 0.0, 1 / other.low)
@@ -167,7 +176,18 @@ def interval_of(row) -> Interval:
 
 
 def _bounds(metrics: pd.DataFrame) -> dict[str, Interval]:
-    return {row.metric_id: interval_of(row) for row in metrics.itertuples(index=False)}
+    """Each metric's interval; a multiple (unit 倍) as its ratio to the base (增长了1.5倍 → 2.5)."""
+    out = {}
+    for row in metrics.itertuples(index=False):
+        iv = interval_of(row)
+        if row.unit == "倍" and isinstance(getattr(row, "quote", None), str):
+            from aidlib.quantities.chinese import parse_quantity
+
+            q = parse_quantity(row.quote)  # the value is what the text wrote; the ratio says what it means
+            shift = (q.ratio if q.ratio is not None else q.value) - q.value
+            iv = Interval(iv.low + shift, iv.high + shift, iv.approx)
+        out[row.metric_id] = iv
+    return out
 
 
 ITEMIZED = ("housing.funds", "education.funds", "industry.funds")

@@ -1,9 +1,26 @@
 """Stage 2, quantities: read numbers with their measure words and hedges out of repaired text.
 
 The Chinese parser is :mod:`aidlib.quantities.chinese`; English figures (wire copy) are
-read by :mod:`aidlib.quantities.english` into the same :class:`Quantity`.
+read by :mod:`aidlib.quantities.english` into the same :class:`Quantity`. The pieces:
+:mod:`~aidlib.quantities.words` (every table: units with English and kind, currencies,
+hedges), :mod:`~aidlib.quantities.numerals` (reading numerals exactly),
+:mod:`~aidlib.quantities.names` (the gazetteer of place names holding a numeral),
+:mod:`~aidlib.quantities.shares` (shares and multiples without a measure word),
+:mod:`~aidlib.quantities.patterns` (shared regular expressions) and
+:mod:`~aidlib.quantities.quantity` (the result and its errors).
 """
 
 from aidlib.quantities.chinese import Quantity, QuantityError, find_quantities, parse_quantity
+from aidlib.quantities.quantity import QuantityTypeError
+from aidlib.quantities.words import CURRENCIES, UNIT_TABLE, UNITS
 
-__all__ = ["Quantity", "QuantityError", "find_quantities", "parse_quantity"]
+__all__ = [
+    "CURRENCIES",
+    "UNITS",
+    "UNIT_TABLE",
+    "Quantity",
+    "QuantityError",
+    "QuantityTypeError",
+    "find_quantities",
+    "parse_quantity",
+]

@@ -1,15 +1,15 @@
 """English quantity phrases of wire copy: "more than 18.8 billion yuan", "about 3.45 billion yuan".
 
 A small reader for the cited figures whose outlet printed them in English. It
-returns the same :class:`~aidlib.quantities.chinese.Quantity` as the Chinese parser, so a
+returns the same :class:`~aidlib.quantities.quantity.Quantity` as the Chinese parser, so a
 figure is checked the same way whichever language it was printed in.
 
 The rules, like the Chinese parser's:
 
 - a hedge before the number gives the bound: ``more than``, ``over``, ``above``,
-  ``exceeding``, ``at least`` → over; ``nearly``, ``almost``, ``about``,
-  ``around``, ``approximately``, ``roughly``, ``some``, ``close to`` → about
-  (``nearly`` is ``about``, as 近 is); ``less than``, ``under``, ``below``,
+  ``exceeding``, ``at least`` → over; ``about``, ``around``, ``approximately``,
+  ``roughly``, ``some`` → about; ``nearly``, ``almost``, ``close to`` ("approaching,
+  not yet reached", as 近 and 接近 are), ``less than``, ``under``, ``below``,
   ``up to``, ``at most``, ``no more than`` → under;
 - a fall is negative, as in the Chinese parser (下降3.2% is −3.2): a minus sign
   (``-3.2%``, ``−3.2 percent``; a hyphen right after a letter, digit or point is no
@@ -26,23 +26,27 @@ The rules, like the Chinese parser's:
   digit and a comma/U+2009/U+202F, nor (three digits) after a digit and a space.
   A space between groups is read as a separator, so "May 5 300 people" reads
   5,300 people: a list of bare numbers in English is rare in the cited figures;
-- a unit is required: ``yuan``/``RMB``/``CNY``/``renminbi`` (also ``RMB 5 billion``
-  and ``¥5 billion`` before the number) → 元; ``US dollars``/``dollars``/``USD``/``$``
-  → 美元, never converted; ``percent``/``per cent``/``%`` → %; ``people``/``persons``
-  → 人; ``households`` → 户; ``tonnes``/``tons`` → 吨; ``housing units``/``sets`` → 套.
+- a unit is required: a currency of :data:`aidlib.quantities.words.CURRENCIES` by its
+  English name or code after the number (``yuan``/``RMB``/``renminbi`` → 元; ``US
+  dollars``/``USD`` → 美元; ``euros`` → 欧元 ...) or its symbol or code before it
+  (``RMB 5 billion``, ``¥5 billion``, ``US$3``, ``HK$3``, ``€5``, ``£2``), each kept as
+  its own unit, never converted; ``percent``/``per cent``/``%`` → %; ``people``/``persons``
+  → 人; ``households`` → 户; ``tonnes``/``tons`` → 吨; ``housing units``/``sets`` → 套;
+- a number too large for a float (400 digits) is not a quantity (never ``inf``).
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
-from aidlib.quantities.chinese import UNITS, Quantity, the_one_quantity
+from aidlib.quantities.numerals import LARGEST, read_arabic
+from aidlib.quantities.quantity import Quantity, QuantityTypeError, the_one_quantity
+from aidlib.quantities.words import CURRENCIES, UNITS
 
 HEDGES = {
     "more than": "over", "over": "over", "above": "over", "exceeding": "over", "in excess of": "over",
-    "at least": "over", "nearly": "about", "almost": "about", "about": "about", "around": "about",
-    "approximately": "about", "roughly": "about", "some": "about", "close to": "about",
+    "at least": "over", "nearly": "under", "almost": "under", "about": "about", "around": "about",
+    "approximately": "about", "roughly": "about", "some": "about", "close to": "under",
     "less than": "under", "fewer than": "under", "under": "under", "below": "under", "up to": "under",
     "at most": "under", "no more than": "under",
 }  # fmt: skip
@@ -59,12 +63,12 @@ FALL_WORDS = (
     "decrease of", "decline of", "drop of", "fall of", "reduction of", "contraction of",
 )  # fmt: skip
 UNIT_WORDS = {
-    "yuan": "元", "rmb": "元", "cny": "元", "renminbi": "元", "us dollars": "美元", "dollars": "美元",
-    "usd": "美元", "percent": "%", "per cent": "%", "%": "%", "people": "人", "persons": "人",
+    **{w: c.unit for c in CURRENCIES for w in c.english_words},
+    "percent": "%", "per cent": "%", "%": "%", "people": "人", "persons": "人",
     "households": "户", "tonnes": "吨", "tons": "吨", "housing units": "套", "sets": "套",
 }  # fmt: skip
-# Currency written before the number: "RMB 5 billion", "¥5 billion", "$3 million".
-CURRENCY_BEFORE = {"rmb": "元", "cny": "元", "¥": "元", "￥": "元", "us$": "美元", "usd": "美元", "$": "美元"}
+# Currency written before the number: "RMB 5 billion", "¥5 billion", "$3 million", "HK$3".
+CURRENCY_BEFORE = {w.lower(): c.unit for c in CURRENCIES for w in c.before if w.isascii() or not w.isalpha()}
 
 
 def _alt(words) -> str:
@@ -97,6 +101,8 @@ def find_english_quantities(text: str) -> list[Quantity]:
         >>> find_english_quantities("in 2019, the 3rd symposium")
         []
     """
+    if not isinstance(text, str):
+        raise QuantityTypeError(f"expected text (str), got {type(text).__name__}: {text!r:.60}")
     found = []
     for m in _PATTERN.finditer(text):
         before = CURRENCY_BEFORE.get((m["cur"] or "").lower())
@@ -106,12 +112,13 @@ def find_english_quantities(text: str) -> list[Quantity]:
         unit = after or before
         if unit is None:
             continue  # a bare number (a year, an ordinal) is not a quantity
-        try:
-            number = Decimal(re.sub(rf"[,{_GROUP_SEP}]", "", m["num"]))
-        except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-            continue
+        number = read_arabic(re.sub(rf"[,{_GROUP_SEP}]", "", m["num"]))
+        if number is None or not number.is_finite():
+            continue  # 400 digits: no float holds it, not a quantity
         if m["scale"]:
             number *= SCALES[m["scale"].lower()]
+            if abs(number) > LARGEST:
+                continue
         if m["fall"] or m["sign"]:
             number = -number
         qualifier = HEDGES[m["hedge"].lower()] if m["hedge"] else "exact"

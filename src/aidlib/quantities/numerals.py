@@ -1,0 +1,266 @@
+"""Read numerals exactly: Arabic, Chinese and mixed compounds (2亿3000万, 一百十六, 三万五).
+
+Every reader returns a :class:`~decimal.Decimal` (exact) or None when the text is no
+number. A value past the largest float is ``Decimal("Infinity")``, never an
+:class:`decimal.Overflow`: the callers drop it, so an absurd magnitude is no quantity.
+
+The rules of a compound numeral (:func:`read_numeral`):
+
+- magnitudes 十 百 千 multiply the digit before them (one when none: 十五 = 15,
+  一百十六 = 116); 万 and 亿 close a section and multiply all of it
+  (2亿3000万 = 230,000,000; 12万3456 = 123,456; 1.2万亿 = 1.2 × 10¹²);
+- 零 and 〇 between parts hold a place and add nothing (1亿零500万, 一百〇五);
+- a single trailing digit after 百, 千, 万 or 亿 is one step below it, as spoken
+  (三万五 = 35,000, 一千五 = 1,500, 一亿五 = 150,000,000);
+- 廿 is 20 and 卅 is 30 (廿五 = 25); 两 is 2; 点 is the decimal point
+  (三点五零 = 3.50);
+- a run of digits with no magnitude and more than one character is read digit by
+  digit (一〇二 = 102) when it holds 〇 or 零, and is no number otherwise (十四五, 三三).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from decimal import Decimal, InvalidOperation
+
+# Magnitude characters after a number, simplified and traditional.
+MAGNITUDES = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "萬": 10_000, "亿": 10**8, "億": 10**8}
+# Chinese digits and their values (〇 and 零 are 0; 两 and 兩 are 2; 廿 and 卅 are tens).
+DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+    "七": 7, "八": 8, "九": 9, "廿": 20, "卅": 30,
+}  # fmt: skip
+
+# The largest value a float holds (about 1.8e308); a larger one is Infinity here.
+LARGEST = Decimal(sys.float_info.max)
+INFINITY = Decimal("Infinity")
+# A run of more digits than this cannot be below LARGEST: not converted at all (no
+# quadratic conversion of a million digits, no Overflow).
+_MAX_DIGITS = 330
+# A Chinese or mixed numeral longer than this is no number (一百一百...): the longest
+# real ones (九千九百九十九万九千九百九十九亿...) are far shorter.
+_MAX_NUMERAL = 200
+_SMALL = {"十", "百", "千"}
+_BIG = {"万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8), "億": Decimal(10**8)}
+
+
+def read_arabic(digits: str) -> Decimal | None:
+    """Read ``1,200.5`` exactly; Infinity past the largest float; None when not a number.
+
+    Examples:
+        >>> read_arabic("1,200.5"), read_arabic("9" * 400)
+        (Decimal('1200.5'), Decimal('Infinity'))
+    """
+    plain = digits.replace(",", "")
+    if len(plain.split(".")[0]) > _MAX_DIGITS:
+        return INFINITY
+    try:
+        value = Decimal(plain)
+    except InvalidOperation:
+        return None
+    return INFINITY if abs(value) > LARGEST else value
+
+
+def cap(value: Decimal) -> Decimal:
+    """Infinity for a value past the largest float (keeps every later product finite)."""
+    return INFINITY if abs(value) > LARGEST else value
+
+
+def _tokens(text: str) -> list[Decimal | str] | None:
+    """Split a numeral into numbers (Decimal) and magnitude characters; None if malformed."""
+    out: list[Decimal | str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isdigit() and ch.isascii():
+            j = i
+            while j < n and (text[j].isascii() and (text[j].isdigit() or text[j] in ",.")):
+                j += 1
+            d = read_arabic(text[i:j])
+            if d is None:
+                return None
+            out.append(d)
+            i = j
+        elif ch in DIGITS:
+            j = i
+            while j < n and text[j] in DIGITS:
+                j += 1
+            run = text[i:j]
+            if j < n and text[j] == "点":  # 三点五零: a Chinese decimal
+                k = j + 1
+                while k < n and text[k] in DIGITS and DIGITS[text[k]] < 10:
+                    k += 1
+                if k == j + 1 or len(run) > 1 or DIGITS[run] >= 10:
+                    return None
+                frac = "".join(str(DIGITS[c]) for c in text[j + 1 : k])
+                out.append(Decimal(f"{DIGITS[run]}.{frac}"))
+                i = k
+                continue
+            if all(c in "零〇" for c in run):
+                out.append("零")  # a place holder
+            elif len(run) == 1:
+                out.append(Decimal(DIGITS[run]))
+            elif len(run) == 2 and run[0] in "零〇" and DIGITS[run[1]] < 10:
+                out.extend(("零", Decimal(DIGITS[run[1]])))  # 一百零五: 零 then 五
+            else:
+                return None  # 十四五, 三三: not one number (digit-by-digit runs are read apart)
+            i = j
+        elif ch in MAGNITUDES:
+            out.append(ch)
+            i += 1
+        else:
+            return None
+    return out
+
+
+def _evaluate(tokens: list[Decimal | str]) -> Decimal | None:
+    """Add up numbers and magnitudes (see the module docstring); None if malformed."""
+    total = Decimal(0)  # the parts closed by 亿
+    wan = Decimal(0)  # the part closed by 万, below 亿
+    small = Decimal(0)  # 千, 百, 十 parts of the open section
+    cur: Decimal | None = None  # the number waiting for its magnitude
+    last_small = 10**5  # the last small magnitude in the section: they must fall
+    prev: Decimal | str | None = None
+    prev_mag = 0  # the magnitude just closed (for a trailing colloquial digit)
+    for i, tok in enumerate(tokens):
+        if tok == "零":
+            prev = tok
+            continue
+        if isinstance(tok, Decimal):
+            if isinstance(prev, Decimal):
+                return None  # two numbers in a row
+            if cur is not None:
+                return None
+            if prev_mag >= 100 and i == len(tokens) - 1 and prev not in ("零", None) and 0 < tok < 10:
+                tok = tok * prev_mag / 10  # 三万五, 一千五: one step below, as spoken
+            cur = tok
+        elif tok in _SMALL:
+            m = MAGNITUDES[tok]
+            if m >= last_small:
+                return None  # 三十百: magnitudes must fall within a section
+            small += (cur if cur is not None else Decimal(1)) * m
+            cur, last_small, prev_mag = None, m, m
+        else:
+            m = _BIG[tok]
+            part = small + (cur if cur is not None else Decimal(0))
+            if tok in "亿億":
+                if prev in ("亿", "億"):
+                    total = cap(total * m)  # 亿亿: 10^16
+                else:
+                    block = wan + part
+                    total = cap(total + (block if block else Decimal(1)) * m)
+                    wan = Decimal(0)
+            elif prev in ("万", "萬"):
+                wan = cap(wan * m)  # 万万
+            elif prev in ("亿", "億"):
+                return None  # 亿万: a word (亿万富翁), not a number
+            else:
+                wan = cap(wan + (part if part else Decimal(1)) * m)
+            small, cur, last_small, prev_mag = Decimal(0), None, 10**5, int(m)
+        prev = tok
+    value = total + wan + small + (cur if cur is not None else Decimal(0))
+    return cap(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def read_numeral(text: str) -> Decimal | None:
+    """Read an Arabic, Chinese or mixed numeral exactly; None when it is not one number.
+
+    Examples:
+        >>> read_numeral("2亿3000万"), read_numeral("1万2千"), read_numeral("一百十六")
+        (Decimal('230000000'), Decimal('12000'), Decimal('116'))
+        >>> read_numeral("三万五"), read_numeral("一〇二"), read_numeral("十四五")
+        (Decimal('35000'), Decimal('102'), None)
+    """
+    if not text:
+        return None
+    if text.isascii():
+        return read_arabic(text) if text[0].isdigit() else None
+    if len(text) > _MAX_NUMERAL:
+        return None  # no number is written so: not read at all (a long run costs nothing)
+    if text.isascii():
+        return read_arabic(text) if text[0].isdigit() else None
+    positional = all(ch in "〇零一二三四五六七八九" for ch in text)
+    if len(text) > 1 and positional and ("〇" in text or "零" in text):
+        if len(text) > _MAX_DIGITS:
+            return INFINITY
+        return cap(Decimal("".join(str(DIGITS[ch]) for ch in text)))  # 一〇二: digit by digit
+    if "廿" in text or "卅" in text:
+        text = text.replace("廿", "二十").replace("卅", "三十")
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    try:
+        return _evaluate(tokens)
+    except InvalidOperation:  # pragma: no cover - every product is capped first
+        return INFINITY
+
+
+# ---- vague and bare numerals (数十, 几百, 两三, 百) --------------------------------------
+_ONE_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"两": 2, "兩": 2, "〇": 0, "十": 10}
+_DIGIT_VALUE = _ONE_DIGIT | {"十": None}
+_POSITIONAL = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def _bare(num: str) -> bool:
+    """Whether a numeral is made only of magnitudes (百, 千万): a hedge may follow 上/过/破."""
+    return all(ch in MAGNITUDES for ch in num) and num != "十"
+
+
+def _tail(num: str, mag: str) -> str:
+    """The magnitudes a number ends with (五千万 → 千万; 3万 → 万), shared by a list or a range."""
+    if mag:
+        return mag if all(ch in MAGNITUDES for ch in mag) else ""
+    i = len(num)
+    while i > 0 and num[i - 1] in MAGNITUDES:
+        i -= 1
+    return num[i:] if i > 0 else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
+    """Read a numeral as ``(low, high, bare)``; low < high for a vague one.
+
+    ``bare`` is true for a numeral of one magnitude alone (百, 万), which needs a
+    hedge (百人团 is a name); 十万, 百万, 十亿 are numbers.
+
+    Examples:
+        >>> _read("几百"), _read("十几"), _read("三四十"), _read("数百万")
+        ((Decimal('200'), Decimal('900'), False), (Decimal('11'), Decimal('19'), False), \
+(Decimal('30'), Decimal('40'), False), (Decimal('2000000'), Decimal('9000000'), False))
+        >>> _read("十万")[0], _read("万")[2], _read("一百〇五")[0], _read("廿五")[0]
+        (Decimal('100000'), True, Decimal('105'), Decimal('25'))
+    """
+    if num[0].isdigit():
+        d = read_numeral(num)
+        return (d, d, False) if d is not None else None
+    if len(num) > 200:
+        return None  # a long run of numerals (一百一百...) is no number: not read at all
+    if len(num) == 1 and num in MAGNITUDES and num != "十":
+        d = Decimal(MAGNITUDES[num])
+        return d, d, True
+    if len(num) > 1 and ("〇" in num or "零" in num) and all(ch in _POSITIONAL for ch in num):
+        d = read_numeral(num)  # 一〇〇: digit by digit
+        return (d, d, False) if d is not None else None
+    if num.startswith("数"):  # 数十, 数百万: 2 to 9 of the magnitude
+        mag = read_numeral(num[1:]) if _bare(num[1:]) or num[1:] == "十" else None
+        return (2 * mag, 9 * mag, False) if mag is not None else None
+    if "几" in num:
+        if num.count("几") > 1:
+            return None
+        i = num.index("几")
+        after_ten = i > 0 and num[i - 1] in "十百千"  # 十几: a units digit 1 to 9
+        low = read_numeral(num.replace("几", "一" if after_ten else "二")) if len(num) > 1 else Decimal(2)
+        high = read_numeral(num.replace("几", "九")) if len(num) > 1 else Decimal(9)
+        return (low, high, False) if low is not None and high is not None else None
+    for i in range(len(num) - 1):  # 两三, 三四十, 十七八 (and 三五): adjacent digits are the two ends
+        a, b = _DIGIT_VALUE.get(num[i]), _DIGIT_VALUE.get(num[i + 1])
+        if a is not None and b is not None and (b == a + 1 or (a, b) == (3, 5)) and a > 0:
+            low = read_numeral(num[: i + 1] + num[i + 2 :])
+            high = read_numeral(num[:i] + num[i + 1 :])
+            return (low, high, False) if low is not None and high is not None else None
+    d = read_numeral(num)
+    return (d, d, False) if d is not None else None
+
+

@@ -1,0 +1,50 @@
+"""Regular-expression pieces shared by the Chinese quantity reader and its share words."""
+
+from __future__ import annotations
+
+import re
+
+from aidlib.quantities.words import FALL_SIZE_WORDS, FALL_WORDS
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Chinese numerals. The financial forms (壹贰叁 ... 拾佰仟) are left out on
+# purpose: 伍 and 拾 occur in ordinary words (队伍, 拾起) and news never uses them.
+_CN_NUM = "零〇一二两三四五六七八九十百千万亿兩萬億廿卅"
+_CN_DIGIT = "零〇一二两三四五六七八九廿卅"
+_ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
+
+
+def _trie(words) -> str:
+    """One regex for a set of words, as a trie: the longest word wins, as with _ALT.
+
+    Each character is tested once (a flat alternation of 80 words tries them one by one).
+
+    Examples:
+        >>> _trie(["人", "人次", "元"])
+        '(?:(?:人(?:次)?|元))'
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{build(tree)})"
+
+
+# A number right after these is an ordinal (第134届), a date or code part (4·28)
+# or continues another number.
+_NOT_BEFORE = set("第0123456789.·/")
+_FALL = re.compile(
+    rf"(?:(?:{_ALT(FALL_WORDS)})了?(?:达到|达)?|(?:{_ALT(FALL_SIZE_WORDS)})(?:达到|为|达|是)?)\s*$"
+)
+# The character just before a fall's number ends a fall word or a word that may follow one.
+_FALL_LAST = {w[-1] for w in (*FALL_WORDS, *FALL_SIZE_WORDS)} | set("了达到为是 \t")

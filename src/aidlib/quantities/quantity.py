@@ -1,0 +1,93 @@
+"""The result of the quantity readers: :class:`Quantity`, its errors, and the one-quantity check.
+
+Shared by the Chinese (:mod:`aidlib.quantities.chinese`) and English
+(:mod:`aidlib.quantities.english`) readers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+class QuantityError(ValueError):
+    """A text holds no quantity, or more than one where one was expected."""
+
+
+class QuantityTypeError(QuantityError, TypeError):
+    """The text given is not a string (None, bytes, a number)."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its measure word and hedge, located in a text.
+
+    Attributes:
+        value: the value in base units (5.3亿元 → 530000000.0; 70% → 70.0), negative
+            for a fall (下降3.2% → -3.2); the low end of a range; NaN when damaged.
+        unit: the measure word, simplified (元, 户, 人次, %, 倍 ...); shares are in %.
+        unit_en: the English for ``unit``.
+        qualifier: ``exact``, ``over`` (at least), ``about``, ``under`` (at most) or
+            ``range`` (from ``value`` to ``high``).
+        damaged: the number touches a U+FFFD or ``?`` mark: a digit may be lost.
+        text: the matched span.
+        start: offset of the span in the text searched.
+        end: end offset (exclusive).
+        high: the high end of a range; None for every other qualifier.
+        ratio: for a multiple (unit 倍), the ratio to the base: 是去年的2倍 → 2;
+            增长(了)1.5倍 → 2.5 (a rise *by* N times, the common reading); 翻两番 → 4.
+            None for every other unit.
+    """
+
+    value: float
+    unit: str
+    unit_en: str
+    qualifier: str
+    damaged: bool
+    text: str
+    start: int
+    end: int
+    high: float | None = None
+    ratio: float | None = None
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The interval the text allows: ``(low, high)``; a hedge bounds the size.
+
+        ``about`` (约, 左右) has the stated value as both bounds: the text gives no
+        width, so the interval is the value, marked approximate downstream
+        (:class:`aidlib.analysis.indicators.Interval`). ``under`` (不足, 近) runs from 0.
+
+        Examples:
+            >>> from aidlib.quantities.chinese import parse_quantity
+            >>> parse_quantity("4万余户").bounds, parse_quantity("下降不到3%").bounds
+            ((40000.0, inf), (-3.0, 0.0))
+            >>> parse_quantity("近万名").bounds, parse_quantity("约5万人").bounds
+            ((0.0, 10000.0), (50000.0, 50000.0))
+        """
+        v = self.value
+        if self.qualifier == "range":
+            return v, self.high  # type: ignore[return-value]
+        if self.qualifier == "over":
+            return (v, math.inf) if v >= 0 else (-math.inf, v)
+        if self.qualifier == "under":
+            return (0.0, v) if v >= 0 else (v, 0.0)
+        return v, v
+
+
+def the_one_quantity(text: str, finder: Callable[[str], list[Quantity]]) -> Quantity:
+    """Return the one quantity ``finder`` finds in ``text`` (shared by the Chinese and English readers).
+
+    Raises:
+        QuantityError: ``text`` is not a string, holds no quantity, or more than one.
+    """
+    if not isinstance(text, str):
+        raise QuantityTypeError(f"expected text, got {type(text).__name__}: {text!r:.60}")
+    found = finder(text)
+    if not found:
+        raise QuantityError(f"no quantity in {text!r}")
+    if len(found) > 1:
+        listed = ", ".join(q.text for q in found)
+        raise QuantityError(f"{len(found)} quantities in {text!r} ({listed}); expected one")
+    return found[0]
