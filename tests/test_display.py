@@ -10,7 +10,8 @@ import pytest
 from aidlib.analysis import display
 from aidlib.analysis.display import count_noun, interval_text, reader_table, value_text
 from aidlib.analysis.indicators import Interval, describe
-from aidlib.data.figures import load_figures, series
+from aidlib.analysis.tables import series
+from aidlib.data.figures import load_figures
 
 
 @pytest.mark.parametrize(

@@ -109,7 +109,7 @@ def test_singular(plural, one):
 
 
 def test_unknown_unit_names_the_known_ones():
-    with pytest.raises(KeyError, match="unknown unit '斤两'; expected one of 元, 美元, 户"):
+    with pytest.raises(KeyError, match="unknown unit '斤两'; expected one of 元, 美元, 港元"):
         unit("斤两")
 
 

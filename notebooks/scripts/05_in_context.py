@@ -56,8 +56,9 @@ aidlib.reader_table(figures["reliability"].value_counts().sort_index().rename("f
 xinjiang = aidlib.series(figures, "19 provinces→Xinjiang", "aid_funds")
 shufu = xinjiang.iloc[:0].copy()
 aid = aidlib.metric(metrics, "funding.aid_total")
-shufu.loc[0] = ["funding.aid_total", 2023, aid["period"], "annual", aid["value"], aid["qualifier"],
-                aidlib.value_text(aid["value"], aid["qualifier"], "yuan"), "report"]  # fmt: skip
+shufu.loc[0] = {"figure_id": "funding.aid_total", "year": 2023, "period": aid["period"], "basis": "annual",
+                "value": aid["value"], "qualifier": aid["qualifier"], "unit": aid["unit"], "reliability": "report",
+                "shown": aidlib.value_text(aid["value"], aid["qualifier"], "yuan")}  # fmt: skip
 shufu["label"] = "Guangzhou→Shufu, 2023 (this report)"
 assert shufu.loc[0, "value"] / 1e9 == 0.53
 ax = aidlib.series_chart(xinjiang, title="Counterpart aid to Xinjiang, 19 partner provinces", ylabel="billion yuan",

@@ -39,7 +39,7 @@ _EXPORTS = {
     "citation": ("aidlib.data.figures", "citation"),
     "compare": ("aidlib.data.figures", "compare"),
     "conflicts": ("aidlib.data.figures", "conflicts"),
-    "series": ("aidlib.data.figures", "series"),
+    "series": ("aidlib.analysis.tables", "series"),
     "spans": ("aidlib.data.figures", "spans"),
     # analysis: views, derived figures and charts
     "metric": ("aidlib.analysis.tables", "metric"),

@@ -164,3 +164,25 @@ def metric_view(
     cols = ["metric_id", "label", "value", "qualifier", "shown", "unit", "period", "duplicate_of"]
     cols += ["theme"] * (theme is True) + ["quote"] * bool(quote)
     return out[cols].reset_index(drop=True)
+
+
+def series(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
+    """One series of cited figures, as :func:`aidlib.data.figures.series`, with ``shown``.
+
+    ``shown`` is the value as a reader sees it, written by the display module the way
+    every other value is (``≥ 18.8 billion yuan``); it stands after ``qualifier``.
+
+    Examples:
+        >>> from aidlib.data.figures import load_figures
+        >>> s = series(load_figures(), "19 provinces→Xinjiang", "aid_funds")
+        >>> s.loc[s["year"] == 2019, "shown"].tolist(), s.loc[s["year"] == 2024, "shown"].tolist()
+        (['≥ 18.8 billion yuan'], ['≤ 20 billion yuan'])
+    """
+    from aidlib.analysis.display import cited_unit
+    from aidlib.data.figures import series as figure_series
+
+    out = figure_series(figures, subject, measure)
+    rows = zip(out["value"], out["qualifier"], out["unit"], strict=True)
+    shown = [value_text(v, q, cited_unit(u)) for v, q, u in rows]
+    out.insert(out.columns.get_loc("qualifier") + 1, "shown", shown)
+    return out

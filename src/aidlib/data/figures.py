@@ -412,9 +412,9 @@ def series(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
     (:data:`PREFERENCE_RULE`; :func:`compare` shows them all).
 
     Returns:
-        Columns figure_id, year, period, basis, value, qualifier, shown (the value
-        with its bound sign, e.g. ``≥ 18.8 billion yuan``), reliability; sorted by
-        year then basis. Years with no figure are simply absent (gaps stay gaps).
+        Columns figure_id, year, period, basis, value, qualifier, unit, reliability;
+        sorted by year then basis (numbers only: :func:`aidlib.series` adds the value as
+        a reader sees it). Years with no figure are simply absent (gaps stay gaps).
 
     Examples:
         >>> s = series(load_figures(), "19 provinces→Xinjiang", "aid_funds")
@@ -422,8 +422,6 @@ def series(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
         [2017, 2018, 2019, 2024, 2025]
     """
     import pandas as pd
-
-    from aidlib.analysis.display import cited_unit, value_text
 
     rows = figures[(figures["subject"] == subject) & (figures["measure"] == measure)]
     rows = rows[~_spans_years(rows["period"])]
@@ -439,10 +437,7 @@ def series(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
             "basis": rows["basis"],
             "value": rows["value"],
             "qualifier": rows["qualifier"],
-            "shown": [
-                value_text(v, q, cited_unit(u))
-                for v, q, u in zip(rows["value"], rows["qualifier"], rows["unit"], strict=True)
-            ],
+            "unit": rows["unit"],
             "reliability": rows["reliability"],
         }
     )

@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from aidlib.quantities.chinese import UNITS as PARSER_UNITS
+from aidlib.quantities.words import UNITS as PARSER_UNITS
 
 # Themes of the curated metrics (metrics.csv ``theme``).
 THEMES = (
@@ -98,6 +98,14 @@ class Unit:
 # table (``quantities.chinese.UNITS``); a test holds every parser unit to an entry here.
 _UNIT_FACTS = {
     "元": ("yuan", "元", "money"), "美元": ("US dollar", "美元", "money"),
+    # every currency is its own unit, never converted (quantities.words.CURRENCIES)
+    "港元": ("Hong Kong dollar", "港元", "money"), "澳门元": ("pataca", "澳门元", "money"),
+    "新台币": ("New Taiwan dollar", "新台币", "money"), "日元": ("yen", "日元", "money"),
+    "欧元": ("euro", "欧元", "money"), "英镑": ("pound sterling", "英镑", "money"),
+    "卢布": ("rouble", "卢布", "money"), "韩元": ("won", "韩元", "money"),
+    "澳元": ("Australian dollar", "澳元", "money"), "加元": ("Canadian dollar", "加元", "money"),
+    "瑞士法郎": ("Swiss franc", "瑞士法郎", "money"), "坚戈": ("tenge", "坚戈", "money"),
+    "卢比": ("rupee", "卢比", "money"),
     "户": ("household", "户", "households"),
     # 人次 counts attendances (one person twice is 2人次), so it is not 人's family
     "人次": ("person-time", "人次", "count"),
@@ -121,14 +129,14 @@ _UNIT_FACTS = {
     "平方米": ("square metre", "平方米", "area"), "立方米": ("cubic metre", "立方米", "volume"),
     "千瓦": ("kW", "千瓦", "power"), "天": ("day", "天", "time"), "小时": ("hour", "小时", "time"),
     "%": ("percent", "%", "share"), "个百分点": ("percentage point", "个百分点", "share"),
-    "倍": ("times over", "倍", "multiple"), "番": ("times the base", "番", "multiple"),
+    # a multiple's value is its ratio to the base (是…的2倍 → 2; 增长1.5倍 → 2.5; 翻一番 → 2)
+    "倍": ("times the base", "倍", "multiple"),
+    "年": ("year", "年", "time"), "周": ("week", "周", "time"),
     "平方公里": ("square km", "平方公里", "area"), "公顷": ("hectare", "公顷", "area"),
 }  # fmt: skip
 
 UNITS: dict[str, Unit] = {
-    word: Unit(word, PARSER_UNITS[word], one, family, kind)
-    for word, (one, family, kind) in _UNIT_FACTS.items()
-    if word in PARSER_UNITS
+    word: Unit(word, en, *_UNIT_FACTS[word]) for word, en in PARSER_UNITS.items() if word in _UNIT_FACTS
 }
 """Every measure word of the data, by word, in the parser's order where it has one."""
 

@@ -151,7 +151,7 @@ def summary_html(
     metrics: pd.DataFrame, indicators: pd.DataFrame, context: pd.DataFrame, figures: pd.DataFrame
 ) -> str:
     """The findings: allocation, what it bought, trade against its neighbours, the jobs in context."""
-    from aidlib.report.site import rendered_chart_html
+    from aidlib.report.charts import rendered_chart_html
 
     ind = indicators.set_index("indicator_id")
     ctx = context.set_index("indicator_id")

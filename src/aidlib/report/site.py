@@ -187,26 +187,6 @@ def embed_font(folder) -> int:
     return len(css)
 
 
-def chart_html(wide_uri: str, wide: tuple[int, int], meta: dict) -> str:
-    """A chart as a ``<figure>``: a ``<picture>`` choosing the phone or desktop rendering, the caption."""
-    narrow_uri = "data:image/png;base64," + meta["narrow"]
-    clipped = f" data-clipped='{esc('; '.join(meta['clipped']))}'" if meta.get("clipped") else ""
-    return (
-        "<figure class=chart><picture>"
-        f"<source media='(max-width: 40rem)' srcset='{narrow_uri} 2x' "
-        f"width={meta['narrow_width']} height={meta['narrow_height']}>"
-        f"<img src='{wide_uri}' srcset='{wide_uri} 2x' width={wide[0]} height={wide[1]} "
-        f"alt='{esc(meta['alt'])}' data-min-text-px={meta['min_text_px']}{clipped}></picture>"
-        f"<figcaption>{esc(meta['caption'])} <small class=source>{esc(meta['source'])}</small></figcaption>"
-        "</figure>"
-    )
-
-
-def rendered_chart_html(chart) -> str:
-    """The ``<figure>`` of a :class:`aidlib.analysis.publish.Chart` drawn by the report itself."""
-    return chart_html(chart.wide.data_uri, (chart.wide.width, chart.wide.height), chart.metadata())
-
-
 def _chart_output(output):
     """A published chart's output as an HTML figure; any other output unchanged."""
     from aidlib.analysis.publish import METADATA_KEY
@@ -216,6 +196,8 @@ def _chart_output(output):
         return output
     size = output["metadata"].get("image/png", {})
     uri = "data:image/png;base64," + output["data"]["image/png"].replace("\n", "")
+    from aidlib.report.charts import chart_html
+
     figure = chart_html(uri, (size.get("width", 0), size.get("height", 0)), meta)
     import nbformat
 
