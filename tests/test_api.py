@@ -85,3 +85,30 @@ def test_the_readme_lists_every_public_name():
     names = {n for group in listed for n in re.findall(r"`(\w+)`", group)}
     errors = set(re.findall(r"`(\w+Error)`", section))
     assert names | errors == set(aidlib.__all__)
+
+
+def test_an_empty_frame_is_named_not_a_matplotlib_error():
+    import pandas as pd
+
+    import aidlib
+
+    empty = pd.DataFrame(columns=["label", "value", "qualifier", "shown", "unit"])
+    with pytest.raises(ValueError, match="^bar_metrics: the frame has no rows to draw$"):
+        aidlib.bar_metrics(empty, title="t", xlabel="x")
+
+
+@pytest.mark.parametrize("divisor", [0, -1e6, float("inf"), float("nan")])
+def test_rescale_refuses_a_divisor_that_is_no_scale(divisor):
+    import aidlib
+
+    view = aidlib.metric_view(aidlib.load_metrics(), ids=["funding.aid_total"])
+    with pytest.raises(ValueError, match="rescale: divisor must be a positive finite number"):
+        aidlib.rescale(view, divisor, "million yuan")
+
+
+@pytest.mark.parametrize("currency", ["元", "人民币", "CNY"])
+def test_convert_cny_refuses_yuan_as_the_target(currency):
+    import aidlib
+
+    with pytest.raises(ValueError, match="converts yuan into another currency"):
+        aidlib.convert_cny(100, 7.1, currency)

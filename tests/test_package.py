@@ -129,7 +129,8 @@ def test_report_without_the_notebooks_extra_says_what_to_install(tmp_path, monke
     assert main(["report", "--out", str(tmp_path / "r")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
-        "aidlib report: the report runs notebooks, which needs nbclient: pip install 'aidlib[notebooks]'"
+        "aidlib report: the report runs notebooks and embeds a font, which needs nbclient: "
+        "pip install 'aidlib[notebooks]'"
     ]
     assert list(tmp_path.iterdir()) == []
 
@@ -267,3 +268,17 @@ def test_report_reads_one_data_folder_and_publishes_only_the_release(tmp_path, m
     assert f"Release: aidlib {aidlib.__version__} · data {data_version(DATA)}." in (
         tmp_path / "out" / "index.html"
     ).read_text(encoding="utf-8")
+
+
+def test_the_notebooks_extra_holds_everything_the_report_imports():
+    # a user with only aidlib[notebooks] must get a report, not a missing-font error after the run
+    import tomllib
+
+    from aidlib.report.build import NOTEBOOK_MODULES
+
+    extra = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    names = {req.split(">")[0].split("=")[0].split("[")[0].strip().lower() for req in extra["notebooks"]}
+    distribution = {"nbformat": "nbconvert", "nbclient": "nbclient", "jupyter_client": "ipykernel",
+                    "ipykernel": "ipykernel", "fontTools": "fonttools", "brotli": "brotli",
+                    "noto_cjk_sans_otc": "noto-cjk-sans-otc"}  # module -> what brings it in
+    assert {distribution[m] for m in NOTEBOOK_MODULES} <= names

@@ -326,6 +326,8 @@ def convert_cny(amount: float, rate: float, currency: str) -> tuple[float, str]:
         >>> convert_cny(530_000_000, 0.125, "USD")
         (66250000.0, 'USD')
     """
+    if currency in ("元", "人民币", "CNY", "RMB", "yuan"):
+        raise ValueError(f"convert_cny converts yuan into another currency; {currency!r} is yuan itself")
     if not rate > 0 or math.isinf(rate):
         raise ValueError(f"rate must be a positive finite number of {currency} per yuan, got {rate!r}")
     return amount * rate, currency

@@ -149,6 +149,8 @@ def _require(frame: pd.DataFrame, chart: str, columns: tuple[str, ...]) -> None:
         if column not in frame.columns:
             got = ", ".join(map(str, frame.columns))
             raise ValueError(f"{chart} needs column {column!r} (it reads {', '.join(columns)}; got {got})")
+    if frame.empty:
+        raise ValueError(f"{chart}: the frame has no rows to draw")
 
 
 def _check_qualifiers(qualifiers, chart: str) -> None:

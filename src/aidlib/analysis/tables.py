@@ -60,6 +60,8 @@ def rescale(frame: pd.DataFrame, divisor: float, unit: str) -> pd.DataFrame:
     """
     from aidlib.analysis.display import interval_text
 
+    if not (0 < divisor < float("inf")):
+        raise ValueError(f"rescale: divisor must be a positive finite number, got {divisor!r}")
     out = frame.copy()
     if "value" in out:
         out["value"] = out["value"] / divisor

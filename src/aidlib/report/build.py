@@ -239,7 +239,10 @@ def _replaceable(out: Path) -> bool:
 
 
 #: What ``aidlib report`` needs beyond the core install: the ``notebooks`` extra.
-NOTEBOOK_MODULES = ("nbformat", "nbclient", "jupyter_client", "ipykernel")
+NOTEBOOK_MODULES = (
+    "nbformat", "nbclient", "jupyter_client", "ipykernel",  # run the notebooks
+    "fontTools", "brotli", "noto_cjk_sans_otc",  # cut and embed the Chinese font
+)  # fmt: skip
 
 
 def require_notebooks_extra() -> None:
@@ -253,7 +256,8 @@ def require_notebooks_extra() -> None:
     missing = [name for name in NOTEBOOK_MODULES if importlib.util.find_spec(name) is None]
     if missing:
         raise ReportError(
-            f"the report runs notebooks, which needs {', '.join(missing)}: pip install 'aidlib[notebooks]'"
+            f"the report runs notebooks and embeds a font, which needs {', '.join(missing)}: "
+            "pip install 'aidlib[notebooks]'"
         )
 
 
