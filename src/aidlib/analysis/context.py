@@ -35,7 +35,9 @@ class Term:
 
 def _terms(metrics: pd.DataFrame, figures: pd.DataFrame) -> dict[str, Term]:
     terms = {
-        r.metric_id: Term(r.metric_id, Interval.from_qualifier(r.value, r.qualifier), r.period, "metric")
+        r.metric_id: Term(
+            r.metric_id, Interval.from_qualifier(r.value, r.qualifier, r.high), r.period, "metric"
+        )  # a range row has its high end
         for r in metrics.itertuples(index=False)
     }
     terms.update(

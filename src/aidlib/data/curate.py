@@ -14,19 +14,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
 import math
 import os
 import re
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from aidlib.data import paths
-from aidlib.data.csvfile import read_table
+from aidlib.data.csvfile import NAME_RULE, is_name, read_table, spreadsheet_safe
 
-_SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_]*")
 _YEAR = re.compile(r"\d{4}")
+# BCP 47, the common shapes: language, then script, region or variant subtags (zh, zh-Hans, en-GB).
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Z]{2}|\d{3}))?(?:-[A-Za-z0-9]{5,8})*", re.ASCII)
+# The lock file beside sources.csv: add-source runs one at a time, however many start at once.
+LOCK_FILE = ".sources.lock"
 
 # Words that point to a theme; a clause's hits count three times its sentence's.
 THEME_KEYWORDS = {
@@ -87,58 +93,84 @@ def add_source(
             validate afterwards (nothing is left changed then).
         OSError: the file cannot be read or the data folder written.
     """
-    from aidlib.data.sources import SOURCE_COLUMNS, SOURCES_FILE, read_sources, sha256_of
-
     folder = paths.data_dir(data)
     src = Path(file)
-    if not _SOURCE_ID.fullmatch(source_id):
-        raise ValueError(
-            f"--id {source_id!r}: use lowercase letters, digits and _ (e.g. guangzhou_shufu_2024)"
-        )
+    if not is_name(source_id):
+        raise ValueError(f"--id {source_id!r}: use {NAME_RULE}")
     for flag, value in (("--outlet", outlet), ("--published", published)):
         if not value.strip():
             raise ValueError(f"{flag} is empty; every source has one")
     for flag, value in (("--published", published), ("--period", period_covered)):
         if value and not _YEAR.fullmatch(value):
             raise ValueError(f"{flag} {value!r} is not a year (YYYY)")
+    if not _LANGUAGE.fullmatch(language):
+        raise ValueError(f"--language {language!r} is not a BCP 47 language tag (e.g. zh, zh-Hans, en)")
     if not src.is_file():
         raise FileNotFoundError(f"{src}: no such file" if not src.exists() else f"{src}: is not a file")
     blob = src.read_bytes()
     try:
-        blob.decode("utf-8")
+        text = blob.decode("utf-8")
     except UnicodeDecodeError as err:
         raise ValueError(f"{src}: not UTF-8 (byte {err.start}); convert the text to UTF-8 first") from None
-    records, problems, rejected = read_sources(folder)
-    if problems:
-        raise ValueError(f"{problems[0]} (fix sources.csv before adding a source)")
-    if source_id in records or source_id in rejected:
-        raise ValueError(
-            f"--id {source_id!r} is already in {folder / SOURCES_FILE}; sources are never overwritten"
-        )
-    rel = Path("raw") / f"{source_id}{src.suffix or '.txt'}"
-    dest = folder / rel
-    if dest.exists():
-        raise FileExistsError(f"{dest} already exists; raw sources are never overwritten")
+    if "\x00" in text:
+        raise ValueError(f"{src}: holds a NUL byte (byte {blob.index(0)}); not a text file")
     digest = hashlib.sha256(blob).hexdigest()
     record = {
         "source_id": source_id, "title": title, "outlet": outlet, "author": author,
         "published": published, "period_covered": period_covered or published, "language": language,
-        "script": script, "path": rel.as_posix(), "sha256": digest, "licence": licence,
+        "script": script, "path": f"raw/{source_id}.txt", "sha256": digest, "licence": licence,
         "damage": damage, "url": url,
     }  # fmt: skip
+    with _locked(folder):  # read, check and write sources.csv as one step: concurrent runs lose nothing
+        _record_source(folder, record, blob)
+    return record
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold the data folder's lock (``fcntl.flock`` on :data:`LOCK_FILE`) while curating it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no lock, the atomic writes still hold
+        yield
+        return
+    with (folder / LOCK_FILE).open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> None:
+    """Copy the raw file and append the record, under the lock; undo both on any failure."""
+    from aidlib.data.sources import SOURCE_COLUMNS, SOURCES_FILE, read_sources, sha256_of
+
+    source_id = record["source_id"]
     sources = folder / SOURCES_FILE
+    records, problems, rejected = read_sources(folder)
+    if problems:
+        raise ValueError(f"{problems[0]} (fix sources.csv before adding a source)")
+    if source_id in records or source_id in rejected:
+        raise ValueError(f"--id {source_id!r} is already in {sources}; sources are never overwritten")
+    mode = stat.S_IMODE(sources.stat().st_mode)
+    if not mode & stat.S_IWUSR:
+        raise PermissionError(f"{sources} is read-only; make it writable to add a source (its mode is kept)")
+    dest = folder / record["path"]
+    if dest.exists() or dest.is_symlink():
+        raise FileExistsError(f"{dest} already exists; raw sources are never overwritten")
     before = sources.read_bytes()
     dest.parent.mkdir(parents=True, exist_ok=True)
     with dest.open("xb") as out:  # x: fail rather than overwrite, even in a race
         out.write(blob)
     try:
-        if sha256_of(dest) != digest:
-            raise OSError(f"{dest}: the copy differs from {src}")
+        if sha256_of(dest) != record["sha256"]:
+            raise OSError(f"{dest}: the copy differs from the source file")
         line = io.StringIO()
         csv.writer(line, lineterminator="\n").writerow([record[c] for c in SOURCE_COLUMNS])
         text = before.decode("utf-8")
         sep = "" if not text or text.endswith(("\n", "\r")) else "\n"
-        _write_atomic(sources, (text + sep + line.getvalue()).encode("utf-8"))
+        _write_atomic(sources, (text + sep + line.getvalue()).encode("utf-8"), mode)
         records, problems, _ = read_sources(folder)
         if problems or source_id not in records:
             raise ValueError(
@@ -146,15 +178,22 @@ def add_source(
             )
     except BaseException:
         dest.unlink(missing_ok=True)
-        _write_atomic(sources, before)
+        _write_atomic(sources, before, mode)
         raise
-    return record
 
 
-def _write_atomic(path: Path, blob: bytes) -> None:
+def _write_atomic(path: Path, blob: bytes, mode: int) -> None:
+    """Replace ``path`` by ``blob`` in one rename, with the file mode ``mode``; no temporary file left."""
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_bytes(blob)
-    tmp.replace(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode | stat.S_IWUSR)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        tmp.chmod(mode)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _span(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
@@ -257,6 +296,7 @@ def draft_rows(
     text = source_text(source_id, data=data)
     found = find_quantities(text)
     out, ids, theme = [], set(), None
+    counters: dict[str, int] = {}  # base → last suffix tried: each base counts up once in all (linear)
     for i, q in enumerate(found):
         quote = _quote(text, found, i)
         notes = [DRAFT_NOTE]
@@ -274,12 +314,15 @@ def draft_rows(
                 raise QuantityError("reads differently")
         except QuantityError:
             notes.append("The quote does not read back as this one quantity: edit it.")
+        if spreadsheet_safe(quote) != quote:
+            notes.append("The quote starts with ' so that a spreadsheet shows it as text: remove the '.")
         theme = guess_theme(text, q.start, q.end, theme)
         base = f"{theme}.{_slug(q.unit_en)}"
-        mid, n = base, 1
+        mid, n = base, counters.get(base, 1)
         while mid in ids:
             n += 1
             mid = f"{base}_{n}"
+        counters[base] = n
         ids.add(mid)
         row = dict.fromkeys(COLUMNS, "")
         row.update(
@@ -292,7 +335,7 @@ def draft_rows(
             qualifier=q.qualifier,
             high=_number_cell(high) if q.qualifier == "range" else "",
             period=guess_period(text, q.start, q.end, default or "cumulative"),
-            quote=quote,
+            quote=spreadsheet_safe(quote),  # a spreadsheet must not run it; check then asks to edit it
             note=" ".join(notes),
         )
         out.append((row, q))
