@@ -139,8 +139,8 @@ def check_data(data: str | os.PathLike[str] | None = None, needs: Needs | None =
     result.exclusions, excluded = check_exclusions(folder)
     result.published, packaged = package_files(folder)
     # a file named twice (a missing sources.csv is both a table and a resource) is one problem
-    seen = {(p.path, p.line, p.message) for p in problems + more}
-    packaged = [p for p in packaged if (p.path, 0, p.message.split(" (")[0]) not in seen]
+    unreadable = {p.path for p in problems + more + excluded if p.line == 0}
+    packaged = [p for p in packaged if p.path not in unreadable]
     result.problems = problems + more + excluded + packaged
     if result.ok and needs is not None:
         result.problems += needs(folder, *result.frames())

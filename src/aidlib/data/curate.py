@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import csv
 import hashlib
@@ -196,19 +197,57 @@ def _write_atomic(path: Path, blob: bytes, mode: int) -> None:
         raise
 
 
-def _span(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
-    """The run of ``text`` around ``[start, end)`` between two stop characters."""
-    left = max(text.rfind(ch, 0, start) for ch in stops) + 1
-    rights = [i for i in (text.find(ch, end) for ch in stops) if i != -1]
-    return left, min(rights, default=len(text))
+class _Index:
+    """Where the clauses and sentences of one text end, and what each holds, worked out once.
+
+    Drafting asks, for every quantity, for its clause and sentence and the dates and
+    keywords in them. A text of one endless sentence would make each question scan
+    the whole text again (quadratic); here each boundary is a binary search and each
+    clause or sentence is scanned once, however many quantities it holds.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        kinds = (_CLAUSE_END, _SENTENCE_END)
+        self.stops = {kind: [i for i, ch in enumerate(text) if ch in kind] for kind in kinds}
+        self.years = [(m.start(), m.end(), m["y"]) for m in _YEAR_IN_TEXT.finditer(text)]
+        self.year_starts = [y[0] for y in self.years]
+        self.memo: dict[tuple, object] = {}
+
+    def span(self, start: int, end: int, stops: str) -> tuple[int, int]:
+        """The run around ``[start, end)`` between two stop characters (the last before, the first after)."""
+        pos = self.stops[stops]
+        i = bisect.bisect_left(pos, start)
+        j = bisect.bisect_left(pos, end)
+        return (pos[i - 1] + 1 if i else 0), (pos[j] if j < len(pos) else len(self.text))
+
+    def once(self, key: tuple, compute):
+        """``compute()``, worked out once per key."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    def last_year_before(self, s0: int, start: int) -> str | None:
+        """The last year (2023年) lying wholly within ``[s0, start)``."""
+        k = bisect.bisect_right(self.year_starts, start) - 1
+        while k >= 0 and self.years[k][1] > start:
+            k -= 1
+        return self.years[k][2] if k >= 0 and self.years[k][0] >= s0 else None
+
+    def counts(self, a: int, b: int) -> dict[str, int]:
+        """Keyword hits per theme in ``text[a:b]``."""
+        return self.once(("theme", a, b), lambda: {
+            theme: sum(self.text.count(w, a, b) for w in words) for theme, words in THEME_KEYWORDS.items()
+        })  # fmt: skip
 
 
-def guess_period(text: str, start: int, end: int, default: str) -> str:
+def guess_period(text: str, start: int, end: int, default: str, index: _Index | None = None) -> str:
     """Guess a metric's period from the date expressions nearest the number.
 
     A year in the clause wins (2023年累计投入 is 2023); else 累计 (cumulative) in the
     clause; else a month range in the sentence (1-9月 → 2023-01/2023-09); else the
-    nearest year before the number in its sentence; else ``default``.
+    nearest year before the number in its sentence; else ``default``. ``index``
+    (of this ``text``) makes many calls linear in all.
 
     Examples:
         >>> guess_period("1-9月完成外贸进出口额11.83亿元", 12, 19, "2023")
@@ -216,44 +255,42 @@ def guess_period(text: str, start: int, end: int, default: str) -> str:
         >>> guess_period("今年累计培训1700余人次", 6, 13, "2023")
         'cumulative'
     """
-    c0, c1 = _span(text, start, end, _CLAUSE_END)
-    s0, s1 = _span(text, start, end, _SENTENCE_END)
-    clause, sentence = text[c0:c1], text[s0:s1]
-    year = _YEAR_IN_TEXT.search(clause)
+    index = index or _Index(text)
+    c0, c1 = index.span(start, end, _CLAUSE_END)
+    s0, s1 = index.span(start, end, _SENTENCE_END)
+    year = index.once(("year", c0, c1), lambda: _YEAR_IN_TEXT.search(text, c0, c1))
     if year:
         return year["y"]
-    if "累计" in clause:
+    if index.once(("cumulative", c0, c1), lambda: text.find("累计", c0, c1) != -1):
         return "cumulative"
-    months = _MONTHS.search(sentence)
+    months = index.once(("months", s0, s1), lambda: _MONTHS.search(text, s0, s1))
     if months and 1 <= int(months["a"]) <= int(months["b"]) <= 12:
         y = months["y"] or default
         return f"{y}-{int(months['a']):02d}/{y}-{int(months['b']):02d}"
-    years = list(_YEAR_IN_TEXT.finditer(text, s0, start))
-    return years[-1]["y"] if years else default
+    return index.last_year_before(s0, start) or default
 
 
-def guess_theme(text: str, start: int, end: int, previous: str | None = None) -> str:
+def guess_theme(
+    text: str, start: int, end: int, previous: str | None = None, index: _Index | None = None
+) -> str:
     """Guess a theme from :data:`THEME_KEYWORDS` in the clause and sentence of a number.
 
     With no keyword nearby, the previous row's theme (reports run in sections), else ``funding``.
     """
-    c0, c1 = _span(text, start, end, _CLAUSE_END)
-    s0, s1 = _span(text, start, end, _SENTENCE_END)
-    clause, sentence = text[c0:c1], text[s0:s1]
-    scores = {
-        theme: sum(3 * clause.count(w) + sentence.count(w) for w in words)
-        for theme, words in THEME_KEYWORDS.items()
-    }
+    index = index or _Index(text)
+    clause = index.counts(*index.span(start, end, _CLAUSE_END))
+    sentence = index.counts(*index.span(start, end, _SENTENCE_END))
+    scores = {theme: 3 * clause[theme] + sentence[theme] for theme in THEME_KEYWORDS}
     best = max(scores, key=lambda t: scores[t])
     if scores[best] == 0:
         return previous or "funding"
     return best
 
 
-def _quote(text: str, found: list, i: int) -> str:
+def _quote(text: str, found: list, i: int, index: _Index | None = None) -> str:
     """The clause holding quantity ``i``, cut back to it where the clause holds others."""
     q = found[i]
-    c0, c1 = _span(text, q.start, q.end, _CLAUSE_END)
+    c0, c1 = (index or _Index(text)).span(q.start, q.end, _CLAUSE_END)
     if i > 0 and found[i - 1].end > c0:  # cut after the last list mark between the two, if any
         gap = text[found[i - 1].end : q.start]
         c0 = found[i - 1].end + max((gap.rfind(ch) + 1 for ch in _LIST_MARKS), default=0)
@@ -295,10 +332,11 @@ def draft_rows(
     default = next((v for v in (record["period_covered"], record["published"]) if _YEAR.fullmatch(v)), "")
     text = source_text(source_id, data=data)
     found = find_quantities(text)
+    index = _Index(text)
     out, ids, theme = [], set(), None
     counters: dict[str, int] = {}  # base → last suffix tried: each base counts up once in all (linear)
     for i, q in enumerate(found):
-        quote = _quote(text, found, i)
+        quote = _quote(text, found, i, index)
         notes = [DRAFT_NOTE]
         value, high = q.value, q.high
         if q.damaged:
@@ -316,7 +354,7 @@ def draft_rows(
             notes.append("The quote does not read back as this one quantity: edit it.")
         if spreadsheet_safe(quote) != quote:
             notes.append("The quote starts with ' so that a spreadsheet shows it as text: remove the '.")
-        theme = guess_theme(text, q.start, q.end, theme)
+        theme = guess_theme(text, q.start, q.end, theme, index)
         base = f"{theme}.{_slug(q.unit_en)}"
         mid, n = base, counters.get(base, 1)
         while mid in ids:
@@ -334,7 +372,7 @@ def draft_rows(
             unit_en=q.unit_en,
             qualifier=q.qualifier,
             high=_number_cell(high) if q.qualifier == "range" else "",
-            period=guess_period(text, q.start, q.end, default or "cumulative"),
+            period=guess_period(text, q.start, q.end, default or "cumulative", index),
             quote=spreadsheet_safe(quote),  # a spreadsheet must not run it; check then asks to edit it
             note=" ".join(notes),
         )
