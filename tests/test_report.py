@@ -15,7 +15,6 @@ import pytest
 
 from aidlib.cli import main
 from aidlib.data.paths import PROJECT_ROOT
-from aidlib.report import build as report
 from aidlib.report import site
 from aidlib.report.build import MARKER, ReportError, run_notebooks, write_report
 
@@ -150,8 +149,7 @@ def test_failed_notebook_leaves_the_previous_report(tmp_path):
 
 def test_cli_failure_is_one_line(tmp_path, monkeypatch, capsys):
     notebooks = _notebook(tmp_path / "nb", "00_broken", "00 · Broken", "raise ValueError('bad\\nworse')")
-    monkeypatch.setattr(report, "NOTEBOOKS_DIR", notebooks)
-    assert main(["report", "--out", str(tmp_path / "r")]) == 1
+    assert main(["report", "--out", str(tmp_path / "r"), "--notebooks", str(notebooks)]) == 1
     err = [ln for ln in capsys.readouterr().err.splitlines() if not ln.startswith("[report]")]
     assert err == [
         f"aidlib report: 00_broken.ipynb cell 2 (raise ValueError('bad\\nworse')) failed: ValueError: bad "
@@ -175,7 +173,7 @@ def test_bad_data_stops_before_anything_is_written(tmp_path, monkeypatch):
     (out / MARKER).write_text("")
     (out / "index.html").write_text("old")
     with pytest.raises(DataError, match="does not match"):
-        write_report(out, progress=lambda _: None, notebooks=tmp_path / "none")
+        write_report(out, progress=lambda _: None, notebooks=tmp_path)
     assert (out / "index.html").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "reports"]
 

@@ -20,11 +20,12 @@ from bs4 import BeautifulSoup
 from aidlib.analysis import context
 from aidlib.data.figures import load_figures
 from aidlib.data.metrics import load_metrics
+from aidlib.data.paths import notebooks_dir
 from aidlib.report import site
-from aidlib.report.build import NOTEBOOK_GLOB, NOTEBOOKS_DIR, write_report
+from aidlib.report.build import NOTEBOOK_GLOB, write_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob(NOTEBOOK_GLOB))
+NOTEBOOKS = sorted(notebooks_dir().glob(NOTEBOOK_GLOB))
 
 
 @pytest.fixture(scope="module")

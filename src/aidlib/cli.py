@@ -219,7 +219,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from aidlib.report.build import write_report
 
-    write_report(Path(args.out), progress=lambda msg: print(msg, file=sys.stderr), data=args.data)
+    write_report(
+        Path(args.out), progress=lambda msg: print(msg, file=sys.stderr),
+        notebooks=args.notebooks, data=args.data,
+    )  # fmt: skip
     return 0
 
 
@@ -256,6 +259,26 @@ def _whole_number(minimum: int, what: str):
     return parse
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: print the package's and the data's versions (read only when asked) and exit."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from aidlib import __version__
+        from aidlib.data.package import PackageError, data_version
+        from aidlib.data.paths import data_dir
+
+        try:
+            folder = data_dir()
+            line = f"aidlib {__version__}, data {data_version(folder)} ({folder})"
+        except (FileNotFoundError, PackageError) as err:
+            line = f"aidlib {__version__}, data unknown ({err})"
+        print(line)
+        parser.exit(0)
+
+
 def _nonempty(what: str):
     """An argparse type: a non-empty path (``--out ""`` would mean the current folder)."""
 
@@ -275,6 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
         "and write the report. Every failure is one line on stderr and a non-zero exit.",
         formatter_class=_HelpFormatter,
     )
+    parser.add_argument("--version", action=_VersionAction, help="print the package and data versions")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     data_folder = _nonempty("a folder, e.g. data")
 
@@ -335,7 +359,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="reports", type=_nonempty("a folder of its own, e.g. reports"),
                    help="output folder, replaced as a whole")  # fmt: skip
     p.add_argument("--data", default=None, type=data_folder,
-                   help="data folder (default: the project's data/; resolved once, handed to the notebooks)")
+                   help="data folder (default: the checkout's data/, else the copy shipped with aidlib; "
+                   "resolved once and handed to the notebooks)")
+    p.add_argument("--notebooks", default=None, type=_nonempty("a folder of NN_topic.ipynb notebooks"),
+                   help="folder of NN_topic.ipynb notebooks "
+                   "(default: the checkout's notebooks/, else the copies shipped with aidlib)")  # fmt: skip
     p.set_defaults(func=_cmd_report)
     return parser
 

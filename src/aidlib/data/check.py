@@ -2,9 +2,10 @@
 
 :func:`check_data` reads every table of the folder through the loaders' own checks
 (:mod:`aidlib.data.metrics`, :mod:`aidlib.data.figures`, the exclusions), then the
-data package: ``datapackage.json`` and every file it lists (its resources, the raw
-sources it and ``sources.csv`` name) must be readable regular files inside the
-folder, since the report publishes exactly those. A caller that needs more (the
+data package: ``datapackage.json`` and every file of the release
+(:func:`aidlib.data.package.released_files`: its resources and the raw sources)
+must be readable regular files inside the folder, since the report publishes
+exactly those. A caller that needs more (the
 report's indicators need certain metrics) passes ``needs``, run on the loaded
 tables once the folder itself is sound. ``aidlib check`` and ``aidlib report`` both
 call it with the report's needs, so a report never fails on data that passed.
@@ -14,7 +15,7 @@ One cause gives one line: an unreadable folder is one problem, not one per file.
 
 from __future__ import annotations
 
-import json
+import csv
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,8 +27,6 @@ from aidlib.data.csvfile import Problem, Table, path_inside, regular_file_proble
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-
-PACKAGE_FILE = "datapackage.json"
 
 #: ``needs(folder, metrics, figures)`` returns the problems of data the caller cannot use.
 Needs = Callable[[Path, "pd.DataFrame", "pd.DataFrame"], list[Problem]]
@@ -68,55 +67,41 @@ def _folder_problem(folder: Path) -> Problem | None:
 
 
 def package_files(folder: Path) -> tuple[list[str], list[Problem]]:
-    """The files ``datapackage.json`` lists (itself, its resources, the raw sources named), checked.
+    """The files of the release (:func:`aidlib.data.package.released_files`), each checked.
 
-    Every path must be relative, stay inside the folder and name a readable regular
-    file. The raw files recorded in ``sources.csv`` are the package's too.
+    That is ``datapackage.json``, every resource it lists and the raw file of every
+    source; each must stay inside the folder (symbolic links resolved) and be a
+    readable regular file, since the report copies exactly these.
 
     Returns:
-        The relative paths (POSIX, sorted, without repeats) and the problems found.
+        The relative paths (POSIX, sorted) and the problems found.
     """
+    from aidlib.data.package import DESCRIPTOR, PackageError, released_files
     from aidlib.data.sources import read_sources
 
-    package = folder / PACKAGE_FILE
+    package = folder / DESCRIPTOR
     unusable = regular_file_problem(package)
     if unusable:
         return [], [Problem(package, 0, "", unusable)]
     try:
-        meta = json.loads(package.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        return [], [Problem(package, getattr(err, "lineno", 0), "", f"not valid UTF-8 JSON: {err}")]
-    if not isinstance(meta, dict) or not isinstance(meta.get("resources"), list):
-        return [], [Problem(package, 0, "", "no list of resources; not a Frictionless data package")]
-    named: list[tuple[str, object]] = []  # (what names it, path)
-    for i, res in enumerate(meta["resources"]):
-        where = f"resource {res.get('name', i)!r}" if isinstance(res, dict) else f"resource {i}"
-        path = res.get("path") if isinstance(res, dict) else None
-        for p in path if isinstance(path, list) else [path]:
-            named.append((where, p))
-    for i, src in enumerate(meta.get("sources") or []):
-        if isinstance(src, dict) and src.get("path") and "://" not in str(src["path"]):
-            named.append((f"source {i + 1}", src["path"]))
-    records, _, _ = read_sources(folder)  # its problems are reported by the metrics check
-    recorded = [(f"source {sid!r} of sources.csv", r["path"]) for sid, r in records.items()]
-    files, problems = {PACKAGE_FILE}, []
-    for where, rel in named + recorded:
-        if not isinstance(rel, str) or not rel:
-            problems.append(Problem(package, 0, "", f"{where} has no path"))
-            continue
+        listed = released_files(folder)
+    except (PackageError, OSError, UnicodeDecodeError, csv.Error) as err:
+        return [], [Problem(package, 0, "", str(err).removeprefix(f"{package}: "))]
+    records, _, _ = read_sources(folder)  # a raw file's problem is reported on its line of sources.csv
+    raw = {r["path"] for r in records.values()}
+    files, problems = [], []
+    for rel in listed:
         try:
             target = path_inside(folder, rel)
         except ValueError as err:
-            problems.append(Problem(package, 0, "", f"{where}: {err}"))
+            problems.append(Problem(package, 0, "", str(err)))
             continue
         unusable = regular_file_problem(target)
-        if unusable and (where, rel) in recorded:
-            continue  # the metrics check reports a raw source's file on its line of sources.csv
-        if unusable:
-            problems.append(Problem(target, 0, "", f"{unusable} ({where} lists it)"))
-        else:
-            files.add(Path(rel).as_posix())
-    return sorted(files), problems
+        if unusable and rel not in raw:
+            problems.append(Problem(target, 0, "", f"{unusable} ({DESCRIPTOR} lists it)"))
+        elif not unusable:
+            files.append(rel)
+    return files, problems
 
 
 def check_data(data: str | os.PathLike[str] | None = None, needs: Needs | None = None) -> Checked:

@@ -35,12 +35,11 @@ from pathlib import Path
 
 from aidlib.data import paths
 from aidlib.data.csvfile import DataError, Problem, path_inside, spreadsheet_safe
-from aidlib.data.paths import PROJECT_ROOT
+from aidlib.data.package import data_version
 from aidlib.data.sources import read_raw, source_ids, source_record
 from aidlib.report import site
 from aidlib.text.normalizer import normalize
 
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 # A file in every report folder: only a folder holding it (or an empty one) is ever replaced.
 MARKER = ".aidlib-report"
@@ -133,9 +132,10 @@ def run_notebooks(
 
     Notebooks run ``jobs`` at a time (default: 2, or 1 on a one-core machine);
     the executed notebooks go to ``out/notebooks/``; each page links to its
-    neighbours, the first back to the index and the last on to the data page. With
-    ``data``, every kernel gets ``AIDLIB_DATA`` set to it: the notebooks read the
-    folder the caller checked, never one found again from their own working folder.
+    neighbours, the first back to the index and the last on to the data page.
+    ``notebooks`` defaults to :func:`aidlib.data.paths.notebooks_dir`. With ``data``,
+    every kernel gets ``AIDLIB_DATA`` set to it (absolute): the notebooks read the folder
+    the caller checked, never one found again from their own working folder.
 
     Raises:
         ReportError: a cell failed; the one-line message names the first failing notebook (in
@@ -148,7 +148,7 @@ def run_notebooks(
 
     import nbformat
 
-    notebooks = Path(notebooks or NOTEBOOKS_DIR)
+    notebooks = paths.notebooks_dir(notebooks)
     found = sorted(notebooks.glob(NOTEBOOK_GLOB))
     if not found:
         raise FileNotFoundError(f"no notebooks (NN_topic.ipynb) in {notebooks}")
@@ -212,13 +212,22 @@ def _write_sources(out: Path, data: Path, progress: Callable[[str], None]) -> li
     return records
 
 
-def _write_data(out: Path, data: Path, files: list[str]) -> list[tuple[str, str]]:
-    """Copy the data package (exactly the files it lists, checked) and zip it; return the download links."""
+def _write_data(out: Path, data: Path, files: list[str], release: str) -> list[tuple[str, str]]:
+    """Copy the data package (exactly the files it lists, checked by check_data) and zip it.
+
+    Nothing else in the data folder is published. The zip's comment names the release.
+    Returns the download links.
+    """
+    import zipfile
+
     for rel in files:
         dest = path_inside(out / "data", rel)
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path_inside(data, rel), dest)
-    shutil.make_archive(str(out / "aidlib-data"), "zip", root_dir=out, base_dir="data")
+    with zipfile.ZipFile(out / "aidlib-data.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.comment = release.encode()
+        for rel in files:
+            archive.write(out / "data" / rel, f"data/{rel}")
     return [
         ("data/metrics.csv", "the curated metrics, one row per statement, with its quote"),
         ("data/cited_figures.tsv", "the cited outside figures, with their citations"),
@@ -302,6 +311,32 @@ def report_needs(folder: Path, metrics, figures) -> list[Problem]:
     return out
 
 
+#: What ``aidlib report`` needs beyond the core install: the ``notebooks`` extra.
+NOTEBOOK_MODULES = ("nbformat", "nbclient", "jupyter_client", "ipykernel")
+
+
+def require_notebooks_extra() -> None:
+    """Fail in one line, naming the extra to install, when the notebook runner is missing.
+
+    Raises:
+        ReportError: a module of :data:`NOTEBOOK_MODULES` is not installed.
+    """
+    import importlib.util
+
+    missing = [name for name in NOTEBOOK_MODULES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ReportError(
+            f"the report runs notebooks, which needs {', '.join(missing)}: pip install 'aidlib[notebooks]'"
+        )
+
+
+def release_line(data: Path) -> str:
+    """Name the package and data versions, e.g. ``aidlib 0.2.0 · data 0.2.0``."""
+    from aidlib import __version__
+
+    return f"aidlib {__version__} · data {data_version(data)}"
+
+
 def _home() -> Path | None:
     try:
         return Path.home()
@@ -334,9 +369,10 @@ def write_report(
 ) -> list[Path]:
     """Write the whole report into ``out`` atomically; return the files written.
 
-    The data folder (``data``, else as :func:`aidlib.data.paths.data_dir` finds it) is
-    resolved once, to an absolute path, checked as ``aidlib check`` checks it, and
-    handed to every notebook's kernel as ``AIDLIB_DATA``.
+    ``data`` and ``notebooks`` default to :func:`aidlib.data.paths.data_dir` and
+    :func:`~aidlib.data.paths.notebooks_dir` (the checkout's folders, else the copies shipped
+    with the package). The data folder is resolved once, to an absolute path, checked as
+    ``aidlib check`` checks it, and handed to every notebook's kernel as ``AIDLIB_DATA``.
 
     Raises:
         aidlib.data.csvfile.DataError: the data fail :func:`aidlib.data.check.check_data` (nothing
@@ -346,23 +382,27 @@ def write_report(
     """
     from aidlib.data.check import check_data
 
+    require_notebooks_extra()
     out = _out_folder(out)
     log = out.with_name(out.name + ".log")
     if log.is_symlink() or (log.exists() and not log.is_file()):
         raise ReportError(f"{log} is not a file; aidlib report writes its log there: move it away")
     if out.exists() and not _is_report(out):
         raise ReportError(f"{out} exists and is not an aidlib report (no {MARKER}); not replacing it")
-    folder = paths.data_dir(data).resolve()  # once, absolute: the notebooks get this very folder
+    folder = paths.data_dir(data)  # once, absolute: the notebooks get this very folder
     progress(f"[report] validating {folder} (aidlib check) and computing indicators")
     checked = check_data(folder, needs=report_needs)
     if not checked.ok:  # bad data stops the report before anything is written
         raise DataError(checked.problems)
+    notebooks = paths.notebooks_dir(notebooks)
     from aidlib.analysis import context
     from aidlib.analysis.indicators import table
 
     metrics, figures = checked.frames()
     indicators = table(metrics)
     context_table = context.table(metrics, figures)
+    release = release_line(folder)
+    site.RELEASE.set(release)
 
     lines: list[str] = []
 
@@ -379,7 +419,7 @@ def write_report(
         sources = _write_sources(build, folder, note)
         _safe_csv(indicators, build / "indicators.csv")
         _safe_csv(context_table, build / "context.csv")
-        downloads = _write_data(build, folder, checked.published)
+        downloads = _write_data(build, folder, checked.published, release)
         note(f"[report] {len(metrics)} metrics and {len(figures)} cited figures valid; data copied")
         pages = run_notebooks(build, notebooks, note, data=folder)
         (build / site.DATA).write_text(site.data_page(metrics, figures, downloads), encoding="utf-8")

@@ -21,6 +21,7 @@ Each notebook page links to the executed notebook, for anyone who wants the code
 
 from __future__ import annotations
 
+import contextvars
 import copy
 import html
 import re
@@ -44,6 +45,11 @@ REPORT_TITLE = "Guangzhou's counterpart aid to Shufu County, 2023"
 esc = html.escape
 # The cited figures' units, in English on the data page.
 _UNIT_EN = {"元": "yuan", "人": "people", "套": "housing units", "%": "%"}
+
+
+#: The release the pages were written from ("aidlib 0.2.0 · data 0.2.0"), named in every
+#: footer; :func:`aidlib.report.build.write_report` sets it.
+RELEASE: contextvars.ContextVar[str] = contextvars.ContextVar("RELEASE", default="")
 
 
 @cache
@@ -162,7 +168,8 @@ def page(title: str, body: str, *, script: bool = False, here: str = "") -> str:
         f"<nav class=top aria-label=site><strong>aidlib report</strong>{top}</nav>\n"
         f"<main>{body}</main>\n"
         "<footer><p><small>Made by <code>make report</code> (<code>aidlib report</code>), which executes "
-        "every notebook; nothing on these pages is loaded from the network.</small></p></footer>"
+        "every notebook; nothing on these pages is loaded from the network."
+        f"{' Release: ' + esc(RELEASE.get()) + '.' if RELEASE.get() else ''}</small></p></footer>"
         f"{js}</body></html>\n"
     )
 
