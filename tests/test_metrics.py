@@ -670,12 +670,25 @@ def test_check_names_a_resource_the_package_lists_but_is_missing(data_copy, caps
     package = data_copy / "datapackage.json"
     meta = json.loads(package.read_text(encoding="utf-8"))
     meta["resources"].append({"name": "notes", "path": "notes.csv"})
+    package.write_text(json.dumps(meta), encoding="utf-8")
+    assert main(["check", "--data", str(data_copy)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{data_copy / 'notes.csv'}: file not found (datapackage.json lists it)",
+        "aidlib check: 1 problem(s)",
+    ]
+    (data_copy.parent / "outside.csv").write_text("x\n")
+    (data_copy / "notes.csv").symlink_to(data_copy / ".." / "outside.csv")  # inside by name only
     meta["resources"].append({"name": "escape", "path": "../outside.csv"})
     package.write_text(json.dumps(meta), encoding="utf-8")
     assert main(["check", "--data", str(data_copy)]) == 1
-    err = capsys.readouterr().err.splitlines()
-    assert err == [
-        f"{data_copy / 'notes.csv'}: file not found (resource 'notes' lists it)",
-        f"{package}: resource 'escape': '../outside.csv' is not a path inside {data_copy}",
-        "aidlib check: 2 problem(s)",
+    assert capsys.readouterr().err.splitlines() == [
+        f"{package}: '../outside.csv' is not a path inside the data folder",
+        "aidlib check: 1 problem(s)",
+    ]
+    meta["resources"].pop()
+    package.write_text(json.dumps(meta), encoding="utf-8")
+    assert main(["check", "--data", str(data_copy)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{package}: 'notes.csv' is not a path inside {data_copy}",
+        "aidlib check: 1 problem(s)",
     ]

@@ -15,6 +15,7 @@ import pytest
 
 from aidlib.cli import main
 from aidlib.data.paths import PROJECT_ROOT
+from aidlib.report import build as report
 from aidlib.report import site
 from aidlib.report.build import MARKER, ReportError, run_notebooks, write_report
 

@@ -85,8 +85,10 @@ def package_files(folder: Path) -> tuple[list[str], list[Problem]]:
         return [], [Problem(package, 0, "", unusable)]
     try:
         listed = released_files(folder)
-    except (PackageError, OSError, UnicodeDecodeError, csv.Error) as err:
+    except PackageError as err:
         return [], [Problem(package, 0, "", str(err).removeprefix(f"{package}: "))]
+    except (OSError, UnicodeDecodeError, csv.Error):  # sources.csv unreadable: its own check says why
+        return [], []
     records, _, _ = read_sources(folder)  # a raw file's problem is reported on its line of sources.csv
     raw = {r["path"] for r in records.values()}
     files, problems = [], []
