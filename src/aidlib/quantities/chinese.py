@@ -80,6 +80,7 @@ QUALIFIERS_BEFORE = {  # before the number
     "超过": "over", "超": "over", "突破": "over", "逾": "over", "多达": "over", "至少": "over",
     "不少于": "over", "不低于": "over", "不止": "over", "多于": "over", "高于": "over", "最少": "over",
     "将近": "about", "接近": "about", "近": "about", "大约": "about", "约": "about", "大概": "about",
+    "约合": "about",  # 约合5万元: "about 50,000 yuan" (合 is not a separate word here)
     "不足": "under", "不到": "under", "不超过": "under", "最多": "under", "至多": "under",
     "少于": "under", "低于": "under", "不高于": "under", "不满": "under", "未满": "under",
 }  # fmt: skip
@@ -526,7 +527,8 @@ def _quantity(text: str, a: _Atom, start: int | None = None) -> Quantity:
     if a.damaged:
         value = top = math.nan
     else:
-        value, top = float(low), float(high)
+        # a non-zero value no float holds (0.000…1 underflows to 0.0) is inf, dropped like 1亿亿…元
+        value, top = (float(x) if x == 0 or float(x) != 0 else math.inf for x in (low, high))
     s = a.start if start is None else start
     unit = a.unit or ""
     return Quantity(value, unit, UNITS[unit], a.qualifier, a.damaged, text[s : a.end], s, a.end,
