@@ -111,7 +111,7 @@ def extract_files(files: Sequence[str], context: int = 12, jobs: int | None = No
     from concurrent.futures import ProcessPoolExecutor
 
     bar = _Progress(len(files), progress)
-    jobs = jobs or min(len(files), os.cpu_count() or 1)
+    jobs = min(jobs or os.cpu_count() or 1, len(files))  # never more workers than files
     results: list[list[dict]] = [[] for _ in files]
     if jobs <= 1 or len(files) <= 1:
         for i, path in enumerate(files):

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from aidlib.data import paths
-from aidlib.data.csvfile import NAME_RULE, is_name, read_table, spreadsheet_safe
+from aidlib.data.csvfile import NAME_RULE, is_name, path_inside, read_table, spreadsheet_safe
 
 _YEAR = re.compile(r"\d{4}")
 # BCP 47, the common shapes: language, then script, region or variant subtags (zh, zh-Hans, en-GB).
@@ -157,7 +157,7 @@ def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> None:
     mode = stat.S_IMODE(sources.stat().st_mode)
     if not mode & stat.S_IWUSR:
         raise PermissionError(f"{sources} is read-only; make it writable to add a source (its mode is kept)")
-    dest = folder / record["path"]
+    dest = path_inside(folder, record["path"])  # raw/ may be a link: the copy must land in the folder
     if dest.exists() or dest.is_symlink():
         raise FileExistsError(f"{dest} already exists; raw sources are never overwritten")
     before = sources.read_bytes()

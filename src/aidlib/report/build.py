@@ -500,14 +500,22 @@ def _swap(build: Path, out: Path) -> None:
         old.rmdir()
         raise
     if not _is_report(moved):
-        moved.rename(out)  # put it back as it was
-        old.rmdir()
+        _put_back(moved, out)
         raise ReportError(f"{out} appeared while the report was built and is not an aidlib report; "
                           "not replacing it")  # fmt: skip
     try:
         build.rename(out)
     except OSError:
-        moved.rename(out)
-        old.rmdir()
+        _put_back(moved, out)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _put_back(moved: Path, out: Path) -> None:
+    """Rename ``moved`` back to ``out``; if something took its place meanwhile, say where it is kept."""
+    try:
+        moved.rename(out)
+    except OSError as err:
+        raise ReportError(f"{out} changed while the report replaced it: the folder that was there is "
+                          f"kept, unchanged, at {moved} ({err.strerror})") from None  # fmt: skip
+    moved.parent.rmdir()
