@@ -692,3 +692,12 @@ def test_check_names_a_resource_the_package_lists_but_is_missing(data_copy, caps
         f"{package}: 'notes.csv' is not a path inside {data_copy}",
         "aidlib check: 1 problem(s)",
     ]
+
+
+def test_a_folder_that_is_no_data_folder_is_one_line(tmp_path, capsys):
+    assert main(["check", "--data", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{tmp_path}: not a data folder: none of datapackage.json, sources.csv, metrics.csv, "
+        "cited_figures.tsv, exclusions.csv is there",
+        "aidlib check: 1 problem(s)",
+    ]

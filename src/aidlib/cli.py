@@ -39,9 +39,12 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     if not args.repairs:
         sys.stdout.write(result.text if result.text.endswith("\n") else result.text + "\n")
         return 0
+    from aidlib.data.csvfile import spreadsheet_safe
+
     print("kind\traw_start\traw_end\tbefore\tafter")
-    for r in result.repairs:
-        before, after = (s.replace("\n", "\\n").replace("\t", "\\t") for s in (r.before, r.after))
+    for r in result.repairs:  # source text: escaped to one cell, never a spreadsheet formula
+        cells = (s.replace("\n", "\\n").replace("\t", "\\t") for s in (r.before, r.after))
+        before, after = (spreadsheet_safe(c) for c in cells)
         print(f"{r.kind}\t{r.raw_start}\t{r.raw_end}\t{before}\t{after}")
     return 0
 

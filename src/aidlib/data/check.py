@@ -28,6 +28,9 @@ from aidlib.data.csvfile import Problem, Table, path_inside, regular_file_proble
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+# The files of a data folder: with none of them, the folder is the wrong one (one problem, not four).
+_TABLES = ("datapackage.json", "sources.csv", "metrics.csv", "cited_figures.tsv", "exclusions.csv")
+
 #: ``needs(folder, metrics, figures)`` returns the problems of data the caller cannot use.
 Needs = Callable[[Path, "pd.DataFrame", "pd.DataFrame"], list[Problem]]
 
@@ -120,6 +123,9 @@ def check_data(data: str | os.PathLike[str] | None = None, needs: Needs | None =
     folder = paths.data_dir(data)
     result = Checked(folder)
     problem = _folder_problem(folder)
+    present = [name for name in _TABLES if (folder / name).exists() or (folder / name).is_symlink()]
+    if problem is None and not present:
+        problem = Problem(folder, 0, "", f"not a data folder: none of {', '.join(_TABLES)} is there")
     if problem:
         result.problems = [problem]
         return result
