@@ -80,3 +80,17 @@ def test_a_range_keeps_both_ends_and_a_fall_its_sign():
     assert (q.value, q.high, q.qualifier, q.bounds) == (30000.0, 50000.0, "range", (30000.0, 50000.0))
     fall = parse_quantity("下降3.2%")
     assert fall.value == -3.2 and fall.qualifier == "exact" and not math.isnan(fall.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("1900，300人", [300.0]),  # a bare year 1900–2100 before a comma is no list member
+        ("2100，300人", [300.0]),
+        ("1899，300人", [1899.0, 300.0]),  # just outside: a member taking 人
+        ("2101，300人", [2101.0, 300.0]),
+        ("2100.5，300人", [2100.5, 300.0]),  # not a whole number: no year
+    ],
+)
+def test_the_year_range_before_a_list_mark(text, values):
+    assert [q.value for q in find_quantities(text)] == values

@@ -228,8 +228,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=180, help="seconds per mutant (then: killed)")
     parser.add_argument("--target", type=float, default=90.0, help="minimum score, percent")
     parser.add_argument("--list", action="store_true", help="only list the sample")
+    parser.add_argument("--only", nargs="+", metavar="KEY", help="run only these mutants of the sample "
+                        "(module:line:col:kind, as printed), e.g. to re-run the survivors after new tests")
     args = parser.parse_args(argv)
     chosen = sample(args.per_module, args.seed)
+    if args.only:
+        chosen = [m for m in chosen if m.key in set(args.only)]
     known = equivalent()
     if args.list:
         for m in chosen:
