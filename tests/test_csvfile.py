@@ -193,3 +193,8 @@ def test_data_error_counts_the_others():
     assert str(one) == "m.csv:2: column value: bad"  # no "(and 0 more)"
     three = DataError([Problem(Path("m.csv"), i, "", "bad") for i in (2, 3, 4)])
     assert str(three).splitlines()[0] == "m.csv:2: bad (and 2 more)" and len(three.problems) == 3
+
+
+def test_a_spreadsheets_blank_row_is_skipped_like_a_blank_line(tmp_path):
+    table, problems = _read(tmp_path, b"id,note\na,x\n,\n , \nb,y\n")
+    assert problems == [] and [r["id"] for r in table.rows] == ["a", "b"] and list(table.lines) == [2, 5]

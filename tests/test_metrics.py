@@ -701,3 +701,12 @@ def test_a_folder_that_is_no_data_folder_is_one_line(tmp_path, capsys):
         "cited_figures.tsv, exclusions.csv is there",
         "aidlib check: 1 problem(s)",
     ]
+
+
+def test_an_empty_metric_id_is_nobodys_original_or_total(data_copy):
+    path = data_copy / "metrics.csv"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(",".join([""] * 5 + ["1"] + [""] * 10) + "\n")  # one cell filled: a row, all wrong
+    problems = validate(data_copy)
+    assert {p.line for p in problems} == {76}, problems  # not one per row whose link is empty
+    assert len(problems) < 12

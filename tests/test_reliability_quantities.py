@@ -94,3 +94,17 @@ def test_a_range_keeps_both_ends_and_a_fall_its_sign():
 )
 def test_the_year_range_before_a_list_mark(text, values):
     assert [q.value for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("减负3-5成", (30.0, 50.0, "range")),  # 负 ends the word 减负: no minus on the range
+        ("减负3成", (30.0, None, "exact")),
+        ("百分之零点五到百分之零点八", (0.5, 0.8, "range")),  # two share words, both below 1: one range
+        ("0.5%至0.8%", (0.5, 0.8, "range")),
+    ],
+)
+def test_signs_and_share_ranges(text, expected):
+    (q,) = find_quantities(text)
+    assert (q.value, q.high, q.qualifier) == expected and q.unit == "%"

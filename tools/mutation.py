@@ -40,7 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SRC = ROOT / "src"
+SRC = ROOT / "src"  # SRC and TESTS are replaced by a snapshot at the start of a run:
+TESTS = ROOT / "tests"  # edits made while it runs change nothing
 EQUIVALENT = ROOT / "tools" / "mutation-equivalent.txt"
 
 # The core modules and the tests that exercise each (the test files that import it,
@@ -194,20 +195,24 @@ def equivalent() -> dict[str, str]:
     return out
 
 
-def run(mutant: Mutant, timeout: float) -> tuple[str, float]:
-    """Run the module's tests against a copy of ``src/`` carrying the mutant; return the verdict."""
+def run(mutant: Mutant, timeout: float, baseline: bool = False) -> tuple[str, float]:
+    """Run the module's tests against a copy of ``src/`` carrying the mutant; return the verdict.
+
+    With ``baseline``, the copy is left unmutated: the tests must pass, else no verdict means anything.
+    """
     with tempfile.TemporaryDirectory(prefix="aidlib-mutant-") as tmp:
         root = Path(tmp)
         shutil.copytree(SRC, root / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        for name in ("data", "notebooks"):
+        for name in ("data", "notebooks", ".venv"):
             (root / name).symlink_to(ROOT / name)
         shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
-        (root / "src" / mutant.module).write_text(mutate(mutant.module, mutant), encoding="utf-8")
-        tests = [str(ROOT / "tests" / t) for t in MODULES[mutant.module] if (ROOT / "tests" / t).is_file()]
+        if not baseline:
+            (root / "src" / mutant.module).write_text(mutate(mutant.module, mutant), encoding="utf-8")
+        tests = [str(TESTS / t) for t in MODULES[mutant.module] if (TESTS / t).is_file()]
         env = {**os.environ, "PYTHONPATH": str(root / "src"), "AIDLIB_CACHE": str(root / "cache"),
                "PYTHONDONTWRITEBYTECODE": "1"}  # fmt: skip
         command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header",
-                   "-o", "addopts=", "--rootdir", str(ROOT), *tests]  # fmt: skip
+                   "-o", "addopts=", "--rootdir", str(TESTS.parent), *tests]  # fmt: skip
         started = time.perf_counter()
         try:
             done = subprocess.run(command, env=env, cwd=root, capture_output=True, timeout=timeout)
@@ -231,6 +236,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", metavar="KEY", help="run only these mutants of the sample "
                         "(module:line:col:kind, as printed), e.g. to re-run the survivors after new tests")
     args = parser.parse_args(argv)
+    global SRC, TESTS
+    snapshot = Path(tempfile.mkdtemp(prefix="aidlib-mutation-snapshot-"))
+    skip = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    for name in ("src", "tests"):
+        shutil.copytree(ROOT / name, snapshot / name, ignore=skip)
+    shutil.copy(ROOT / "pyproject.toml", snapshot / "pyproject.toml")
+    SRC, TESTS = snapshot / "src", snapshot / "tests"
+    try:
+        return _main(args)
+    finally:
+        shutil.rmtree(snapshot, ignore_errors=True)
+
+
+def _main(args: argparse.Namespace) -> int:
     chosen = sample(args.per_module, args.seed)
     if args.only:
         chosen = [m for m in chosen if m.key in set(args.only)]
@@ -250,6 +269,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{verdict:<17} {seconds:6.1f} s  {m.key}", flush=True)
 
     started = time.perf_counter()
+    firsts = list({tuple(MODULES[m.module]): m for m in todo}.values())  # one per set of test files
+    with ThreadPoolExecutor(args.jobs) as pool:
+        baselines = list(pool.map(lambda m: run(m, args.timeout, baseline=True)[0], firsts))
+    broken = [m.module for m, verdict in zip(firsts, baselines, strict=True) if verdict != "survived"]
+    if broken:
+        print(f"mutation: the unmutated tests fail for {', '.join(broken)}: fix them first", flush=True)
+        return 2
+    print(f"mutation: baseline OK ({len(firsts)} test sets pass unmutated)", flush=True)
     with ThreadPoolExecutor(args.jobs) as pool:
         list(pool.map(one, todo))
     survived = sorted(k for k, v in results.items() if v == "survived")

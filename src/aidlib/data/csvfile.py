@@ -16,7 +16,8 @@ check if and only if it loads. The rules:
   closed (a row cut inside a quoted cell) is an error naming the line it opened on.
 - The header has no blank or repeated names; with ``columns`` given, every one of
   them must be present and no other is allowed (nothing is silently dropped).
-- Blank lines are skipped.
+- Blank lines are skipped, and so are rows whose every cell is empty (``,,,,``, the
+  blank rows spreadsheets write): they hold nothing.
 """
 
 from __future__ import annotations
@@ -245,8 +246,8 @@ def read_table(
             )
             break  # the rest of the file cannot be read reliably after a broken quote
         done = reader.line_num
-        if not cells:
-            continue  # a blank line
+        if not cells or (header and not any(c.strip() for c in cells)):
+            continue  # a blank line, or a spreadsheet's blank row (,,,,): nothing in it to lose
         if not header:
             header = tuple(cells)
             wrong = _wrong_separator(header, columns, delimiter)

@@ -254,7 +254,8 @@ def _check_links(table: Table, first_line: dict[str, int]) -> list[Problem]:
                 out.append(Problem(path, line, col, f"{target!r} is this row itself"))
             elif target not in by_id:
                 out.append(Problem(path, line, col, f"{target!r} is not a metric_id in this file"))
-        original = by_id.get(row["duplicate_of"]) if row["duplicate_of"] != mid else None
+        # an empty link is no link (a row whose metric_id is empty must not be everyone's original)
+        original = by_id.get(row["duplicate_of"]) if row["duplicate_of"] not in ("", mid) else None
         if original is not None:
             if original["duplicate_of"]:
                 out.append(
@@ -280,7 +281,7 @@ def _check_links(table: Table, first_line: dict[str, int]) -> list[Problem]:
                             " which this row restates",
                         )
                     )  # fmt: skip
-        total = by_id.get(row["part_of"]) if row["part_of"] != mid else None
+        total = by_id.get(row["part_of"]) if row["part_of"] not in ("", mid) else None
         if total is not None and not same_measure(total["unit"], row["unit"]):
             out.append(
                 Problem(
@@ -320,8 +321,8 @@ def _parts_within_totals(
     """Parts never add up to more than their stated total (same unit)."""
     sums: dict[str, float] = {}
     for r in table.rows:
-        if r["part_of"] == r["metric_id"]:
-            continue  # reported as "is this row itself"; its sum would only echo that
+        if r["part_of"] in ("", r["metric_id"]):
+            continue  # no total; or "is this row itself", reported, whose sum would only echo that
         total = by_id.get(r["part_of"])
         value = parse_value(r["value"])
         if total is not None and value is not None and same_measure(total["unit"], r["unit"]):
