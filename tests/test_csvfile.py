@@ -198,3 +198,32 @@ def test_data_error_counts_the_others():
 def test_a_spreadsheets_blank_row_is_skipped_like_a_blank_line(tmp_path):
     table, problems = _read(tmp_path, b"id,note\na,x\n,\n , \nb,y\n")
     assert problems == [] and [r["id"] for r in table.rows] == ["a", "b"] and list(table.lines) == [2, 5]
+
+
+def test_without_expected_columns_the_header_is_still_checked(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"id,id\na,b\n")
+    table, problems = read_table(path)  # columns=None: any header, but no repeated name
+    assert table is None
+    assert [str(p) for p in problems] == [f"{path}:1: column id: appears twice in the header"]
+    path.write_bytes(b"x,y\na,b\n")
+    table, problems = read_table(path)
+    assert problems == [] and table.header == ("x", "y")
+
+
+@pytest.mark.parametrize("where", ["stat", "read_bytes"])
+def test_an_unreadable_file_names_the_reason_not_the_errno(tmp_path, monkeypatch, where):
+    from pathlib import Path
+
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"id,note\na,x\n")
+    real = getattr(Path, where)
+
+    def refuse(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, where, refuse)
+    table, problems = read_table(path, COLS)
+    assert table is None and [str(p) for p in problems] == [f"{path}: cannot be read: Permission denied"]

@@ -710,3 +710,54 @@ def test_an_empty_metric_id_is_nobodys_original_or_total(data_copy):
     problems = validate(data_copy)
     assert {p.line for p in problems} == {76}, problems  # not one per row whose link is empty
     assert len(problems) < 12
+
+
+# ---- ranges, exact sums and one-month spans (rules the mutation run found unasserted) ----------
+def _with_demo_source(data, rows):
+    from aidlib.data.curate import add_source
+
+    text = "引进投资3至5万元，其中住房2万元，教育3万元。总投入5万元。"
+    (data.parent / "demo.txt").write_text(text, encoding="utf-8")
+    add_source(data.parent / "demo.txt", "demo_2024", outlet="测试报", published="2024", data=data)
+    filled = {"source_id": "demo_2024", "theme": "investment", "label_en": "x", "label_zh": "x", "unit": "元",
+              "unit_en": "yuan"}  # fmt: skip
+    blank = dict.fromkeys(COLUMNS, "") | filled
+    with (data / "metrics.csv").open("a", encoding="utf-8", newline="") as fh:
+        csv.DictWriter(fh, COLUMNS, lineterminator="\n").writerows(blank | r for r in rows)
+
+
+RANGE = {"metric_id": "investment.demo_range", "value": "30000", "high": "50000", "qualifier": "range",
+         "period": "2024", "quote": "引进投资3至5万元"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({}, None),  # a range row with both ends right passes
+        ({"high": "60000"}, "column high: 60000 disagrees with the quote '引进投资3至5万元'"),
+        ({"high": "30000"}, "column high: 30000 is not above value 30000"),  # high == value is no range
+        ({"high": ""}, "column high: '' is not a number; a range needs its high end"),
+        ({"period": "2024-03/2024-03"}, None),  # a one-month span: end not before start
+        ({"period": "2024-03/2024-02"}, "column period: '2024-03/2024-02' is not a period"),
+    ],
+)
+def test_range_rows(data_copy, change, message):
+    _with_demo_source(data_copy, [RANGE | change])
+    problems = [str(p) for p in validate(data_copy)]
+    if message is None:
+        assert problems == []
+    else:
+        assert any(message in p for p in problems), problems
+
+
+def test_parts_adding_up_exactly_to_their_total_pass(data_copy):
+    total = {"metric_id": "investment.demo_total", "value": "50000", "qualifier": "exact", "period": "2024",
+             "quote": "总投入5万元"}  # fmt: skip
+    parts = [
+        {"metric_id": "investment.demo_housing", "value": "20000", "qualifier": "exact", "period": "2024",
+         "quote": "住房2万元", "part_of": "investment.demo_total"},
+        {"metric_id": "investment.demo_education", "value": "30000", "qualifier": "exact", "period": "2024",
+         "quote": "教育3万元", "part_of": "investment.demo_total"},
+    ]  # fmt: skip
+    _with_demo_source(data_copy, [total, *parts])
+    assert validate(data_copy) == []  # 2万 + 3万 = 5万: not more than the total

@@ -118,3 +118,86 @@ def test_expand_widens_to_a_whole_repair():
 def test_expand_refuses_a_span_outside(start, end):
     with pytest.raises(ValueError, match="outside the clean text"):
         normalize("落實(shí)黨的").expand(start, end)
+
+
+# ---- how an interval is written, and the indicators' own texts ------------------------------
+@pytest.mark.parametrize(
+    ("interval", "text"),
+    [
+        (Interval(5), "5 元"),  # exact: no sign
+        (Interval(5, approx=True), "≈ 5 元"),  # about, though not rounded
+        (Interval(1234.5678), "≈ 1,235 元"),  # rounded, though exact
+        (Interval(5, INF), "≥ 5 元"),
+        (Interval(-INF, 5), "≤ 5 元"),
+        (Interval(0, 5), "≤ 5 元"),  # a count at most 5
+        (Interval(2, 3), "2–3 元"),
+    ],
+)
+def test_describe(interval, text):
+    from aidlib.analysis.indicators import describe
+
+    assert describe(interval, "元") == text
+
+
+def test_str_of_an_interval():
+    assert str(Interval(3)) == "3" and str(Interval(2, 3)) == "2–3"
+
+
+def test_a_fall_over_a_size_is_an_exact_bound():
+    iv = Interval.from_qualifier(-3, "over")  # 下降超过3%: at most -3, not "about"
+    assert (iv.low, iv.high, iv.approx) == (-INF, -3, False)
+    iv = Interval.from_qualifier(-3, "under")
+    assert (iv.low, iv.high, iv.approx) == (-3, 0.0, False)
+
+
+def test_indicator_texts(indicators):
+    i = indicators["spend.per_household"]
+    assert (i.text, i.unit_en) == ("≤ 1,606 元/户", "yuan per household")
+    assert i.text_en == "≤ 1,606 yuan per household"
+    share = indicators["share.livelihood"]
+    assert (share.interval.low, share.interval.high) == pytest.approx((23.26415, 56.22642), abs=1e-4)
+    assert share.text == "23.2–56.3%"  # (housing + education) / total, up to all unitemized money
+
+
+# ---- text helpers the repairs rely on ---------------------------------------------------------
+def test_chinese_score_of_nothing_is_zero():
+    from aidlib.text.mojibake import chinese_score
+
+    assert chinese_score("") == 0.0 and chinese_score("中国") > chinese_score("abc")
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("<p>前<script>x</script>后<b>尾", "前后尾"),  # tags before and after a block go too
+        ("<p>&amp;x", "&x"),  # an entity right where a tag ends
+        ("a<br>&lt;b", "a<b"),
+        ("x\ud83d\ude00y", "x😀y"),  # a surrogate pair joined
+        ("a\ud800b", "a\ufffdb"),  # a lone surrogate marked lost
+    ],
+)
+def test_html_and_surrogate_repairs(raw, clean):
+    n = normalize(raw)
+    assert n.text == clean and sum(n.counts().values()) >= 1
+
+
+def test_compose_chains_two_offset_maps():
+    from array import array
+
+    from aidlib.text.edits import compose
+
+    inner = (array("q", [0, 1, 5]), array("q", [1, 5, 6]))  # 'abc' from 'ab(x)c'
+    outer = (array("q", [0, 2]), array("q", [2, 3]))  # 'Xc' from 'abc' ('ab' → 'X')
+    starts, ends = compose(outer, inner)
+    assert (starts.tolist(), ends.tolist()) == ([0, 5], [5, 6])
+
+
+def test_a_repair_record_is_immutable():
+    import dataclasses
+
+    from aidlib.text.normalizer import Repair
+
+    r = normalize("實(shí)").repairs[0]
+    assert isinstance(r, Repair)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.kind = "other"

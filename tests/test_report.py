@@ -356,3 +356,26 @@ def test_report_stops_on_what_check_refuses(tmp_path, monkeypatch):
     exclusions.write_text("source_id,quote,reason\nguangzhou_shufu_2023,不在原文,x\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"exclusions.csv:2: column quote: '不在原文' not found"):
         write_report(tmp_path / "out", progress=lambda _: None, notebooks=tmp_path, data=data)
+
+
+def test_sigterm_stops_the_kernels_and_leaves_nothing_half_built(tmp_path):
+    import signal
+    import sys
+    import time
+
+    notebooks = _notebook(tmp_path / "nb", "00_sleep", "00 · Sleep", "import time\ntime.sleep(60)")
+    command = [sys.executable, "-m", "aidlib.cli", "report", "--out", str(tmp_path / "out"),
+               "--notebooks", str(notebooks)]  # fmt: skip
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    lines = []
+    for line in proc.stderr:  # wait until the notebook runs
+        lines.append(line)
+        if "executing 00_sleep.ipynb" in line:
+            break
+    time.sleep(3)  # the kernel is in its 60 s cell
+    started = time.perf_counter()
+    proc.send_signal(signal.SIGTERM)
+    rest = proc.stderr.read()
+    assert proc.wait(timeout=30) == 130 and time.perf_counter() - started < 20  # not after the cell
+    assert rest.strip().splitlines()[-1] == "aidlib report: interrupted"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nb"]  # no .building folder, no out/

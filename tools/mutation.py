@@ -5,8 +5,9 @@ place where a small operator change is possible (the AST, so comments and string
 never touched), samples some with a fixed seed, and for each sampled mutant:
 
 1. copies ``src/`` into a temporary folder once, writes the mutated module there;
-2. runs the tests that import the module (``pytest -x``) against that copy
-   (``PYTHONPATH``), with a time budget (a mutant that hangs counts as killed);
+2. runs the tests that import the module, and the module's own doctests
+   (``pytest -x``), against that copy (``PYTHONPATH``), with a time budget (a mutant
+   that hangs counts as killed);
 3. counts it *killed* if a test fails, *survived* if every test passes.
 
 Mutants listed in ``tools/mutation-equivalent.txt`` (with the reason each cannot
@@ -50,12 +51,13 @@ MODULES = {
     "aidlib/quantities/chinese.py": ["test_quantities.py", "test_quantity_rules.py",
                                      "test_reliability_quantities.py"],
     "aidlib/quantities/english.py": ["test_english.py", "test_reliability_quantities.py"],
-    "aidlib/analysis/indicators.py": ["test_indicators.py", "test_reliability_core.py"],
-    "aidlib/data/metrics.py": ["test_metrics.py"],
-    "aidlib/data/csvfile.py": ["test_csvfile.py"],
+    "aidlib/analysis/indicators.py": ["test_indicators.py", "test_reliability_core.py", "test_tables.py",
+                                      "test_context.py"],
+    "aidlib/data/metrics.py": ["test_metrics.py", "test_reliability_core.py"],
+    "aidlib/data/csvfile.py": ["test_csvfile.py", "test_metrics.py", "test_figures.py", "test_sources.py"],
     "aidlib/text/edits.py": ["test_text.py", "test_reliability_core.py"],
-    "aidlib/text/mojibake.py": ["test_text.py", "test_repair_properties.py"],
-    "aidlib/text/repairs.py": ["test_text.py", "test_repair_properties.py"],
+    "aidlib/text/mojibake.py": ["test_text.py", "test_repair_properties.py", "test_reliability_core.py"],
+    "aidlib/text/repairs.py": ["test_text.py", "test_repair_properties.py", "test_reliability_core.py"],
     "aidlib/text/normalizer.py": ["test_text.py", "test_reliability_core.py"],
 }  # fmt: skip
 # The sample is drawn per group, so each of the five core areas weighs the same.
@@ -209,10 +211,11 @@ def run(mutant: Mutant, timeout: float, baseline: bool = False) -> tuple[str, fl
         if not baseline:
             (root / "src" / mutant.module).write_text(mutate(mutant.module, mutant), encoding="utf-8")
         tests = [str(TESTS / t) for t in MODULES[mutant.module] if (TESTS / t).is_file()]
+        tests.append(str(root / "src" / mutant.module))  # its own doctests are its tests too
         env = {**os.environ, "PYTHONPATH": str(root / "src"), "AIDLIB_CACHE": str(root / "cache"),
                "PYTHONDONTWRITEBYTECODE": "1"}  # fmt: skip
         command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header",
-                   "-o", "addopts=", "--rootdir", str(TESTS.parent), *tests]  # fmt: skip
+                   "-o", "addopts=", "--doctest-modules", "--rootdir", str(TESTS.parent), *tests]  # fmt: skip
         started = time.perf_counter()
         try:
             done = subprocess.run(command, env=env, cwd=root, capture_output=True, timeout=timeout)

@@ -391,9 +391,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ``AIDLIB_DEBUG=1`` to see the traceback of an unexpected error.
     """
     import os
+    import signal
     import warnings
 
     args = build_parser().parse_args(argv)
+
+    def terminate(signum, frame):  # `kill`, `timeout`: clean up as for Ctrl-C (no half-built folder left)
+        raise KeyboardInterrupt
+
+    if argv is None:  # the command itself, not a call from Python code
+        signal.signal(signal.SIGTERM, terminate)
 
     def show(message, category, filename, lineno, file=None, line=None) -> None:  # one line, no source
         print(f"aidlib {args.command}: warning: {message}", file=sys.stderr)

@@ -22,6 +22,7 @@ with the first line ``aidlib check`` would print.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import os
@@ -34,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aidlib.data import paths
-from aidlib.data.csvfile import DataError, Problem, path_inside, spreadsheet_safe
+from aidlib.data.csvfile import DataError, Problem, path_inside, regular_file_problem, spreadsheet_safe
 from aidlib.data.package import data_version
 from aidlib.data.sources import read_raw, source_ids, source_record
 from aidlib.report import site
@@ -92,26 +93,46 @@ class NotebookFailed(ReportError):
         self.details = details
 
 
-def _execute(path: Path, workdir: Path, env: dict[str, str] | None = None):
+class _Stopped(Exception):
+    """The run was interrupted: no further cell is started."""
+
+
+def _execute(path: Path, workdir: Path, env: dict[str, str] | None = None, stop=None, managers=None):
     """Execute one notebook in a fresh kernel (IPC transport: no TCP ports, no transport warning).
 
-    ``env`` is the kernel's environment (default: this process's).
+    ``env`` is the kernel's environment (default: this process's). Once ``stop`` (a
+    :class:`threading.Event`) is set, no further cell starts; ``managers`` collects the kernel
+    manager so that an interrupt can stop a running cell at once.
     """
     import nbformat
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    nb = nbformat.read(path, as_version=4)
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception as err:  # not JSON, not a notebook, unreadable: name the file
+        what = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        line = f"{path.name}: cannot be read as a notebook: {what}"
+        raise NotebookFailed(line, traceback.format_exc()) from None
     running: list[int] = []
     km = KernelManager(kernel_name="python3", transport="ipc", ip=str(workdir / f"kernel-{path.stem}"))
+    if managers is not None:
+        managers.append(km)
+
+    def before_cell(cell, cell_index) -> None:
+        if stop is not None and stop.is_set():
+            raise _Stopped(path.name)
+        running.append(cell_index)
+
     client = NotebookClient(
         nb, km=km, timeout=300, kernel_name="python3", record_timing=False,
-        resources={"metadata": {"path": str(path.parent)}},
-        on_cell_execute=lambda cell, cell_index: running.append(cell_index),
+        resources={"metadata": {"path": str(path.parent)}}, on_cell_execute=before_cell,
     )  # fmt: skip
     try:  # the client stops its channels and the kernel it did not create
         client.execute(cleanup_kc=True, env=env or dict(os.environ))
+    except _Stopped:
+        raise NotebookFailed(f"{path.name}: interrupted", "interrupted") from None
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
         line = _failure_line(path, nb, err, running[-1] if running else None)
         raise NotebookFailed(line, _ANSI.sub("", str(err))) from None
@@ -152,6 +173,10 @@ def run_notebooks(
     found = sorted(notebooks.glob(NOTEBOOK_GLOB))
     if not found:
         raise FileNotFoundError(f"no notebooks (NN_topic.ipynb) in {notebooks}")
+    for path in found:  # a FIFO would block the reader forever
+        unusable = regular_file_problem(path)
+        if unusable:
+            raise ReportError(f"{path}: {unusable}")
     out = Path(out)
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     jobs = jobs or min(2, os.cpu_count() or 1)
@@ -168,7 +193,7 @@ def run_notebooks(
         progress(f"[report] ({i}/{len(found)}) executing {path.name} ...")
         started = time.perf_counter()
         try:
-            nb = _execute(path, Path(kernels), env)
+            nb = _execute(path, Path(kernels), env, stop, managers)
         except NotebookFailed as err:
             stop.set()
             progress(f"[report] ({i}/{len(found)}) {path.name} FAILED")
@@ -176,8 +201,16 @@ def run_notebooks(
         progress(f"[report] ({i}/{len(found)}) {path.name} done in {time.perf_counter() - started:.1f} s")
         return nb
 
+    managers: list = []
     with tempfile.TemporaryDirectory(prefix="aidlib-kernels-") as kernels, ThreadPoolExecutor(jobs) as pool:
-        results = list(pool.map(run, enumerate(found, start=1)))
+        try:
+            results = list(pool.map(run, enumerate(found, start=1)))
+        except BaseException:  # Ctrl-C or SIGTERM: interrupt the running cells; start no other
+            stop.set()
+            for km in managers:
+                with contextlib.suppress(Exception):
+                    km.interrupt_kernel()
+            raise
     failed = next((r for r in results if isinstance(r, NotebookFailed)), None)
     if failed:
         raise failed
