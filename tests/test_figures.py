@@ -43,11 +43,24 @@ def test_loads_every_figure(figures):
 
 
 def test_figure_and_citation(figures):
-    gdp = figure("shufu.gdp.2022", figures)
+    gdp = figure(figures, "shufu.gdp.2022")
     assert (gdp["value"], gdp["unit"], gdp["period"]) == (6e9, "元", "2022")
-    assert citation("shufu.gdp.2022", figures).endswith("(grade B)")
+    assert citation(figures, "shufu.gdp.2022").endswith("(grade B)")
     with pytest.raises(KeyError, match=r"unknown cited figure 'shufu.gdp.2021'; did you mean shufu.gdp.2022"):
-        figure("shufu.gdp.2021", figures)
+        figure(figures, "shufu.gdp.2021")
+    with pytest.raises(TypeError, match=r"figure\(\) needs a figure_id: figure\(figures, figure_id\)"):
+        figure(figures)
+
+
+def test_the_old_argument_order_still_works_with_a_warning(figures):
+    # before 0.2 the id came first and the frame was optional
+    with pytest.warns(DeprecationWarning, match=r"give the frame first, figure\(figures, figure_id\)"):
+        assert figure("shufu.gdp.2022", figures)["value"] == 6e9
+    with pytest.warns(DeprecationWarning, match="citation"):
+        assert citation("shufu.gdp.2022", figures) == citation(figures, "shufu.gdp.2022")
+    with pytest.warns(DeprecationWarning):
+        assert figure("shufu.gdp.2022")["value"] == 6e9  # no frame: loaded
+    assert figure(None, "shufu.gdp.2022")["value"] == 6e9  # None loads them, no warning
 
 
 # ---- English wire figures ---------------------------------------------------------
@@ -245,7 +258,7 @@ def test_check_passes_iff_load_succeeds(data_copy):
 
 
 def test_stated_without_unit_reads_with_the_rows_unit(figures):
-    row = figure("xinjiang.aid_funds.2014_plan", figures)
+    row = figure(figures, "xinjiang.aid_funds.2014_plan")
     assert (row["stated"], row["value"], row["unit"]) == ("110亿", 11e9, "元")
 
 

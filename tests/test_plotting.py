@@ -13,7 +13,9 @@ from aidlib.analysis.plotting import (
     bar_intervals,
     bar_metrics,
     bound_legend,
+    chart_text,
     find_cjk_font,
+    series_chart,
     set_theme,
 )
 from aidlib.analysis.tables import metric_view
@@ -25,11 +27,72 @@ def metrics():
     return load_metrics()
 
 
-def test_bar_metrics_returns_what_it_draws(metrics):
+def test_bar_metrics_returns_the_axes_it_drew_on(metrics):
+    from matplotlib.axes import Axes
+
     set_theme()
     view = metric_view(metrics, ids=["agriculture.households_income", "housing.households"])
-    shown = bar_metrics(view, title="t", xlabel="households")
-    assert list(shown["shown"]) == ["≥ 61,000 households", "≥ 40,000 households"]
+    ax = bar_metrics(view, title="t", xlabel="households")
+    assert isinstance(ax, Axes)
+    assert chart_text(ax)["text"].tolist() == ["≥ 61,000 households", "≥ 40,000 households"]
+    # the bars cover two periods, so each label names its own
+    labels = [f"{x} ({p})" for x, p in zip(view["label"], view["period"], strict=True)]
+    assert chart_text(ax)["label"].tolist() == labels
+
+
+def _plain_frame(**columns):
+    base = {"label": ["jobs", "farmers"], "value": [2846.0, 3500.0], "qualifier": ["exact", "over"],
+            "shown": ["2,846人", "≥ 3,500名"], "unit": ["人", "名"]}  # fmt: skip
+    base.update(columns)
+    return pd.DataFrame(base)
+
+
+def test_bar_metrics_draws_a_plain_frame():
+    # no metric_id, duplicate_of or period: only the documented columns
+    ax = bar_metrics(_plain_frame(), title="t")
+    assert chart_text(ax).to_numpy().tolist() == [["jobs", "2,846人"], ["farmers", "≥ 3,500名"]]
+    assert [line.get_marker() for line in ax.get_lines()] == [">"]  # one lower bound
+
+
+@pytest.mark.parametrize(
+    ("chart", "frame", "missing"),
+    [
+        (bar_metrics, _plain_frame().drop(columns="qualifier"), "qualifier"),
+        (bar_metrics, _plain_frame().drop(columns=["unit", "shown"]), "shown"),  # the first one missing
+        (bar_intervals, pd.DataFrame({"label": ["a"], "low": [1.0], "text": ["1"]}), "high"),
+        (series_chart, pd.DataFrame({"year": [2020], "value": [1.0], "qualifier": ["exact"]}), "basis"),
+    ],
+)
+def test_a_missing_column_is_named(chart, frame, missing):
+    name = chart.__name__
+    with pytest.raises(ValueError, match=rf"^{name} needs column '{missing}' \(it reads "):
+        chart(frame)
+
+
+def test_units_of_one_family_share_an_axis():
+    # 人, 名 and 位 all count people: one axis in Chinese as "people" is in English
+    bar_metrics(_plain_frame(unit=["人", "位"]))
+    bar_metrics(_plain_frame(unit=["场", "场次"]))  # one show, staged sessions
+    with pytest.raises(ValueError, match="one chart, one unit: got 人, 人次"):
+        bar_metrics(_plain_frame(unit=["人", "人次"]))  # attendances are not heads
+    with pytest.raises(ValueError, match="one chart, one unit: got 人, 户"):
+        bar_metrics(_plain_frame(unit=["人", "户"]))
+
+
+def test_chinese_view_of_people_in_two_measure_words_is_one_chart(metrics):
+    pytest.importorskip("matplotlib")
+    mixed = metrics[metrics["unit"].isin(["人", "名"]) & (metrics["duplicate_of"] == "")]
+    assert set(mixed["unit"]) == {"人", "名"}  # the report writes both
+    view = metric_view(metrics, ids=list(mixed["metric_id"]), lang="zh")
+    view = view.assign(label=view["metric_id"])  # ASCII labels: no CJK font needed
+    assert len(chart_text(bar_metrics(view))) == len(view)
+
+
+def test_series_chart_reads_back_by_year():
+    points = pd.DataFrame({"year": [2019, 2020, 2020], "basis": ["annual", "annual", "plan"],
+                           "value": [1e9, 2e9, 3e9], "qualifier": ["exact", "over", "exact"]})  # fmt: skip
+    ax = series_chart(points, "t", "billion yuan", scale=1e9)
+    assert chart_text(ax).to_numpy().tolist() == [["2019", "1"], ["2020", "≥ 2"], ["2020", "3"]]
 
 
 def test_bar_metrics_marks_bounds(metrics):
@@ -88,8 +151,8 @@ def test_bar_intervals_draws_ranges_and_open_bounds():
             "text": ["5", "1–3", "≥ 2"],
         }
     )
-    shown = bar_intervals(rows, title="t", xlabel="x")
-    assert list(shown["text"]) == ["5", "1–3", "≥ 2"]
+    ax = bar_intervals(rows, title="t", xlabel="x")
+    assert chart_text(ax).to_numpy().tolist() == [["exact", "5"], ["range", "1–3"], ["open", "≥ 2"]]
 
 
 def test_bound_legend():

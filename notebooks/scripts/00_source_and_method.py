@@ -29,15 +29,10 @@
 
 # %%
 import aidlib
-from aidlib.data.metrics import load_metrics
-from aidlib.analysis.plotting import bar_metrics, set_theme
-from aidlib.quantities.chinese import find_quantities
-from aidlib.data.sources import read_raw, source_record
-from aidlib.analysis.tables import count_view, metric_view
 
-set_theme()
+aidlib.set_theme()
 SOURCE = "guangzhou_shufu_2023"
-record = source_record(SOURCE)
+record = aidlib.source_record(SOURCE)
 {k: record[k] for k in ("outlet", "author", "published", "period_covered", "sha256")}
 
 # %% [markdown]
@@ -47,7 +42,7 @@ record = source_record(SOURCE)
 # code (`aidlib.normalize`), never on the file, and records every change it makes.
 
 # %%
-raw = read_raw(SOURCE)
+raw = aidlib.read_raw(SOURCE)
 result = aidlib.normalize(raw)
 counts = result.counts()
 counts
@@ -87,8 +82,8 @@ print("clean:", result.text[start:end])
 # clean text and that re-parsing the quote gives the row's value, unit and qualifier.
 
 # %%
-metrics = load_metrics()
-found = find_quantities(result.text)
+metrics = aidlib.load_metrics()
+found = aidlib.find_quantities(result.text)
 print(f"{len(metrics)} curated rows; {len(found)} quantities found by aidlib.find_quantities")
 
 # %% [markdown]
@@ -113,7 +108,7 @@ print("quantities not curated:", uncovered)
 # chart in these notebooks leaves them out, so nothing is counted twice:
 
 # %%
-restated = metric_view(metrics, include_restated=True).query("duplicate_of != ''")
+restated = aidlib.metric_view(metrics, include_restated=True).query("duplicate_of != ''")
 restated[["metric_id", "shown", "duplicate_of"]]
 
 # %% [markdown]
@@ -123,7 +118,7 @@ restated[["metric_id", "shown", "duplicate_of"]]
 # the distinct facts:
 
 # %%
-distinct = metric_view(metrics)
+distinct = aidlib.metric_view(metrics)
 mix = distinct["qualifier"].value_counts().reindex(["exact", "over", "about", "under"], fill_value=0)
 bound_share = mix["over"] / len(distinct)
 assert 0.2 < bound_share < 0.3  # "about a quarter", below
@@ -132,11 +127,12 @@ mix
 
 # %% tags=["remove-output"]
 readable = {"exact": "exact", "over": "at least", "about": "about", "under": "at most"}
-bar_metrics(
-    count_view(mix.rename(readable)),
+ax = aidlib.bar_metrics(
+    aidlib.count_view(mix.rename(readable)),
     title=f"How the report states its {len(distinct)} distinct numbers",
     xlabel="number of distinct facts",
 )
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # About a quarter of the numbers are lower bounds (余, 多, 超过). Indicators built on them

@@ -27,16 +27,12 @@
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
 # %%
-from aidlib.analysis import indicators
-from aidlib.data.metrics import load_metrics
-from aidlib.analysis.plotting import bar_intervals, bar_metrics, bound_legend, set_theme
-from aidlib.data.figures import citation, figure
-from aidlib.analysis.tables import metric, metric_view, rescale
+import aidlib
 
-set_theme()
-metrics = load_metrics()
-ind = indicators.table(metrics).set_index("indicator_id")
-total = metric(metrics, "funding.aid_total")
+aidlib.set_theme()
+metrics = aidlib.load_metrics()
+ind = aidlib.indicator_table(metrics).set_index("indicator_id")
+total = aidlib.metric(metrics, "funding.aid_total")
 assert total["value"] == 530_000_000 and total["qualifier"] == "exact"
 print(f"aid total 2023: {total['value']:,.0f} yuan ({total['quote']})")
 
@@ -47,12 +43,13 @@ print(f"aid total 2023: {total['value']:,.0f} yuan ({total['quote']})")
 # total (`part_of = funding.aid_total` in the data), so they are never added to it.
 
 # %%
-lines = metric_view(metrics, ids=["funding.aid_total", "industry.funds", "housing.funds", "education.funds"])
+lines = aidlib.metric_view(metrics, ids=["funding.aid_total", "industry.funds", "housing.funds", "education.funds"])
 lines[["label", "shown", "period"]]
 
 # %% tags=["remove-output"]
-money = rescale(lines, 1e6, "million yuan")
-bar_metrics(money, title="Guangzhou aid to Shufu, 2023: the total and its itemized lines", xlabel="million yuan")
+money = aidlib.rescale(lines, 1e6, "million yuan")
+ax = aidlib.bar_metrics(money, title="Guangzhou aid to Shufu, 2023: the total and its itemized lines", xlabel="million yuan")
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # The shares, and the remainder the report does not itemize:
@@ -92,7 +89,8 @@ per_thousand = ind.loc[["spend.per_household", "spend.per_funded_student"]].assi
     high=lambda d: d["high"] / 1e3,
     text=lambda d: d["text_en"],
 )
-bar_intervals(per_thousand, title="Spend per household and per funded student", xlabel="thousand yuan")
+ax = aidlib.bar_intervals(per_thousand, title="Spend per household and per funded student", xlabel="thousand yuan")
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # Housing upgrades come to **at most** about 1,600 yuan per household (the bar is a range
@@ -102,7 +100,7 @@ bar_intervals(per_thousand, title="Spend per household and per funded student", 
 
 # %%
 assert ind.loc["spend.per_household", "high"] < 1_606
-metric_view(metrics, ids=["funding.projects_major", "funding.projects_minor", "education.projects"])[
+aidlib.metric_view(metrics, ids=["funding.projects_major", "funding.projects_minor", "education.projects"])[
     ["label", "shown"]
 ]
 
@@ -116,9 +114,10 @@ metric_view(metrics, ids=["funding.projects_major", "funding.projects_minor", "e
 # education, the high end also counts every unitemized yuan as livelihood.
 
 # %%
-guideline = figure("xinjiang.livelihood_share.guideline")
+figures = aidlib.load_figures()
+guideline = aidlib.figure(figures, "xinjiang.livelihood_share.guideline")
 livelihood = ind.loc["share.livelihood"]
-print(f"guideline: {guideline['value']:.0f}% to livelihoods — {citation('xinjiang.livelihood_share.guideline')}")
+print(f"guideline: {guideline['value']:.0f}% to livelihoods — {aidlib.citation(figures, 'xinjiang.livelihood_share.guideline')}")
 print(f"this report: {livelihood['text_en']} ({livelihood['caveat']})")
 assert livelihood["high"] < guideline["value"]
 
@@ -126,7 +125,8 @@ assert livelihood["high"] < guideline["value"]
 compare = ind.loc[["share.livelihood", "share.industry"], ["label", "low", "high", "text"]]
 compare.loc["guideline"] = ["'Two 80%' guideline: livelihood share", guideline["value"], guideline["value"],
                             f"{guideline['value']:.0f}%"]  # fmt: skip
-bar_intervals(compare, title="Livelihood share of the 2023 aid, against the guideline", xlabel="percent of the 2023 aid total")
+ax = aidlib.bar_intervals(compare, title="Livelihood share of the 2023 aid, against the guideline", xlabel="percent of the 2023 aid total")
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # Even counting every unitemized yuan as livelihood, the share stays below 80%. That does
@@ -140,9 +140,8 @@ bar_intervals(compare, title="Livelihood share of the 2023 aid, against the guid
 # economy (a cited figure for each, with its grade):
 
 # %%
-from aidlib.analysis import context
 
-ctx = context.table(metrics).set_index("indicator_id")
+ctx = aidlib.context_table(metrics).set_index("indicator_id")
 ctx.loc[["context.aid_per_resident", "context.aid_to_gdp", "context.aid_to_budget_revenue"], ["label", "text_en"]]
 
 # %% [markdown]
@@ -157,4 +156,4 @@ ctx.loc[["context.aid_per_resident", "context.aid_to_gdp", "context.aid_to_budge
 # The bound signs used in every chart are printed below.
 
 # %%
-print(bound_legend())
+print(aidlib.bound_legend())

@@ -25,14 +25,11 @@
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
 # %%
-from aidlib.analysis import indicators
-from aidlib.data.metrics import load_metrics
-from aidlib.analysis.plotting import bar_metrics, set_theme
-from aidlib.analysis.tables import metric_view
+import aidlib
 
-set_theme()
-metrics = load_metrics()
-ind = indicators.table(metrics).set_index("indicator_id")
+aidlib.set_theme()
+metrics = aidlib.load_metrics()
+ind = aidlib.indicator_table(metrics).set_index("indicator_id")
 
 # %% [markdown]
 # ## 1. Jobs: satellite factories and the cooperative model
@@ -41,7 +38,7 @@ ind = indicators.table(metrics).set_index("indicator_id")
 # "company + cooperative + farmer" model employs farmers near home.
 
 # %%
-jobs = metric_view(
+jobs = aidlib.metric_view(
     metrics,
     ids=["employment.satellite_factory_jobs", "employment.cooperative_model_jobs", "employment.satellite_factories"],
 )
@@ -53,7 +50,8 @@ print(f"{per_factory['label']}: {per_factory['text_en']} — {per_factory['cavea
 
 # %% tags=["remove-output"]
 people = jobs[jobs["unit"] == "people"]
-bar_metrics(people, title="Jobs the report attributes to two employment models", xlabel="people employed")
+ax = aidlib.bar_metrics(people, title="Jobs the report attributes to two employment models", xlabel="people employed")
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # The two job figures should **not** be added: a farmer working in a satellite factory
@@ -67,7 +65,7 @@ assert round(per_factory["low"]) == 22
 # ## 2. Processing firms, cooperatives and household incomes
 
 # %%
-agri = metric_view(
+agri = aidlib.metric_view(
     metrics,
     ids=["agriculture.processing_firms", "agriculture.cooperatives", "agriculture.produce_purchased",
          "agriculture.households_income"],
@@ -94,7 +92,7 @@ assert shown["agriculture.households_income"] == "≥ 61,000 households"
 # added, and person-times cannot be compared with population.
 
 # %%
-training = metric_view(
+training = aidlib.metric_view(
     metrics,
     ids=["agriculture.training", "employment.mandarin_training", "employment.mandarin_certified",
          "employment.technical_talent", "agriculture.tech_guidance"],
@@ -103,11 +101,13 @@ training[["label", "shown", "period"]]
 
 # %% tags=["remove-output"]
 attendances = training[training["unit"] == "person-times"]
-bar_metrics(attendances, title="Training attendances (person-times, not people)", xlabel="person-times")
+ax = aidlib.bar_metrics(attendances, title="Training attendances (person-times, not people)", xlabel="person-times")
+aidlib.chart_text(ax)
 
 # %% tags=["remove-output"]
 heads = training[training["unit"] == "people"]
-bar_metrics(heads, title="People trained or certified", xlabel="people")
+ax = aidlib.bar_metrics(heads, title="People trained or certified", xlabel="people")
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # The Mandarin figures show why the units matter: 115,000 person-times of training stand
@@ -126,9 +126,8 @@ assert by_id.loc["employment.mandarin_certified", "period"] == "2023"
 # against the county's working-age population and its 2022 new jobs (cited figures):
 
 # %%
-from aidlib.analysis import context
 
-ctx = context.table(metrics).set_index("indicator_id")
+ctx = aidlib.context_table(metrics).set_index("indicator_id")
 assert metrics.set_index("metric_id").loc["employment.satellite_factory_jobs", "value"] == 2_846
 ctx.loc[["context.factory_jobs_to_working_age", "context.factory_jobs_to_new_jobs_2022"], ["label", "text_en"]]
 

@@ -26,14 +26,11 @@
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
 # %%
-from aidlib.analysis import indicators
-from aidlib.data.metrics import load_metrics
-from aidlib.analysis.plotting import bar_intervals, bar_metrics, set_theme
-from aidlib.analysis.tables import metric_view, rescale
+import aidlib
 
-set_theme()
-metrics = load_metrics()
-ind = indicators.table(metrics).set_index("indicator_id")
+aidlib.set_theme()
+metrics = aidlib.load_metrics()
+ind = aidlib.indicator_table(metrics).set_index("indicator_id")
 
 # %% [markdown]
 # ## 1. Foreign trade, January–September
@@ -42,7 +39,7 @@ ind = indicators.table(metrics).set_index("indicator_id")
 # the increase are derived from them.
 
 # %%
-trade = metric_view(metrics, ids=["trade.value_jan_sep", "trade.growth_yoy"])
+trade = aidlib.metric_view(metrics, ids=["trade.value_jan_sep", "trade.growth_yoy"])
 trade[["label", "shown", "period"]]
 
 # %%
@@ -52,9 +49,10 @@ derived
 # %% tags=["remove-output"]
 bars = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"], ["label", "low", "high", "exact"]]
 bars.loc["reported"] = [trade.loc[0, "label"], trade.loc[0, "value"], trade.loc[0, "value"], True]
-bars = rescale(bars, 1e6, "million yuan")
-bar_intervals(bars.loc[["reported", "trade.base_jan_sep_2022", "trade.increase_jan_sep"]],
+bars = aidlib.rescale(bars, 1e6, "million yuan")
+ax = aidlib.bar_intervals(bars.loc[["reported", "trade.base_jan_sep_2022", "trade.increase_jan_sep"]],
               title="Shufu foreign trade, January–September", xlabel="million yuan")  # fmt: skip
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # A 70% rise on about 696 million yuan gives the reported 1,183 million. This is the
@@ -69,12 +67,11 @@ assert round(ind.loc["trade.base_jan_sep_2022", "low"] / 1e6) == 696
 # Xinjiang's slower; notebook 05 draws the three rates and Shufu's share of each total.
 
 # %%
-from aidlib.analysis import context
-from aidlib.data.figures import figure
 
-ctx = context.table(metrics).set_index("indicator_id")
-kashgar = figure("kashgar.trade_growth.2023_jan_sep")["value"]
-xinjiang = figure("xinjiang.trade_growth.2023_jan_sep")["value"]
+ctx = aidlib.context_table(metrics).set_index("indicator_id")
+figures = aidlib.load_figures()
+kashgar = aidlib.figure(figures, "kashgar.trade_growth.2023_jan_sep")["value"]
+xinjiang = aidlib.figure(figures, "xinjiang.trade_growth.2023_jan_sep")["value"]
 shufu = metrics.set_index("metric_id").loc["trade.growth_yoy", "value"]
 assert xinjiang < shufu < kashgar
 print(f"growth, Jan–Sep 2023: Shufu {shufu:g}%, Kashgar {kashgar:g}%, Xinjiang {xinjiang:g}%")
@@ -84,7 +81,7 @@ ctx.loc[["context.trade_share_kashgar", "context.trade_share_xinjiang"], ["label
 # ## 2. Investment promotion: leverage on the aid
 
 # %%
-invest = metric_view(metrics, ids=["investment.events", "investment.projects", "investment.funds_received"])
+invest = aidlib.metric_view(metrics, ids=["investment.events", "investment.projects", "investment.funds_received"])
 invest[["label", "shown", "period"]]
 
 # %%
@@ -105,7 +102,7 @@ assert round(leverage["low"], 1) == 3.9
 # ## 3. Consumption aid: produce sold to Guangdong
 
 # %%
-consumption = metric_view(
+consumption = aidlib.metric_view(
     metrics, ids=["consumption_aid.produce_sold", "consumption_aid.sales", "consumption_aid.fairs"]
 )
 price = ind.loc["consumption.price_per_tonne"]
@@ -126,5 +123,5 @@ assert round(price["low"], -2) == 28_600
 # side by side, not summed.
 
 # %%
-events = metric_view(metrics, ids=["consumption_aid.fairs", "investment.events"])
+events = aidlib.metric_view(metrics, ids=["consumption_aid.fairs", "investment.events"])
 events[["label", "shown", "period"]]

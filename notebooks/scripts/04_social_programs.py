@@ -25,19 +25,17 @@
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
 # %%
-from aidlib.data.metrics import load_metrics
-from aidlib.analysis.plotting import bar_metrics, set_theme
-from aidlib.analysis.tables import count_view, metric_view
+import aidlib
 
-set_theme()
-metrics = load_metrics()
+aidlib.set_theme()
+metrics = aidlib.load_metrics()
 THEMES = ["health", "education", "culture", "ethnic_exchange", "talent_exchange", "tourism"]
 
 # %% [markdown]
 # ## How many facts per theme
 
 # %%
-distinct = metric_view(metrics)
+distinct = aidlib.metric_view(metrics)
 themes = metrics.set_index("metric_id").loc[distinct["metric_id"], "theme"].astype(str).reset_index(drop=True)
 per_theme = (
     distinct.assign(theme=themes)
@@ -49,13 +47,14 @@ per_theme
 
 # %% tags=["remove-output"]
 counts = per_theme["facts"].rename(lambda theme: theme.replace("_", " "))
-bar_metrics(count_view(counts), title="Distinct quantitative facts per social theme", xlabel="number of facts")
+ax = aidlib.bar_metrics(aidlib.count_view(counts), title="Distinct quantitative facts per social theme", xlabel="number of facts")
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # ## Health
 
 # %%
-health = metric_view(metrics, theme="health").set_index("metric_id")
+health = aidlib.metric_view(metrics, theme="health").set_index("metric_id")
 assert health.loc["health.cataract_surgeries", "value"] == 290
 assert health.loc["health.tb_patients", "value"] == 364
 health[["label", "shown", "period"]]
@@ -69,7 +68,7 @@ health[["label", "shown", "period"]]
 # ## Education
 
 # %%
-education = metric_view(metrics, theme="education").set_index("metric_id")
+education = aidlib.metric_view(metrics, theme="education").set_index("metric_id")
 assert education.loc["education.local_teachers_trained", "shown"] == "≥ 1,700 person-times"
 education[["label", "shown", "period"]]
 
@@ -82,19 +81,20 @@ education[["label", "shown", "period"]]
 # ## Culture
 
 # %%
-culture = metric_view(metrics, theme="culture")
+culture = aidlib.metric_view(metrics, theme="culture")
 culture[["label", "shown", "period"]]
 
 # %% tags=["remove-output"]
 visits = culture[culture["unit"] == "person-times"]
-bar_metrics(visits, title="Culture: attendances", xlabel="person-times")
+ax = aidlib.bar_metrics(visits, title="Culture: attendances", xlabel="person-times")
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # The Guangzhou heritage troupe's tour appears twice in the report (10 shows, 1.2万余人次);
 # the second telling is marked as restated and left out above.
 
 # %%
-restated = metric_view(metrics, theme="culture", include_restated=True).query("duplicate_of != ''")
+restated = aidlib.metric_view(metrics, theme="culture", include_restated=True).query("duplicate_of != ''")
 restated[["metric_id", "shown", "duplicate_of"]]
 
 # %% [markdown]
@@ -102,7 +102,7 @@ restated[["metric_id", "shown", "duplicate_of"]]
 
 # %%
 for theme in ["ethnic_exchange", "talent_exchange", "tourism"]:
-    view = metric_view(metrics, theme=theme)
+    view = aidlib.metric_view(metrics, theme=theme)
     print(f"{theme}:")
     for label, shown in zip(view["label"], view["shown"], strict=True):
         print(f"  {label}: {shown}")

@@ -31,17 +31,12 @@
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
 # %%
-from aidlib.analysis import context
-from aidlib.analysis.context import JOBS
-from aidlib.data.figures import citation, compare, conflicts, figure, load_figures, series, spans
-from aidlib.data.metrics import load_metrics
-from aidlib.analysis.plotting import bar_intervals, series_chart, set_theme
-from aidlib.analysis.tables import metric, rescale
+import aidlib
 
-set_theme()
-metrics = load_metrics()
-figures = load_figures()
-ctx = context.table(metrics, figures).set_index("indicator_id")
+aidlib.set_theme()
+metrics = aidlib.load_metrics()
+figures = aidlib.load_figures()
+ctx = aidlib.context_table(metrics, figures).set_index("indicator_id")
 print(f"{len(figures)} cited figures; grades: {figures['reliability'].value_counts().sort_index().to_dict()}")
 
 # %% [markdown]
@@ -55,15 +50,16 @@ print(f"{len(figures)} cited figures; grades: {figures['reliability'].value_coun
 # of the Xinjiang series.
 
 # %% tags=["remove-output"]
-xinjiang = series(figures, "19 provinces→Xinjiang", "aid_funds")
+xinjiang = aidlib.series(figures, "19 provinces→Xinjiang", "aid_funds")
 shufu = xinjiang.iloc[:0].copy()
-aid = metric(metrics, "funding.aid_total")
+aid = aidlib.metric(metrics, "funding.aid_total")
 shufu.loc[0] = ["funding.aid_total", 2023, aid["period"], "annual", aid["value"], aid["qualifier"],
                 "0.53 billion yuan", "report"]  # fmt: skip
 shufu["label"] = "Guangzhou→Shufu, 2023 (this report)"
 assert shufu.loc[0, "value"] / 1e9 == 0.53
-series_chart(xinjiang, title="Counterpart aid to Xinjiang, 19 partner provinces", ylabel="billion yuan",
+ax = aidlib.series_chart(xinjiang, title="Counterpart aid to Xinjiang, 19 partner provinces", ylabel="billion yuan",
              scale=1e9, extra=shufu)  # fmt: skip
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # Where full years are published, the total rose from 15.18 billion yuan (2017) to at least
@@ -89,7 +85,7 @@ ctx.loc[["context.aid_share_xinjiang_2019", "context.aid_share_xinjiang_2024"], 
 # say, different scopes. They appear in the table of conflicts at the end.
 
 # %%
-spans(figures, "19 provinces→Xinjiang", "aid_funds")
+aidlib.spans(figures, "19 provinces→Xinjiang", "aid_funds")
 
 # %% [markdown]
 # ## 2. Is 5.3亿元 a lot for Shufu?
@@ -102,8 +98,9 @@ spans(figures, "19 provinces→Xinjiang", "aid_funds")
 
 # %% tags=["remove-output"]
 economy = ctx.loc[["context.aid_to_gdp", "context.aid_to_budget_revenue", "context.aid_to_fixed_asset_investment"]]
-bar_intervals(economy.assign(text=economy["text_en"]), title="Guangzhou's 2023 aid against Shufu's 2022 economy",
+ax = aidlib.bar_intervals(economy.assign(text=economy["text_en"]), title="Guangzhou's 2023 aid against Shufu's 2022 economy",
               xlabel="percent (2023 aid ÷ 2022 figure)")  # fmt: skip
+aidlib.chart_text(ax)
 
 # %%
 per_resident = ctx.loc["context.aid_per_resident"]
@@ -112,7 +109,7 @@ assert round(ctx.loc["context.aid_to_gdp", "low"], 1) == 8.8
 assert ctx.loc["context.aid_to_budget_revenue", "text_en"] == "≈ 186%"
 assert round(ctx.loc["context.aid_to_fixed_asset_investment", "low"]) == 15
 print(f"{per_resident['label']}: {per_resident['text_en']}. {per_resident['caveat']}")
-print(f"GDP: {citation('shufu.gdp.2022', figures)}")
+print(f"GDP: {aidlib.citation(figures, 'shufu.gdp.2022')}")
 
 # %% [markdown]
 # ## 3. Shufu's trade growth against Kashgar's and Xinjiang's
@@ -124,12 +121,13 @@ print(f"GDP: {citation('shufu.gdp.2022', figures)}")
 
 # %% tags=["remove-output"]
 shares = ctx.loc[["context.trade_share_kashgar", "context.trade_share_xinjiang"]]
-bar_intervals(shares.assign(text=shares["text_en"]), title="Shufu's share of foreign trade, Jan–Sep 2023",
+ax = aidlib.bar_intervals(shares.assign(text=shares["text_en"]), title="Shufu's share of foreign trade, Jan–Sep 2023",
               xlabel="percent of the region's trade")  # fmt: skip
+aidlib.chart_text(ax)
 
 # %% tags=["remove-cell"]
 assert shares.loc["context.trade_share_kashgar", "text_en"] == "≤ 1.98%"
-assert figure("kashgar.foreign_trade.2023_jan_sep", figures)["stated"] == "over 60 billion yuan"
+assert aidlib.figure(figures, "kashgar.foreign_trade.2023_jan_sep")["stated"] == "over 60 billion yuan"
 assert round(shares.loc["context.trade_share_xinjiang", "low"], 2) == 0.47
 
 # %% [markdown]
@@ -142,10 +140,11 @@ growth_ids = {"Shufu County (this report)": "trade.growth_yoy",
               "Xinjiang": "xinjiang.trade_growth.2023_jan_sep"}  # fmt: skip
 growth = economy.iloc[:0, :0].copy()
 for label, gid in growth_ids.items():
-    row = metric(metrics, gid) if gid in set(metrics["metric_id"]) else figure(gid, figures)
+    row = aidlib.metric(metrics, gid) if gid in set(metrics["metric_id"]) else aidlib.figure(figures, gid)
     growth.loc[gid, ["label", "low", "high", "text"]] = [label, row["value"], row["value"], f"{row['value']:g}%"]
 assert growth["low"].tolist() == [70.0, 89.7, 47.3]
-bar_intervals(growth, title="Foreign-trade growth, Jan–Sep 2023 over Jan–Sep 2022", xlabel="percent year on year")
+ax = aidlib.bar_intervals(growth, title="Foreign-trade growth, Jan–Sep 2023 over Jan–Sep 2022", xlabel="percent year on year")
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # Kashgar's own trade grew fast across the decade: from 12.44 billion yuan in 2013 to
@@ -153,11 +152,12 @@ bar_intervals(growth, title="Foreign-trade growth, Jan–Sep 2023 over Jan–Sep
 # grade A 77.15 billion for January–November). Part-year figures are marked apart.
 
 # %% tags=["remove-output"]
-kashgar = series(figures, "Kashgar Prefecture", "foreign_trade")
+kashgar = aidlib.series(figures, "Kashgar Prefecture", "foreign_trade")
 k = kashgar.set_index("figure_id")["value"]
 assert (k["kashgar.foreign_trade.2013"], k["kashgar.foreign_trade.2022"]) == (12.44e9, 49.31e9)
 assert round(k["kashgar.foreign_trade.2023"] / 1e9, 2) == 83.68 and k["kashgar.foreign_trade.2023_jan_nov"] == 77.15e9
-series_chart(kashgar, title="Kashgar Prefecture's foreign trade", ylabel="billion yuan", scale=1e9)
+ax = aidlib.series_chart(kashgar, title="Kashgar Prefecture's foreign trade", ylabel="billion yuan", scale=1e9)
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # ## 4. The factory jobs against the county's labour force
@@ -171,10 +171,11 @@ series_chart(kashgar, title="Kashgar Prefecture's foreign trade", ylabel="billio
 jobs = ctx.loc[["context.factory_jobs_to_working_age", "context.factory_jobs_to_new_jobs_2022"]]
 assert round(jobs.loc["context.factory_jobs_to_working_age", "low"], 1) == 2.5
 assert round(jobs.loc["context.factory_jobs_to_new_jobs_2022", "low"]) == 73
-assert figure("shufu.working_age_population.2021", figures)["value"] == 116_000
-assert metric(metrics, JOBS)["value"] == 2_846
-bar_intervals(jobs.assign(text=jobs["text_en"]), title="Satellite-factory jobs (2,846) in context",
+assert aidlib.figure(figures, "shufu.working_age_population.2021")["value"] == 116_000
+assert aidlib.metric(metrics, aidlib.context.JOBS)["value"] == 2_846
+ax = aidlib.bar_intervals(jobs.assign(text=jobs["text_en"]), title="Satellite-factory jobs (2,846) in context",
               xlabel="percent")  # fmt: skip
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # ## 5. Guangzhou's aid over time, and Guangdong's other pairs
@@ -186,7 +187,7 @@ bar_intervals(jobs.assign(text=jobs["text_en"]), title="Satellite-factory jobs (
 # %%
 plan = ctx.loc["context.aid_vs_plan_2011_2015"]
 assert round(plan["low"]) == 48
-plan_2011_2015 = figure("guangzhou_shufu.aid_funds.plan_2011_2015", figures)
+plan_2011_2015 = aidlib.figure(figures, "guangzhou_shufu.aid_funds.plan_2011_2015")
 assert (plan_2011_2015["value"], plan_2011_2015["period"]) == (17.96e8, "2011/2015")
 assert round(plan_2011_2015["value"] / 5 / 1e8, 1) == 3.6
 print(f"{plan['label']}: {plan['text_en']} more — {plan['caveat']}")
@@ -201,10 +202,11 @@ pairs = ["guangdong.aid_funds.2014", "dongguan.aid_funds.2020", "shenzhen.aid_fu
          "guangzhou_shufu.aid_funds.2023"]  # fmt: skip
 side = figures.set_index("figure_id").loc[pairs]
 assert (side["basis"] == "annual").all() and (side["measure"] == "aid_funds").all()
-bars = rescale(side.assign(label=side["subject"] + " (" + side["period"] + ")", low=side["value"],
+bars = aidlib.rescale(side.assign(label=side["subject"] + " (" + side["period"] + ")", low=side["value"],
                            high=side["value"]), 1e6, "million yuan")  # fmt: skip
-bar_intervals(bars[["label", "low", "high", "text"]], title="One year of aid from Guangdong's pairs",
+ax = aidlib.bar_intervals(bars[["label", "low", "high", "text"]], title="One year of aid from Guangdong's pairs",
               xlabel="million yuan")  # fmt: skip
+aidlib.chart_text(ax)
 
 # %% [markdown]
 # What cannot be compared, and why:
@@ -220,15 +222,15 @@ bar_intervals(bars[["label", "low", "high", "text"]], title="One year of aid fro
 #   summary that states the same 5.3亿元.
 
 # %%
-assert figure("guangdong.aid_funds.total_2010_2017", figures)["value"] == 432e8
-assert figure("guangdong.aid_funds.fiscal_2010_2017", figures)["value"] == 155e8
-dongguan = figure("dongguan.investment_attracted.2017_2019", figures)
+assert aidlib.figure(figures, "guangdong.aid_funds.total_2010_2017")["value"] == 432e8
+assert aidlib.figure(figures, "guangdong.aid_funds.fiscal_2010_2017")["value"] == 155e8
+dongguan = aidlib.figure(figures, "dongguan.investment_attracted.2017_2019")
 assert (dongguan["measure"], dongguan["value"]) == ("investment_attracted", 173.08e8)
-assert [figure(f, figures)["period"][:4] for f in ("shenzhen.aid_funds.cum_2010_2023", "dongguan.aid_funds.2016_2020",
+assert [aidlib.figure(figures, f)["period"][:4] for f in ("shenzhen.aid_funds.cum_2010_2023", "dongguan.aid_funds.2016_2020",
                                                    "dongguan.aid_funds.2017_2020")] == ["2010", "2016", "2017"]
-assert figure("guangdong_3rddiv.aid_funds.2011_housing", figures)["value"] == 3e8
-assert figure("guangzhou_shufu.aid_funds.2023", figures)["value"] == aid["value"]
-compare(figures, "Guangzhou→Shufu", "aid_funds", "annual", "2023")
+assert aidlib.figure(figures, "guangdong_3rddiv.aid_funds.2011_housing")["value"] == 3e8
+assert aidlib.figure(figures, "guangzhou_shufu.aid_funds.2023")["value"] == aid["value"]
+aidlib.compare(figures, "Guangzhou→Shufu", "aid_funds", "annual", "2023")
 
 # %% [markdown]
 # ## 6. Where published figures may disagree
@@ -240,6 +242,6 @@ compare(figures, "Guangzhou→Shufu", "aid_funds", "annual", "2023")
 # on one definition: they cover different periods, so none is preferred. Nothing is averaged.
 
 # %%
-table = conflicts(figures)
+table = aidlib.conflicts(figures)
 assert len(table) == 5 and (~table["agree"]).sum() == 4
 table[["subject", "periods", "stated", "grades", "agree", "preferred"]]

@@ -11,38 +11,70 @@ from typing import Any
 
 __version__ = "0.2.0"
 
-# public name -> module that defines it
+# public name -> (module, name there). Grouped as a notebook uses them.
 _EXPORTS = {
-    "normalize": "aidlib.text.normalizer",
-    "normalize_text": "aidlib.text.normalizer",
-    "Normalized": "aidlib.text.normalizer",
-    "Repair": "aidlib.text.normalizer",
-    "read_raw": "aidlib.data.sources",
-    "source_record": "aidlib.data.sources",
-    "source_text": "aidlib.data.sources",
-    "SourceError": "aidlib.data.sources",
-    "Quantity": "aidlib.quantities.chinese",
-    "QuantityError": "aidlib.quantities.chinese",
-    "find_quantities": "aidlib.quantities.chinese",
-    "parse_quantity": "aidlib.quantities.chinese",
-    "load_sources": "aidlib.data.sources",
-    "load_metrics": "aidlib.data.metrics",
-    "MetricsError": "aidlib.data.metrics",
-    "validate": "aidlib.data.metrics",
+    # text: repair a damaged report
+    "normalize": ("aidlib.text.normalizer", "normalize"),
+    "normalize_text": ("aidlib.text.normalizer", "normalize_text"),
+    "Normalized": ("aidlib.text.normalizer", "Normalized"),
+    "Repair": ("aidlib.text.normalizer", "Repair"),
+    # quantities: read numbers with their measure word and hedge
+    "Quantity": ("aidlib.quantities.chinese", "Quantity"),
+    "QuantityError": ("aidlib.quantities.chinese", "QuantityError"),
+    "find_quantities": ("aidlib.quantities.chinese", "find_quantities"),
+    "parse_quantity": ("aidlib.quantities.chinese", "parse_quantity"),
+    # data: load and check the sources, curated metrics and cited figures
+    "read_raw": ("aidlib.data.sources", "read_raw"),
+    "source_record": ("aidlib.data.sources", "source_record"),
+    "source_text": ("aidlib.data.sources", "source_text"),
+    "SourceError": ("aidlib.data.sources", "SourceError"),
+    "load_sources": ("aidlib.data.sources", "load_sources"),
+    "load_metrics": ("aidlib.data.metrics", "load_metrics"),
+    "load_exclusions": ("aidlib.data.metrics", "load_exclusions"),
+    "MetricsError": ("aidlib.data.metrics", "MetricsError"),
+    "validate": ("aidlib.data.metrics", "validate"),
+    "load_figures": ("aidlib.data.figures", "load_figures"),
+    "FigureError": ("aidlib.data.figures", "FigureError"),
+    "figure": ("aidlib.data.figures", "figure"),
+    "citation": ("aidlib.data.figures", "citation"),
+    "compare": ("aidlib.data.figures", "compare"),
+    "conflicts": ("aidlib.data.figures", "conflicts"),
+    "series": ("aidlib.data.figures", "series"),
+    "spans": ("aidlib.data.figures", "spans"),
+    # analysis: views, derived figures and charts
+    "metric": ("aidlib.analysis.tables", "metric"),
+    "metric_view": ("aidlib.analysis.tables", "metric_view"),
+    "count_view": ("aidlib.analysis.tables", "count_view"),
+    "rescale": ("aidlib.analysis.tables", "rescale"),
+    "indicator_table": ("aidlib.analysis.indicators", "table"),
+    "context_table": ("aidlib.analysis.context", "table"),
+    "convert_cny": ("aidlib.analysis.indicators", "convert_cny"),
+    "set_theme": ("aidlib.analysis.plotting", "set_theme"),
+    "bar_metrics": ("aidlib.analysis.plotting", "bar_metrics"),
+    "bar_intervals": ("aidlib.analysis.plotting", "bar_intervals"),
+    "series_chart": ("aidlib.analysis.plotting", "series_chart"),
+    "bound_legend": ("aidlib.analysis.plotting", "bound_legend"),
+    "chart_text": ("aidlib.analysis.plotting", "chart_text"),
+}
+# whole modules reachable as attributes: aidlib.indicators.RATIOS, aidlib.context.JOBS
+_MODULES = {
+    "indicators": "aidlib.analysis.indicators",
+    "context": "aidlib.analysis.context",
+    "vocabulary": "aidlib.data.vocabulary",
 }
 
-__all__ = sorted([*_EXPORTS, "indicators"])
+__all__ = sorted([*_EXPORTS, *_MODULES])
 
 
 def __getattr__(name: str) -> Any:
     """Import a public name from its module on first access."""
-    if name == "indicators":
-        return importlib.import_module("aidlib.analysis.indicators")
-    try:
-        module = _EXPORTS[name]
-    except KeyError:
-        raise AttributeError(f"module 'aidlib' has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module), name)
+    if name in _MODULES:
+        value = importlib.import_module(_MODULES[name])
+    elif name in _EXPORTS:
+        module, attr = _EXPORTS[name]
+        value = getattr(importlib.import_module(module), attr)
+    else:
+        raise AttributeError(f"module 'aidlib' has no attribute {name!r}")
     globals()[name] = value
     return value
 

@@ -1,8 +1,10 @@
 """One chart theme for aidlib, and bar charts that show bounds and never double count.
 
 matplotlib and seaborn are imported inside the functions, so ``import aidlib``
-stays light. Every chart helper returns the table it drew (label and value as
-shown), so a notebook cell leaves a text output that pins what the chart says.
+stays light. As in seaborn, every chart takes a plain DataFrame whose columns its
+docstring lists (a missing one is a one-line ``ValueError`` naming it) and returns
+the matplotlib ``Axes`` it drew on; :func:`chart_text` reads back the labels and
+values a chart shows, for a test or a notebook cell to pin.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from aidlib.analysis.tables import BOUND_SIGNS, value_text
+from aidlib.data.vocabulary import unit_family
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -135,6 +138,14 @@ def _check_labels(labels) -> None:
         )
 
 
+def _require(frame: pd.DataFrame, chart: str, columns: tuple[str, ...]) -> None:
+    """Refuse a frame that lacks a column the chart reads, naming the first one missing."""
+    for column in columns:
+        if column not in frame.columns:
+            got = ", ".join(map(str, frame.columns))
+            raise ValueError(f"{chart} needs column {column!r} (it reads {', '.join(columns)}; got {got})")
+
+
 def _axes(ax: Axes | None, rows: int) -> Axes:
     import matplotlib.pyplot as plt
 
@@ -175,28 +186,41 @@ def _count_axis(ax: Axes, values) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.0f}" if x.is_integer() else f"{x:,g}"))
 
 
-def bar_metrics(view: pd.DataFrame, title: str, xlabel: str, ax: Axes | None = None) -> pd.DataFrame:
+def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes | None = None) -> Axes:
     """Draw one horizontal bar per metric, labelled with its value and bound.
 
-    ``view`` comes from :func:`aidlib.analysis.tables.metric_view`. A bound is drawn as a
-    marker at the bar end (▶ at least, ◀ at most, ◆ about), written with ≥/≤/≈
-    in the label and keyed in a legend on the chart. When the bars cover
-    different periods (2023 and cumulative), each label names its period. All
-    rows must share one unit.
+    ``view`` is any DataFrame with the columns ``label``, ``value`` (a number),
+    ``qualifier`` (exact, over, about, under or range), ``shown`` (the value as
+    text) and ``unit``, as :func:`aidlib.metric_view` and :func:`aidlib.count_view`
+    return; optional ``period`` (labels name their period when the bars cover
+    several) and ``duplicate_of`` (a restated row, non-empty there, is refused).
+    A bound is drawn as a marker at the bar end (▶ at least, ◀ at most, ◆ about),
+    written with ≥/≤/≈ in the label and keyed in a legend on the chart. All rows
+    must share one unit, or units of one family (人, 名 and 位 count people).
 
     Raises:
-        ValueError: a restated row (counted twice), or mixed units.
+        ValueError: a missing column, a restated row (counted twice), or mixed units.
 
     Returns:
-        The label and value text of each bar, top to bottom.
+        The matplotlib Axes drawn on.
+
+    Examples:
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({"label": ["a", "b"], "value": [3.0, 5.0], "qualifier": ["exact", "over"],
+        ...                       "shown": ["3 people", "≥ 5 people"], "unit": ["人", "名"]})
+        >>> chart_text(bar_metrics(frame, "t")).to_numpy().tolist()
+        [['a', '3 people'], ['b', '≥ 5 people']]
     """
-    restated = view.loc[view["duplicate_of"] != "", "metric_id"].tolist()
-    if restated:
-        raise ValueError(f"restated facts would be counted twice: {', '.join(restated)}")
-    units = sorted(set(view["unit"]))
-    if len(units) > 1:
+    _require(view, "bar_metrics", ("label", "value", "qualifier", "shown", "unit"))
+    if "duplicate_of" in view:
+        names = view["metric_id"] if "metric_id" in view else view["label"]
+        restated = names[view["duplicate_of"].fillna("") != ""].tolist()
+        if restated:
+            raise ValueError(f"restated facts would be counted twice: {', '.join(map(str, restated))}")
+    units = sorted({str(u) for u in view["unit"]})
+    if len({unit_family(u) for u in units}) > 1:
         raise ValueError(f"one chart, one unit: got {', '.join(units)}")
-    labels = list(view["label"])
+    labels = [str(label) for label in view["label"]]
     if "period" in view and len(set(view["period"])) > 1:
         labels = [f"{label} ({period})" for label, period in zip(labels, view["period"], strict=True)]
     _check_labels(labels)
@@ -219,19 +243,25 @@ def bar_metrics(view: pd.DataFrame, title: str, xlabel: str, ax: Axes | None = N
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     _bound_legend(ax, view["qualifier"])
-    return view[["label", "shown"]].assign(label=labels).reset_index(drop=True)
+    return ax
 
 
-def bar_intervals(rows: pd.DataFrame, title: str, xlabel: str, ax: Axes | None = None) -> pd.DataFrame:
+def bar_intervals(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes | None = None) -> Axes:
     """Draw derived figures: a bar for an exact value, a range for a bounded one.
 
-    ``rows`` has columns label, low, high and text (as from
-    :func:`aidlib.analysis.indicators.table`). An open upper bound is drawn as an arrow;
-    the legend on the chart says how to read a range.
+    ``rows`` is any DataFrame with the columns ``label``, ``low``, ``high`` (numbers;
+    ``high`` may be infinite) and ``text`` (the value as text), as
+    :func:`aidlib.indicator_table` and :func:`aidlib.context_table` return. An
+    open upper bound is drawn as an arrow; the legend on the chart says how to read
+    a range.
+
+    Raises:
+        ValueError: a missing column.
 
     Returns:
-        The label and value text of each row, top to bottom.
+        The matplotlib Axes drawn on.
     """
+    _require(rows, "bar_intervals", ("label", "low", "high", "text"))
     _check_labels([*rows["label"], *rows["text"]])
     ax = _axes(ax, len(rows))
     finite_high = [h for h in rows["high"] if not math.isinf(h)]
@@ -264,7 +294,7 @@ def bar_intervals(rows: pd.DataFrame, title: str, xlabel: str, ax: Axes | None =
     ax.set_title(title)
     if qualifiers:
         _bound_legend(ax, [], ranges=True)
-    return rows[["label", "text"]].reset_index(drop=True)
+    return ax
 
 
 def bound_legend() -> str:
@@ -286,26 +316,35 @@ def _basis_kind(basis: str) -> str:
 
 def series_chart(
     points: pd.DataFrame,
-    title: str,
-    ylabel: str,
+    title: str = "",
+    ylabel: str = "",
     scale: float = 1.0,
     extra: pd.DataFrame | None = None,
     ax: Axes | None = None,
-) -> pd.DataFrame:
+) -> Axes:
     """Draw figures by year, each marked by its basis; only consecutive full years are joined.
 
-    ``points`` comes from :func:`aidlib.data.figures.series` (year, basis, value,
-    qualifier, shown). Figures of different bases are never one line, and a year
+    ``points`` is any DataFrame with the columns ``year`` (an integer), ``basis``
+    (annual, plan or a part of the year), ``value`` (a number, divided by
+    ``scale`` on the chart) and ``qualifier``, as :func:`aidlib.series` returns.
+    Figures of different bases are never one line, and a year
     with no figure stays a gap: nothing is interpolated. An "at least" value gets
     an arrow up, an "at most" value an arrow down; the label keeps its ≥/≤/≈ sign.
     ``extra`` (same columns plus ``label``) adds points of another subject, drawn
     apart in grey and named in the legend.
 
+    Raises:
+        ValueError: a missing column.
+
     Returns:
-        Year, basis and value as shown, in drawing order.
+        The matplotlib Axes drawn on.
     """
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
+
+    _require(points, "series_chart", ("year", "basis", "value", "qualifier"))
+    if extra is not None:
+        _require(extra, "series_chart's extra", ("year", "value", "qualifier", "label"))
 
     if ax is None:
         _, ax = plt.subplots(figsize=(7.5, 4.0))
@@ -356,9 +395,32 @@ def series_chart(
     ax.set_xlabel("year")
     ax.set_ylabel(ylabel)
     ax.set_title(title)
+    return ax
+
+
+def chart_text(ax: Axes) -> pd.DataFrame:
+    """Read back what a chart says: one row per value written on it, in drawing order.
+
+    A bar chart (:func:`bar_metrics`, :func:`bar_intervals`) gives each bar's label
+    and value text; a series chart (:func:`series_chart`) gives each point's year as
+    its label. A notebook cell ends with it to pin, under test, what the chart shows.
+
+    Returns:
+        Columns label and text.
+
+    Examples:
+        >>> import pandas as pd
+        >>> rows = pd.DataFrame({"label": ["x", "y"], "low": [1.0, 2.0], "high": [3.0, 2.0],
+        ...                      "text": ["1–3", "2"]})
+        >>> chart_text(bar_intervals(rows)).to_numpy().tolist()
+        [['x', '1–3'], ['y', '2']]
+    """
     import pandas as pd
 
-    drawn = [points[["year", "basis", "shown"]]]
-    if extra is not None:
-        drawn.append(extra[["year", "basis", "shown"]])
-    return pd.concat(drawn, ignore_index=True)
+    notes = [t for t in ax.texts if t.get_text().strip()]
+    if ax.patches:  # bars, labelled on the y axis
+        names = dict(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels()), strict=True))
+        labels = [names.get(t.xy[1], "") for t in notes]
+    else:  # points by year
+        labels = [str(round(t.xy[0])) for t in notes]
+    return pd.DataFrame({"label": labels, "text": [t.get_text().strip() for t in notes]})

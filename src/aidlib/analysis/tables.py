@@ -225,29 +225,47 @@ def metric(metrics: pd.DataFrame, metric_id: str) -> pd.Series:
 def metric_view(
     metrics: pd.DataFrame,
     ids: Iterable[str] | None = None,
-    theme: str | None = None,
+    theme: str | bool | None = None,
     lang: str = "en",
     include_restated: bool = False,
+    quote: bool = False,
 ) -> pd.DataFrame:
     """Select metrics by id (in the order given) or by theme, for display.
 
     Restated rows (``duplicate_of`` set) are left out unless asked for, so a
     table or chart built on the view never counts a fact twice.
 
+    Args:
+        metrics: the curated metrics (:func:`aidlib.load_metrics`).
+        ids: metric ids, in the order wanted; an unknown one names near matches.
+        theme: a theme name keeps that theme's rows; ``True`` keeps every row
+            and adds a ``theme`` column.
+        lang: ``en`` or ``zh``: the language of labels and units.
+        include_restated: keep the restated rows.
+        quote: add the ``quote`` column (the source's words).
+
     Returns:
         Columns metric_id, label, value, qualifier, shown (value with ≥/≤/≈ and
-        unit), unit, period, duplicate_of.
+        unit), unit, period, duplicate_of; then theme and quote when asked for.
+
+    Examples:
+        >>> from aidlib.data.metrics import load_metrics
+        >>> view = metric_view(load_metrics(), theme="employment", quote=True)
+        >>> list(view.columns)[-2:], bool(view["quote"].str.len().gt(0).all())
+        (['duplicate_of', 'quote'], True)
     """
     if lang not in ("en", "zh"):
         raise ValueError(f"lang must be 'en' or 'zh', got {lang!r}")
     if ids is not None:
         ids = _check_ids(metrics, ids)
         view = metrics.set_index("metric_id").loc[ids].reset_index()
-    elif theme is not None:
+    elif isinstance(theme, str):
         themes = list(metrics["theme"].cat.categories)
         if theme not in themes:
             raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(themes)}")
         view = metrics[metrics["theme"] == theme]
+    elif theme not in (None, True, False):
+        raise ValueError(f"theme must be a theme name, True or None, got {theme!r}")
     else:
         view = metrics
     if not include_restated:
@@ -261,6 +279,8 @@ def metric_view(
             value_text(v, q, u, h)
             for v, q, u, h in zip(view["value"], view["qualifier"], unit, view["high"], strict=True)
         ],
+        theme=view["theme"].astype(str),
     )
     cols = ["metric_id", "label", "value", "qualifier", "shown", "unit", "period", "duplicate_of"]
+    cols += ["theme"] * (theme is True) + ["quote"] * bool(quote)
     return out[cols].reset_index(drop=True)

@@ -283,16 +283,36 @@ def figures_frame(table: Table) -> pd.DataFrame:
     return frame
 
 
-def figure(figure_id: str, figures: pd.DataFrame | None = None) -> dict[str, object]:
+def _frame_and_id(figures, figure_id, name: str) -> tuple[pd.DataFrame, str]:
+    """Take the arguments frame first; the old order (id first) still works, with a warning."""
+    if isinstance(figures, str):  # the order before 0.2: name(figure_id, figures=None)
+        import warnings
+
+        warnings.warn(
+            f"{name}(figure_id, figures) is deprecated: give the frame first, {name}(figures, figure_id)",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        figures, figure_id = figure_id, figures
+    if figure_id is None:
+        raise TypeError(f"{name}() needs a figure_id: {name}(figures, figure_id)")
+    return (load_figures() if figures is None else figures), figure_id
+
+
+def figure(figures: pd.DataFrame | None, figure_id: str | None = None) -> dict[str, object]:
     """Return one cited figure as a dict; an unknown id names the nearest known ones.
 
+    Args:
+        figures: the cited figures (:func:`load_figures`); None loads them.
+        figure_id: the figure's id.
+
     Examples:
-        >>> figure("xinjiang.livelihood_share.guideline")["value"]
+        >>> figure(load_figures(), "xinjiang.livelihood_share.guideline")["value"]
         80.0
     """
     import difflib
 
-    figures = load_figures() if figures is None else figures
+    figures, figure_id = _frame_and_id(figures, figure_id, "figure")
     found = figures[figures["figure_id"] == figure_id]
     if found.empty:
         near = difflib.get_close_matches(figure_id, list(figures["figure_id"]), n=3, cutoff=0.5)
@@ -301,14 +321,19 @@ def figure(figure_id: str, figures: pd.DataFrame | None = None) -> dict[str, obj
     return found.iloc[0].to_dict()
 
 
-def citation(figure_id: str, figures: pd.DataFrame | None = None) -> str:
+def citation(figures: pd.DataFrame | None, figure_id: str | None = None) -> str:
     """Return a one-line citation: outlet, date, URL and reliability grade.
 
+    Args:
+        figures: the cited figures (:func:`load_figures`); None loads them.
+        figure_id: the figure's id.
+
     Examples:
-        >>> citation("shufu.gdp.2022").split(", ")[:2]
+        >>> citation(load_figures(), "shufu.gdp.2022").split(", ")[:2]
         ['疏附县人民政府 work report via quyushuju.com', '2023-01-05']
     """
-    row = figure(figure_id, figures)
+    figures, figure_id = _frame_and_id(figures, figure_id, "citation")
+    row = figure(figures, figure_id)
     return f"{row['outlet']}, {row['published']}, {row['url']} (grade {row['reliability']})"
 
 

@@ -398,8 +398,14 @@ def load_exclusions(data: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     return pd.DataFrame(list(table.rows), columns=list(EXCLUSION_COLUMNS))
 
 
-def load_metrics(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+def load_metrics(
+    data: str | os.PathLike[str] | None = None, *, data_dir: str | os.PathLike[str] | None = None
+) -> pd.DataFrame:
     """Load the curated metrics after validating schema and provenance.
+
+    Args:
+        data: the data folder; None takes ``$AIDLIB_DATA`` or the project's ``data/``.
+        data_dir: the old name of ``data`` (deprecated).
 
     Returns:
         One row per quantitative statement, columns in ``COLUMNS`` order:
@@ -410,7 +416,16 @@ def load_metrics(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame
     Raises:
         MetricsError: any problem; the message names file, line and column.
     """
-    table, problems = check_metrics(data_dir)
+    if data_dir is not None:
+        import warnings
+
+        if data is not None:
+            raise TypeError("load_metrics() got both data and data_dir: give data only")
+        warnings.warn(
+            "load_metrics(data_dir=...) is deprecated: use data=...", DeprecationWarning, stacklevel=2
+        )
+        data = data_dir
+    table, problems = check_metrics(data)
     if problems or table is None:
         raise MetricsError(problems)
     return metrics_frame(table)
