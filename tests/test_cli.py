@@ -304,3 +304,16 @@ def test_add_source_language_is_checked_on_the_command_line(tmp_path, capsys):
     assert capsys.readouterr().err == (
         "aidlib add-source: --language '../zh' is not a BCP 47 language tag (e.g. zh, zh-Hans, en)\n"
     )
+
+
+def test_a_datapackage_nested_too_deeply_is_one_line(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "data", data)
+    (data / "datapackage.json").write_text("[" * 100_000 + "]" * 100_000)
+    for args in (["--version"], ["check", "--data", str(data)]):
+        done = _run(args, env_data=data)
+        assert "Traceback" not in done.stderr + done.stdout
+        said = done.stderr + done.stdout
+        assert "datapackage.json: cannot be read as JSON: maximum recursion depth" in said

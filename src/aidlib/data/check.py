@@ -90,8 +90,6 @@ def package_files(folder: Path) -> tuple[list[str], list[Problem]]:
         listed = released_files(folder)
     except PackageError as err:
         return [], [Problem(package, 0, "", str(err).removeprefix(f"{package}: "))]
-    except RecursionError:  # [[[[…]]]] deeper than the JSON reader goes
-        return [], [Problem(package, 0, "", "cannot be read as JSON: nested too deeply")]
     except (OSError, UnicodeDecodeError, csv.Error):  # sources.csv unreadable: its own check says why
         return [], []
     records, _, _ = read_sources(folder)  # a raw file's problem is reported on its line of sources.csv
