@@ -227,3 +227,11 @@ def test_an_unreadable_file_names_the_reason_not_the_errno(tmp_path, monkeypatch
     monkeypatch.setattr(Path, where, refuse)
     table, problems = read_table(path, COLS)
     assert table is None and [str(p) for p in problems] == [f"{path}: cannot be read: Permission denied"]
+
+
+def test_a_broken_quote_on_the_header_line_is_one_problem_and_no_table(tmp_path):
+    table, problems = _read(tmp_path, b'"id,note\n')
+    assert table is None
+    assert [p.message for p in problems] == [
+        "malformed CSV: a quoted cell opened on line 1 is not closed properly (unexpected end of data)"
+    ]

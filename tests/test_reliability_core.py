@@ -201,3 +201,16 @@ def test_a_repair_record_is_immutable():
     assert isinstance(r, Repair)
     with pytest.raises(dataclasses.FrozenInstanceError):
         r.kind = "other"
+
+
+@pytest.mark.parametrize(
+    ("raw", "spans"),
+    [
+        ("<p>&amp;x", [(0, 3, ""), (3, 8, "&")]),  # an entity starting where a tag ends is its own edit
+        ("a<br>&lt;b", [(1, 5, ""), (5, 9, "<")]),
+    ],
+)
+def test_html_spans_of_a_tag_then_an_entity(raw, spans):
+    from aidlib.text.repairs import html_spans
+
+    assert html_spans(raw) == spans

@@ -177,9 +177,9 @@ def _replace(tree: ast.AST, old: ast.AST, new: ast.AST) -> str:
 
 def sample(per_group: int, seed: int) -> list[Mutant]:
     """A fixed-seed sample of ``per_group`` mutants from each group of :data:`GROUPS`."""
-    rng = random.Random(seed)
     chosen = []
-    for modules in GROUPS.values():
+    for group, modules in GROUPS.items():
+        rng = random.Random(f"{seed}:{group}")  # one stream per group: editing one module moves only its own
         pool = [m for module in modules for m in all_mutants(module)]
         chosen += rng.sample(pool, min(per_group, len(pool)))
     return chosen
@@ -192,7 +192,7 @@ def equivalent() -> dict[str, str]:
     out = {}
     for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            key, _, reason = line.partition(" ")
+            key, _, reason = line.partition(" | ")  # keys hold spaces ("const 10->11")
             out[key] = reason.strip()
     return out
 
@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=180, help="seconds per mutant (then: killed)")
     parser.add_argument("--target", type=float, default=90.0, help="minimum score, percent")
     parser.add_argument("--list", action="store_true", help="only list the sample")
-    parser.add_argument("--only", nargs="+", metavar="KEY", help="run only these mutants of the sample "
+    parser.add_argument("--only", nargs="+", metavar="KEY", help="run only these mutants "
                         "(module:line:col:kind, as printed), e.g. to re-run the survivors after new tests")
     args = parser.parse_args(argv)
     global SRC, TESTS
@@ -254,8 +254,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(args: argparse.Namespace) -> int:
     chosen = sample(args.per_module, args.seed)
-    if args.only:
-        chosen = [m for m in chosen if m.key in set(args.only)]
+    if args.only:  # by key, from every mutant of the core modules (the sample moves as the code does)
+        chosen = [m for module in MODULES for m in all_mutants(module) if m.key in set(args.only)]
     known = equivalent()
     if args.list:
         for m in chosen:
