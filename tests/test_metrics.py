@@ -761,3 +761,13 @@ def test_parts_adding_up_exactly_to_their_total_pass(data_copy):
     ]  # fmt: skip
     _with_demo_source(data_copy, [total, *parts])
     assert validate(data_copy) == []  # 2万 + 3万 = 5万: not more than the total
+
+
+def test_parts_half_again_over_their_total_are_flagged(data_copy):
+    total = {"metric_id": "investment.demo_housing", "value": "20000", "qualifier": "exact",
+             "period": "2024", "quote": "住房2万元"}  # fmt: skip
+    part = {"metric_id": "investment.demo_education", "value": "30000", "qualifier": "exact",
+            "period": "2024", "quote": "教育3万元", "part_of": "investment.demo_housing"}  # fmt: skip
+    _with_demo_source(data_copy, [total, part])
+    (problem,) = validate(data_copy)
+    assert problem.message == "its parts add up to 30000, more than 20000"

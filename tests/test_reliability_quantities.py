@@ -108,3 +108,18 @@ def test_the_year_range_before_a_list_mark(text, values):
 def test_signs_and_share_ranges(text, expected):
     (q,) = find_quantities(text)
     assert (q.value, q.high, q.qualifier) == expected and q.unit == "%"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("5/5", []),  # a score, not 100 %: a share needs numerator < denominator
+        ("3/5", [60.0]),
+        ("0/5", []),
+        ("Z5人", []),  # after any ASCII letter, A to Z included: a code
+        ("z5人", []),
+        ("A5人", []),
+    ],
+)
+def test_share_bounds_and_codes(text, found):
+    assert [q.value for q in find_quantities(text)] == found
