@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 REPORT_DIR ?= reports
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test notebooks lint bench clean
+.PHONY: help setup report test notebooks lint bench mutation clean
 
 help: ## list the targets and the settings they use
 	@echo "usage: make [TARGET] [REPORT_DIR=dir] [PYTHON=python3.x]"
@@ -44,10 +44,13 @@ notebooks: $(STAMP) ## re-execute every notebook in place (after a library chang
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 lint: $(STAMP) ## check style with ruff
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 
 bench: $(STAMP) ## run the benchmark scripts and print their figures
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
+
+mutation: $(STAMP) ## sampled mutation testing of the core modules (not part of test; ~20 min)
+	$(BIN)/python tools/mutation.py
 
 clean: ## remove $(VENV)/, the report $(REPORT_DIR)/ and its log
 	rm -rf $(VENV) $(REPORT_DIR) $(REPORT_DIR).log

@@ -24,16 +24,16 @@ def test_normalize_repairs_lists_every_kind(capsys):
     assert kinds == {"gbk_shift", "html", "pinyin", "punctuation", "spacing", "t2s"}
 
 
-def test_missing_file_is_one_line_error():
-    with pytest.raises(SystemExit, match="aidlib: nope.txt: no such file"):
-        main(["normalize", "nope.txt"])
+def test_missing_file_is_one_line_error(capsys):
+    assert main(["normalize", "nope.txt"]) == 1
+    assert capsys.readouterr().err == "aidlib normalize: nope.txt: no such file\n"
 
 
-def test_non_utf8_file(tmp_path):
+def test_non_utf8_file(tmp_path, capsys):
     bad = tmp_path / "gbk.txt"
     bad.write_bytes("當地".encode("gbk"))
-    with pytest.raises(SystemExit, match=r"gbk.txt: not UTF-8 \(byte 0\)"):
-        main(["normalize", str(bad)])
+    assert main(["normalize", str(bad)]) == 1
+    assert capsys.readouterr().err == f"aidlib normalize: {bad}: not UTF-8 (byte 0)\n"
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "markdown"])
@@ -94,9 +94,9 @@ def _raw_changed(d):
 @pytest.mark.parametrize(
     ("setup", "args", "message"),
     [
-        (None, ["normalize", "{tmp}/none.txt"], r"^aidlib: .*none.txt: no such file$"),
-        (None, ["normalize", "{tmp}"], r"^aidlib: .*: is a directory, expected a text file$"),
-        ("gbk", ["extract", "{tmp}/gbk.txt"], r"^aidlib: .*gbk.txt: not UTF-8 \(byte 0\)$"),
+        (None, ["normalize", "{tmp}/none.txt"], r"^aidlib normalize: .*none.txt: no such file$"),
+        (None, ["normalize", "{tmp}"], r"^aidlib normalize: .*: is a directory, expected a text file$"),
+        ("gbk", ["extract", "{tmp}/gbk.txt"], r"^aidlib extract: .*gbk.txt: not UTF-8 \(byte 0\)$"),
         (None, ["check", "--data", "{tmp}/none"], r"^aidlib check: data folder .*none not found"),
         (_metrics_folder, ["check", "--data", "{data}"], r"metrics.csv: is a folder; expected a file"),
         (
@@ -224,3 +224,96 @@ def test_normalize_output_ends_with_a_newline(tmp_path, capsys):
 def test_missing_data_folder_names_the_flag(tmp_path, capsys):
     assert main(["check", "--data", str(tmp_path / "none")]) == 1
     assert "give --data" in capsys.readouterr().err
+
+
+# ---- one prefix, spreadsheet-safe CSV, one-line markdown, no empty paths --------------------
+@pytest.mark.parametrize(
+    ("command", "path", "message"),
+    [
+        ("normalize", "{tmp}/none.txt", "{tmp}/none.txt: no such file"),
+        ("normalize", "{tmp}/fifo", "{tmp}/fifo: is not a regular file (a FIFO, socket or device); "
+         "expected a file"),
+        ("extract", "{tmp}/gbk.txt", "{tmp}/gbk.txt: not UTF-8 (byte 0)"),
+        ("add-source", "{tmp}/gbk.txt", "{tmp}/gbk.txt: not UTF-8 (byte 0); convert the text to UTF-8 first"),
+    ],
+)
+def test_input_file_errors_name_the_command(tmp_path, capsys, command, path, message):
+    import os
+
+    os.mkfifo(tmp_path / "fifo")  # never opened: reading would block
+    (tmp_path / "gbk.txt").write_bytes("當地".encode("gbk"))
+    args = [command, path.format(tmp=tmp_path)]
+    if command == "add-source":
+        args += ["--id", "x", "--outlet", "o", "--published", "2024", "--data", str(tmp_path)]
+    assert main(args) == 1
+    assert capsys.readouterr().err == f"aidlib {command}: {message.format(tmp=tmp_path)}\n"
+
+
+def test_extract_csv_cells_never_run_as_formulas(tmp_path, capsys):
+    import csv
+    import io
+
+    (tmp_path / "=cmd.txt").write_text("=投入5万元，产值下降3.2%，@10人", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "=cmd.txt"), "--format", "csv", "--context", "8"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows
+    for row in rows:
+        for col in ("source", "text", "context", "unit", "unit_en", "qualifier"):
+            assert not row[col].startswith(("=", "+", "-", "@", "\t", "\r")), (col, row[col])
+        float(row["value"]), int(row["start"])  # numbers stay numbers, even a negative value
+    assert any(r["value"].startswith("-") for r in rows)  # -3.2 is a number, not neutralised text
+    assert rows[0]["context"].startswith("'=投入") and rows[0]["source"].endswith("=cmd.txt")
+
+
+def test_extract_markdown_keeps_each_row_on_one_line(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("投入\n5万元\r\n和3\u2028万元|x", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), "--format", "markdown"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 + 2 and all(ln.startswith("| ") and ln.endswith(" |") for ln in lines[2:])
+    assert "\\|x" in lines[-1]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "--out", ""],
+        ["report", "--out", " "],
+        ["report", "--data", ""],
+        ["check", "--data", ""],
+        ["draft", "x", "--out", ""],
+        ["add-source", "f", "--id", "x", "--outlet", "o", "--published", "2024", "--data", ""],
+    ],
+)
+def test_empty_paths_are_refused(args, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as done:
+        main(args)
+    assert done.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "is empty: give" in err[0]
+    assert list(tmp_path.iterdir()) == []  # nothing written into the current folder
+
+
+def test_add_source_language_is_checked_on_the_command_line(tmp_path, capsys):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "data", data)
+    assert main(["add-source", RAW, "--id", "x_2024", "--outlet", "o", "--published", "2024",
+                 "--language", "../zh", "--data", str(data)]) == 1  # fmt: skip
+    assert capsys.readouterr().err == (
+        "aidlib add-source: --language '../zh' is not a BCP 47 language tag (e.g. zh, zh-Hans, en)\n"
+    )
+
+
+def test_a_datapackage_nested_too_deeply_is_one_line(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "data", data)
+    (data / "datapackage.json").write_text("[" * 100_000 + "]" * 100_000)
+    for args in (["--version"], ["check", "--data", str(data)]):
+        done = _run(args, env_data=data)
+        assert "Traceback" not in done.stderr + done.stdout
+        said = done.stderr + done.stdout
+        assert "datapackage.json: cannot be read as JSON: maximum recursion depth" in said

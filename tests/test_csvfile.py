@@ -100,3 +100,138 @@ def test_every_bad_row_is_reported_with_its_line(tmp_path):
     table, problems = _read(tmp_path, b'id,note\na,"x\ny"\nb\nc,z,w\nd,ok\n')
     assert [(p.line, p.message.split(",")[0]) for p in problems] == [(4, "1 cells"), (5, "3 cells")]
     assert [r["id"] for r in table.rows] == ["a", "d"]  # callers treat any problem as failure
+
+
+# ---- one cause, one line; nothing that would block a reader ---------------------------
+@pytest.mark.parametrize(
+    ("blob", "message"),
+    [
+        (b"id;note\na;x\n", "the header is semicolon-separated; this file must be comma-separated"),
+        (b"id|note\na|x\n", "the header is pipe-separated; this file must be comma-separated"),
+        (b"id\tnote\na\tx\n", "the header is tab-separated; this file must be comma-separated"),
+        # the wrong file altogether: one line, not one per missing column
+        (b"name,size,colour\na,1,red\n", "the header has none of the expected columns; expected id,note"),
+    ],
+)
+def test_a_wrong_header_is_one_problem(tmp_path, blob, message):
+    table, problems = _read(tmp_path, blob)
+    assert table is None and [p.message for p in problems] == [message]
+
+
+def test_semicolon_metrics_file_is_one_line(tmp_path):
+    from aidlib.data.metrics import COLUMNS
+
+    path = tmp_path / "metrics.csv"
+    path.write_text(";".join(COLUMNS) + "\n" + ";".join("x" * len(COLUMNS)) + "\n", encoding="utf-8")
+    table, problems = read_table(path, COLUMNS)
+    assert len(problems) == 1 and "semicolon-separated" in str(problems[0])
+
+
+def test_fifo_and_dangling_link_are_refused_without_reading(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "fifo.csv")  # reading it would block forever
+    (tmp_path / "link.csv").symlink_to(tmp_path / "gone.csv")
+    table, problems = read_table(tmp_path / "fifo.csv", COLS)
+    assert table is None and "is not a regular file (a FIFO" in str(problems[0])
+    table, problems = read_table(tmp_path / "link.csv", COLS)
+    assert table is None and str(problems[0]).endswith("link.csv: a dangling symbolic link; expected a file")
+
+
+@pytest.mark.parametrize(
+    ("relative", "inside"),
+    [
+        ("a.clean.txt", True),
+        ("raw/a.txt", True),
+        ("../x", False),  # climbs out
+        ("raw/../../x", False),
+        ("/abs/x", False),  # absolute: joining would drop the folder
+        ("", False),  # the folder itself is no file
+        ("a\x00b", False),
+        ("escape/x", False),  # a symlink inside that points outside
+    ],
+)
+def test_path_inside(tmp_path, relative, inside):
+    from aidlib.data.csvfile import path_inside
+
+    (tmp_path / "escape").symlink_to("/tmp")
+    if inside:
+        assert path_inside(tmp_path, relative) == tmp_path / relative
+    else:
+        with pytest.raises(ValueError, match="is not a path inside"):
+            path_inside(tmp_path, relative)
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+86 20", "'+86 20"),
+        ("-3.2%", "'-3.2%"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("投入5.3亿元", "投入5.3亿元"),
+        ("a=b", "a=b"),  # only the first character matters
+        (-3.2, -3.2),  # numbers stay numbers
+        (None, None),
+        ("", ""),
+    ],
+)
+def test_spreadsheet_safe(cell, safe):
+    from aidlib.data.csvfile import spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == safe
+
+
+def test_data_error_counts_the_others():
+    from pathlib import Path
+
+    from aidlib.data.csvfile import Problem
+
+    one = DataError([Problem(Path("m.csv"), 2, "value", "bad")])
+    assert str(one) == "m.csv:2: column value: bad"  # no "(and 0 more)"
+    three = DataError([Problem(Path("m.csv"), i, "", "bad") for i in (2, 3, 4)])
+    assert str(three).splitlines()[0] == "m.csv:2: bad (and 2 more)" and len(three.problems) == 3
+
+
+def test_a_spreadsheets_blank_row_is_skipped_like_a_blank_line(tmp_path):
+    table, problems = _read(tmp_path, b"id,note\na,x\n,\n , \nb,y\n")
+    assert problems == [] and [r["id"] for r in table.rows] == ["a", "b"] and list(table.lines) == [2, 5]
+
+
+def test_without_expected_columns_the_header_is_still_checked(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"id,id\na,b\n")
+    table, problems = read_table(path)  # columns=None: any header, but no repeated name
+    assert table is None
+    assert [str(p) for p in problems] == [f"{path}:1: column id: appears twice in the header"]
+    path.write_bytes(b"x,y\na,b\n")
+    table, problems = read_table(path)
+    assert problems == [] and table.header == ("x", "y")
+
+
+@pytest.mark.parametrize("where", ["stat", "read_bytes"])
+def test_an_unreadable_file_names_the_reason_not_the_errno(tmp_path, monkeypatch, where):
+    from pathlib import Path
+
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"id,note\na,x\n")
+    real = getattr(Path, where)
+
+    def refuse(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, where, refuse)
+    table, problems = read_table(path, COLS)
+    assert table is None and [str(p) for p in problems] == [f"{path}: cannot be read: Permission denied"]
+
+
+def test_a_broken_quote_on_the_header_line_is_one_problem_and_no_table(tmp_path):
+    table, problems = _read(tmp_path, b'"id,note\n')
+    assert table is None
+    assert [p.message for p in problems] == [
+        "malformed CSV: a quoted cell opened on line 1 is not closed properly (unexpected end of data)"
+    ]

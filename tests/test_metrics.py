@@ -11,7 +11,15 @@ import sys
 import pytest
 
 from aidlib.cli import main
-from aidlib.data.metrics import COLUMNS, THEMES, MetricsError, load_exclusions, load_metrics, validate
+from aidlib.data.metrics import (
+    COLUMNS,
+    THEMES,
+    MetricsError,
+    check_exclusions,
+    load_exclusions,
+    load_metrics,
+    validate,
+)
 from aidlib.data.paths import PROJECT_ROOT
 from aidlib.quantities.chinese import find_quantities
 
@@ -507,3 +515,259 @@ def test_a_bad_source_row_is_not_reported_through_another(data_copy):
     path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")  # a duplicate record
     problems = [str(p) for p in _check_and_load(data_copy)]
     assert problems and all(p.count("sources.csv") == 1 for p in problems), problems
+
+
+# ---- ids are names; one cause gives one line; linear checks; check is the report's gate ----
+def _set_source_id(data, new):
+    for name in ("sources.csv", "metrics.csv"):
+        path = data / name
+        path.write_text(path.read_text(encoding="utf-8").replace("guangzhou_shufu_2023,", f"{new},"),
+                        encoding="utf-8")  # fmt: skip
+
+
+@pytest.mark.parametrize("bad_id", ["../../x", "/abs/x", "a/b", "Upper", "a.b", "-x", "a b", "x\u00e9"])
+def test_a_source_id_that_is_not_a_name_fails_check(data_copy, bad_id, capsys):
+    _set_source_id(data_copy, f'"{bad_id}"')
+    problems = validate(data_copy)
+    assert re.search(rf"sources.csv:2: column source_id: '{re.escape(bad_id)}' is not an id: use lowercase",
+                     str(problems[0])), problems  # fmt: skip
+    assert main(["check", "--data", str(data_copy)]) == 1
+
+
+def test_a_renamed_source_is_one_line(data_copy):
+    path = data_copy / "sources.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("guangzhou_shufu_2023,", "renamed_2023,", 1),
+                    encoding="utf-8")  # fmt: skip
+    problems = [str(p) for p in validate(data_copy)]
+    assert len(problems) == 1, problems  # not one per row that quotes it
+    assert problems[0].endswith(
+        "metrics.csv:2: column source_id: unknown source 'guangzhou_shufu_2023'; "
+        "expected one of ['renamed_2023'] (and 73 more rows quote it)"
+    )
+
+
+def test_an_exclusion_of_an_unknown_source_is_one_line_per_source(data_copy):
+    rows = "".join(f"nope,5.3亿元,reason {i}\n" for i in range(5)) + "other,5.3亿元,x\n"
+    (data_copy / "exclusions.csv").write_text("source_id,quote,reason\n" + rows, encoding="utf-8")
+    messages = [p.message for p in check_exclusions(data_copy)[1]]
+    assert messages == [
+        "unknown source 'nope'; expected one of ['guangzhou_shufu_2023'] (and 4 more rows quote it)",
+        "unknown source 'other'; expected one of ['guangzhou_shufu_2023']",
+    ]
+
+
+def _edit_row(data, metric_id, **cells):
+    path = data / "metrics.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    for r in rows:
+        if r["metric_id"] == metric_id:
+            r.update(cells)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return rows
+
+
+def test_a_row_that_is_part_of_itself_is_one_problem(data_copy):
+    _edit_row(data_copy, "housing.funds", part_of="housing.funds")
+    problems = [str(p) for p in validate(data_copy)]
+    assert len(problems) == 1 and problems[0].endswith("column part_of: 'housing.funds' is this row itself")
+
+
+def test_parts_adding_up_to_more_than_an_exact_total(data_copy):
+    _edit_row(data_copy, "housing.funds", part_of="funding.aid_total")
+    _edit_row(data_copy, "education.funds", part_of="funding.aid_total")
+    assert validate(data_copy) == []  # 6423万 + 1445万 fit in 5.3亿
+    rows = _edit_row(data_copy, "industry.funds", part_of="funding.aid_total")
+    total = next(r for r in rows if r["metric_id"] == "industry.funds")
+    assert float(total["value"]) > 0
+    # make the parts overflow: the total's quote and value are the source's, so point at a smaller total
+    _edit_row(data_copy, "funding.aid_total", part_of="")
+    _edit_row(data_copy, "industry.funds", part_of="housing.funds")
+    problems = [p for p in validate(data_copy) if p.column == "value"]
+    assert problems and "its parts add up to" in problems[0].message
+    assert "more than 64230000" in problems[0].message
+
+
+def test_a_long_part_of_chain_is_checked_in_linear_time(tmp_path):
+    import time
+
+    from aidlib.data.csvfile import Table
+    from aidlib.data.metrics import _check_links
+
+    def table(n):
+        link = [f"t.m{i + 1}" if i + 1 < n else "" for i in range(n)]
+        cells = {"value": "1", "unit": "元", "qualifier": "over"}
+        blank = dict.fromkeys(COLUMNS, "")
+        rows = [blank | cells | {"metric_id": f"t.m{i}", "part_of": link[i]} for i in range(n)]
+        return Table(tmp_path / "metrics.csv", COLUMNS, tuple(rows), tuple(range(2, n + 2)))
+
+    t = table(3200)  # 3,200 deep took 52 s when each step searched the chain so far
+    started = time.perf_counter()
+    assert _check_links(t, {r["metric_id"]: line for line, r in t}) == []
+    assert time.perf_counter() - started < 2.0
+    # and a cycle at the end of a long chain is still found, once
+    rows = list(t.rows)
+    rows[-1] = rows[-1] | {"part_of": "t.m3190"}
+    t = Table(t.path, COLUMNS, tuple(rows), t.lines)
+    problems = _check_links(t, {r["metric_id"]: line for line, r in t})
+    assert [p.message.split(" → ")[0] for p in problems] == ["a cycle: t.m3190"]
+
+
+def test_an_unreadable_data_folder_is_one_line(data_copy, monkeypatch, capsys):
+    import aidlib.data.check
+
+    real = aidlib.data.check.os.scandir
+
+    def scandir(path="."):
+        if str(path) == str(data_copy):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(aidlib.data.check.os, "scandir", scandir)  # root ignores chmod 000
+    assert main(["check", "--data", str(data_copy)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{data_copy}: the data folder cannot be read: Permission denied",
+        "aidlib check: 1 problem(s)",
+    ]
+
+
+def test_check_is_the_reports_gate_for_indicator_inputs(data_copy, capsys):
+    path = data_copy / "metrics.csv"
+    path.write_text("".join(ln for ln in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not ln.startswith("trade.growth_yoy,")), encoding="utf-8")  # fmt: skip
+    assert validate(data_copy) == []  # the file itself is fine
+    assert main(["check", "--data", str(data_copy)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"{path}: 'trade.growth_yoy' is not in metrics.csv; the report needs it: "
+        "the index page's key figures; indicator trade.base_jan_sep_2022, trade.increase_jan_sep",
+        "aidlib check: 1 problem(s)",
+    ]
+
+
+def test_check_names_an_unusable_file_the_package_lists(data_copy, capsys):
+    import os
+
+    (data_copy / "cited_figures.tsv").unlink()
+    os.mkfifo(data_copy / "cited_figures.tsv")  # would hang a reader
+    (data_copy / "stray.fifo").unlink(missing_ok=True)
+    os.mkfifo(data_copy / "stray.fifo")  # not listed: not read, not published, not a problem
+    (data_copy / "dangling.csv").symlink_to(data_copy / "gone.csv")
+    assert main(["check", "--data", str(data_copy)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"{data_copy / 'cited_figures.tsv'}: is not a regular file (a FIFO, socket or device); "
+        "expected a file",
+        "aidlib check: 1 problem(s)",
+    ]
+
+
+def test_check_names_a_resource_the_package_lists_but_is_missing(data_copy, capsys):
+    import json
+
+    package = data_copy / "datapackage.json"
+    meta = json.loads(package.read_text(encoding="utf-8"))
+    meta["resources"].append({"name": "notes", "path": "notes.csv"})
+    package.write_text(json.dumps(meta), encoding="utf-8")
+    assert main(["check", "--data", str(data_copy)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{data_copy / 'notes.csv'}: file not found (datapackage.json lists it)",
+        "aidlib check: 1 problem(s)",
+    ]
+    (data_copy.parent / "outside.csv").write_text("x\n")
+    (data_copy / "notes.csv").symlink_to(data_copy / ".." / "outside.csv")  # inside by name only
+    meta["resources"].append({"name": "escape", "path": "../outside.csv"})
+    package.write_text(json.dumps(meta), encoding="utf-8")
+    assert main(["check", "--data", str(data_copy)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{package}: '../outside.csv' is not a path inside the data folder",
+        "aidlib check: 1 problem(s)",
+    ]
+    meta["resources"].pop()
+    package.write_text(json.dumps(meta), encoding="utf-8")
+    assert main(["check", "--data", str(data_copy)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{package}: 'notes.csv' is not a path inside {data_copy}",
+        "aidlib check: 1 problem(s)",
+    ]
+
+
+def test_a_folder_that_is_no_data_folder_is_one_line(tmp_path, capsys):
+    assert main(["check", "--data", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{tmp_path}: not a data folder: none of datapackage.json, sources.csv, metrics.csv, "
+        "cited_figures.tsv, exclusions.csv is there",
+        "aidlib check: 1 problem(s)",
+    ]
+
+
+def test_an_empty_metric_id_is_nobodys_original_or_total(data_copy):
+    path = data_copy / "metrics.csv"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(",".join([""] * 5 + ["1"] + [""] * 10) + "\n")  # one cell filled: a row, all wrong
+    problems = validate(data_copy)
+    assert {p.line for p in problems} == {76}, problems  # not one per row whose link is empty
+    assert len(problems) < 12
+
+
+# ---- ranges, exact sums and one-month spans (rules the mutation run found unasserted) ----------
+def _with_demo_source(data, rows):
+    from aidlib.data.curate import add_source
+
+    text = "引进投资3至5万元，其中住房2万元，教育3万元。总投入5万元。"
+    (data.parent / "demo.txt").write_text(text, encoding="utf-8")
+    add_source(data.parent / "demo.txt", "demo_2024", outlet="测试报", published="2024", data=data)
+    filled = {"source_id": "demo_2024", "theme": "investment", "label_en": "x", "label_zh": "x", "unit": "元",
+              "unit_en": "yuan"}  # fmt: skip
+    blank = dict.fromkeys(COLUMNS, "") | filled
+    with (data / "metrics.csv").open("a", encoding="utf-8", newline="") as fh:
+        csv.DictWriter(fh, COLUMNS, lineterminator="\n").writerows(blank | r for r in rows)
+
+
+RANGE = {"metric_id": "investment.demo_range", "value": "30000", "high": "50000", "qualifier": "range",
+         "period": "2024", "quote": "引进投资3至5万元"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({}, None),  # a range row with both ends right passes
+        ({"high": "60000"}, "column high: 60000 disagrees with the quote '引进投资3至5万元'"),
+        ({"high": "30000"}, "column high: 30000 is not above value 30000"),  # high == value is no range
+        ({"high": ""}, "column high: '' is not a number; a range needs its high end"),
+        ({"period": "2024-03/2024-03"}, None),  # a one-month span: end not before start
+        ({"period": "2024-03/2024-02"}, "column period: '2024-03/2024-02' is not a period"),
+    ],
+)
+def test_range_rows(data_copy, change, message):
+    _with_demo_source(data_copy, [RANGE | change])
+    problems = [str(p) for p in validate(data_copy)]
+    if message is None:
+        assert problems == []
+    else:
+        assert any(message in p for p in problems), problems
+
+
+def test_parts_adding_up_exactly_to_their_total_pass(data_copy):
+    total = {"metric_id": "investment.demo_total", "value": "50000", "qualifier": "exact", "period": "2024",
+             "quote": "总投入5万元"}  # fmt: skip
+    parts = [
+        {"metric_id": "investment.demo_housing", "value": "20000", "qualifier": "exact", "period": "2024",
+         "quote": "住房2万元", "part_of": "investment.demo_total"},
+        {"metric_id": "investment.demo_education", "value": "30000", "qualifier": "exact", "period": "2024",
+         "quote": "教育3万元", "part_of": "investment.demo_total"},
+    ]  # fmt: skip
+    _with_demo_source(data_copy, [total, *parts])
+    assert validate(data_copy) == []  # 2万 + 3万 = 5万: not more than the total
+
+
+def test_parts_half_again_over_their_total_are_flagged(data_copy):
+    total = {"metric_id": "investment.demo_housing", "value": "20000", "qualifier": "exact",
+             "period": "2024", "quote": "住房2万元"}  # fmt: skip
+    part = {"metric_id": "investment.demo_education", "value": "30000", "qualifier": "exact",
+            "period": "2024", "quote": "教育3万元", "part_of": "investment.demo_housing"}  # fmt: skip
+    _with_demo_source(data_copy, [total, part])
+    (problem,) = validate(data_copy)
+    assert problem.message == "its parts add up to 30000, more than 20000"

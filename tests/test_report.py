@@ -15,6 +15,7 @@ import pytest
 
 from aidlib.cli import main
 from aidlib.data.paths import PROJECT_ROOT
+from aidlib.report import build as report
 from aidlib.report import site
 from aidlib.report.build import MARKER, ReportError, run_notebooks, write_report
 
@@ -212,3 +213,169 @@ def test_make_help_prints_real_defaults():
         cwd=PROJECT_ROOT, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert "REPORT_DIR=out/x" in done.stdout and "out/x/" in done.stdout
+
+
+# ---- nothing written outside --out, nothing of the user's lost -----------------------------
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))  # .building, .old
+
+
+def test_one_data_folder_absolute_for_the_notebooks_and_exactly_the_package_published(tmp_path, monkeypatch):
+    import json
+    import shutil
+    import zipfile
+
+    shutil.copytree(PROJECT_ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / "private-note.txt").write_text("not for publication")
+    (tmp_path / "data" / "scratch").mkdir()
+    (tmp_path / "data" / "scratch" / "draft.csv").write_text("metric_id\n")
+    (tmp_path / "data" / ".sources.lock").write_text("")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AIDLIB_DATA", "data")  # relative: the notebooks run from another folder
+    notebooks = _notebook(
+        tmp_path / "nb", "00_where", "00 · Where",
+        "import os\nfrom aidlib.data.paths import data_dir\nprint('DATA=' + os.environ['AIDLIB_DATA'])\n"
+        "print('FOUND=' + str(data_dir().resolve()))",
+    )  # fmt: skip
+    out = tmp_path / "out"
+    write_report(out, progress=lambda _: None, notebooks=notebooks)
+    executed = nbformat.read(out / "notebooks" / "00_where.ipynb", as_version=4)
+    printed = executed.cells[1].outputs[0]["text"]
+    assert f"DATA={tmp_path / 'data'}\n" in printed and f"FOUND={tmp_path / 'data'}\n" in printed
+    package = json.loads((tmp_path / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    listed = {"datapackage.json", *(r["path"] for r in package["resources"]), "raw/guangzhou_shufu_2023.txt"}
+    published = {p.relative_to(out / "data").as_posix() for p in (out / "data").rglob("*") if p.is_file()}
+    assert published == listed
+    with zipfile.ZipFile(out / "aidlib-data.zip") as z:
+        assert {n.removeprefix("data/") for n in z.namelist() if not n.endswith("/")} == listed
+
+
+def test_a_folder_created_at_out_during_the_build_is_kept(tmp_path):
+    out = tmp_path / "reports"
+    notebooks = _notebook(
+        tmp_path / "nb", "00_intruder", "00 · Intruder",
+        f"import pathlib\np = pathlib.Path({str(out)!r})\np.mkdir()\n(p / 'mine.txt').write_text('keep me')",
+    )  # fmt: skip
+    with pytest.raises(ReportError, match=r"appeared while the report was built and is not an aidlib report"):
+        write_report(out, progress=lambda _: None, notebooks=notebooks)
+    assert sorted(p.name for p in out.iterdir()) == ["mine.txt"]
+    assert (out / "mine.txt").read_text() == "keep me"
+    assert _leftovers(tmp_path) == []  # no .building or .old folder left
+    assert "Traceback" in (tmp_path / "reports.log").read_text(encoding="utf-8")
+
+
+def test_swap_failure_leaves_out_as_it_was_with_a_log(tmp_path, monkeypatch):
+    import errno
+
+    notebooks = _notebook(tmp_path / "nb", "00_one", "00 · One", "1 + 1")
+    out = tmp_path / "mnt"
+    out.mkdir()  # an empty folder, standing for an empty mount point: rename refuses it
+    real = Path.rename
+
+    def busy(self, target):
+        if Path(target) == out:
+            raise OSError(errno.EBUSY, "Device or resource busy", str(self))
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "rename", busy)
+    with pytest.raises(ReportError) as caught:
+        write_report(out, progress=lambda _: None, notebooks=notebooks)
+    line = str(caught.value)
+    assert "Device or resource busy (a mount point? give a folder inside it as --out)" in line
+    assert line.endswith(f"(traceback in {tmp_path / 'mnt.log'}; mnt/ left as it was)") and "\n" not in line
+    assert list(out.iterdir()) == [] and _leftovers(tmp_path) == []
+
+
+def test_a_log_path_that_is_a_folder_is_refused_before_anything_is_built(tmp_path):
+    (tmp_path / "out.log").mkdir()
+    with pytest.raises(ReportError, match=r"out.log is not a file; aidlib report writes its log there"):
+        write_report(tmp_path / "out", progress=lambda _: None, notebooks=tmp_path / "none")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.log"]
+
+
+def test_a_log_that_cannot_be_written_after_the_report_is_a_warning(tmp_path, monkeypatch):
+    notebooks = _notebook(tmp_path / "nb", "00_one", "00 · One", "1 + 1")
+    out = tmp_path / "out"
+    real = report._write_log
+    refused = lambda log, text: report._Saved(f"{log}: Read-only file system")  # noqa: E731
+    monkeypatch.setattr(report, "_write_log", refused)
+    messages: list[str] = []
+    written = write_report(out, progress=messages.append, notebooks=notebooks)  # no exception: it is written
+    assert written and (out / "index.html").is_file()
+    assert f"[report] warning: no log written: {tmp_path / 'out.log'}: Read-only file system" in messages
+    assert real  # the real writer is atomic (below)
+
+
+def test_write_log_is_atomic_and_says_why_not(tmp_path):
+    log = tmp_path / "x.log"
+    assert report._write_log(log, "one") and log.read_text() == "one"
+    saved = report._write_log(tmp_path / "none" / "x.log", "two")
+    assert not saved and "No such file or directory" in saved.reason
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.log"]
+
+
+@pytest.mark.parametrize("out", ["", "  ", "/"])
+def test_out_must_be_a_folder_of_its_own(out):
+    with pytest.raises(ReportError, match="--out"):
+        report._out_folder(out)
+
+
+def test_out_is_checked_without_a_home_folder(tmp_path, monkeypatch):
+    def home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(home))
+    assert report._out_folder(tmp_path / "r") == tmp_path / "r"
+
+
+def test_source_outputs_stay_inside_the_report(tmp_path, monkeypatch):
+    monkeypatch.setattr(report, "source_ids", lambda data=None: ["../escaped"])  # were ids ever unchecked
+    monkeypatch.setattr(report, "read_raw", lambda source_id, data=None: "投入5万元")
+    with pytest.raises(ValueError, match=r"'../escaped.clean.txt' is not a path inside"):
+        report._write_sources(tmp_path / "out", PROJECT_ROOT / "data", lambda _: None)
+    assert not (tmp_path / "escaped.clean.txt").exists()
+
+
+def test_report_stops_on_what_check_refuses(tmp_path, monkeypatch):
+    import shutil
+
+    from aidlib.data.csvfile import DataError
+
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "data", data)
+    for name in ("sources.csv", "metrics.csv"):
+        path = data / name
+        path.write_text(path.read_text(encoding="utf-8").replace("guangzhou_shufu_2023,", '"../../x",'),
+                        encoding="utf-8")  # fmt: skip
+    with pytest.raises(DataError, match=r"'../../x' is not an id"):
+        write_report(tmp_path / "out", progress=lambda _: None, notebooks=tmp_path, data=data)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+    exclusions = data / "exclusions.csv"  # the report checks the exclusions as check does
+    shutil.copy(PROJECT_ROOT / "data" / "sources.csv", data / "sources.csv")
+    shutil.copy(PROJECT_ROOT / "data" / "metrics.csv", data / "metrics.csv")
+    exclusions.write_text("source_id,quote,reason\nguangzhou_shufu_2023,不在原文,x\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"exclusions.csv:2: column quote: '不在原文' not found"):
+        write_report(tmp_path / "out", progress=lambda _: None, notebooks=tmp_path, data=data)
+
+
+def test_sigterm_stops_the_kernels_and_leaves_nothing_half_built(tmp_path):
+    import signal
+    import sys
+    import time
+
+    notebooks = _notebook(tmp_path / "nb", "00_sleep", "00 · Sleep", "import time\ntime.sleep(60)")
+    command = [sys.executable, "-m", "aidlib.cli", "report", "--out", str(tmp_path / "out"),
+               "--notebooks", str(notebooks)]  # fmt: skip
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    lines = []
+    for line in proc.stderr:  # wait until the notebook runs
+        lines.append(line)
+        if "executing 00_sleep.ipynb" in line:
+            break
+    time.sleep(3)  # the kernel is in its 60 s cell
+    started = time.perf_counter()
+    proc.send_signal(signal.SIGTERM)
+    rest = proc.stderr.read()
+    assert proc.wait(timeout=30) == 130 and time.perf_counter() - started < 20  # not after the cell
+    assert rest.strip().splitlines()[-1] == "aidlib report: interrupted"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nb"]  # no .building folder, no out/

@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 
+class InputError(ValueError):
+    """An input file named on the command line cannot be read; the message names it."""
+
+
 def _read(path: str) -> str:
-    """Read a UTF-8 text file or exit with a one-line error naming it."""
+    """Read a UTF-8 text file, or fail with a one-line error naming it (``aidlib COMMAND: path: …``)."""
+    from aidlib.data.csvfile import regular_file_problem
+
+    unusable = regular_file_problem(Path(path))  # a FIFO would block forever
+    if unusable == "file not found":
+        raise InputError(f"{path}: no such file")
+    if unusable == "is a folder; expected a file":
+        raise InputError(f"{path}: is a directory, expected a text file")
+    if unusable:
+        raise InputError(f"{path}: {unusable}")
     try:
         return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SystemExit(f"aidlib: {path}: no such file") from None
     except UnicodeDecodeError as err:
-        raise SystemExit(f"aidlib: {path}: not UTF-8 (byte {err.start})") from None
-    except IsADirectoryError:
-        raise SystemExit(f"aidlib: {path}: is a directory, expected a text file") from None
+        raise InputError(f"{path}: not UTF-8 (byte {err.start})") from None
     except OSError as err:
-        raise SystemExit(f"aidlib: {path}: cannot be read: {err.strerror or err}") from None
+        raise InputError(f"{path}: cannot be read: {err.strerror or err}") from None
 
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
@@ -29,9 +39,12 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     if not args.repairs:
         sys.stdout.write(result.text if result.text.endswith("\n") else result.text + "\n")
         return 0
+    from aidlib.data.csvfile import spreadsheet_safe
+
     print("kind\traw_start\traw_end\tbefore\tafter")
-    for r in result.repairs:
-        before, after = (s.replace("\n", "\\n").replace("\t", "\\t") for s in (r.before, r.after))
+    for r in result.repairs:  # source text: escaped to one cell, never a spreadsheet formula
+        cells = (s.replace("\n", "\\n").replace("\t", "\\t") for s in (r.before, r.after))
+        before, after = (spreadsheet_safe(c) for c in cells)
         print(f"{r.kind}\t{r.raw_start}\t{r.raw_end}\t{before}\t{after}")
     return 0
 
@@ -102,7 +115,7 @@ def extract_files(files: Sequence[str], context: int = 12, jobs: int | None = No
     from concurrent.futures import ProcessPoolExecutor
 
     bar = _Progress(len(files), progress)
-    jobs = jobs or min(len(files), os.cpu_count() or 1)
+    jobs = min(jobs or os.cpu_count() or 1, len(files))  # never more workers than files
     results: list[list[dict]] = [[] for _ in files]
     if jobs <= 1 or len(files) <= 1:
         for i, path in enumerate(files):
@@ -140,16 +153,27 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
     elif args.format == "csv":
+        from aidlib.data.csvfile import spreadsheet_safe
+
         writer = csv.DictWriter(sys.stdout, EXTRACT_FIELDS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        for row in rows:  # text from a source never runs as a spreadsheet formula; numbers stay numbers
+            writer.writerow({f: spreadsheet_safe(v) for f, v in row.items()})
     else:
         print("| " + " | ".join(EXTRACT_FIELDS) + " |")
         print("|" + "---|" * len(EXTRACT_FIELDS))
         for row in rows:
-            cells = ("" if row[f] is None else str(row[f]).replace("|", "\\|") for f in EXTRACT_FIELDS)
+            cells = ("" if row[f] is None else _markdown_cell(str(row[f])) for f in EXTRACT_FIELDS)
             print("| " + " | ".join(cells) + " |")
     return 0
+
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _markdown_cell(text: str) -> str:
+    """A table cell on one line: ``|`` escaped, every line break a space."""
+    return _LINE_BREAKS.sub(" ", text).replace("|", "\\|")
 
 
 def _cmd_add_source(args: argparse.Namespace) -> int:
@@ -177,22 +201,25 @@ def _cmd_draft(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from aidlib.data.figures import check_figures
-    from aidlib.data.metrics import check_exclusions, check_metrics
-    from aidlib.data.references import check_references
+    from aidlib.data.check import check_data
+    from aidlib.report.build import report_needs
 
-    metrics, problems = check_metrics(args.data)
-    figures, more = check_figures(args.data)
-    references, refs_problems = check_references(args.data)
-    problems += more + check_exclusions(args.data)[1] + refs_problems
-    for problem in problems:
+    checked = check_data(args.data, needs=report_needs)  # the report's own gate
+    for problem in checked.problems:
         print(problem, file=sys.stderr)
-    if problems:
-        print(f"aidlib check: {len(problems)} problem(s)", file=sys.stderr)
+    if checked.problems:
+        print(f"aidlib check: {len(checked.problems)} problem(s)", file=sys.stderr)
         return 1
-    print(f"aidlib check: {metrics.path}: {len(metrics)} metrics OK (schema, quotes, values, sources)")
-    print(f"aidlib check: {figures.path}: {len(figures)} cited figures OK (stated, vocabularies, citations)")
-    print(f"aidlib check: {references.path}: {len(references)} references OK (ids, dates, URLs)")
+    assert checked.metrics is not None and checked.figures is not None
+    print(f"aidlib check: {checked.metrics.path}: {len(checked.metrics)} metrics OK "
+          "(schema, quotes, values, sources, the report's inputs)")  # fmt: skip
+    print(f"aidlib check: {checked.figures.path}: {len(checked.figures)} cited figures OK "
+          "(stated, vocabularies, citations)")  # fmt: skip
+    if checked.references is not None:
+        print(f"aidlib check: {checked.references.path}: {len(checked.references)} references OK "
+              "(ids, dates, URLs)")  # fmt: skip
+    print(f"aidlib check: {checked.folder / 'datapackage.json'}: {len(checked.published)} files listed, "
+          "all readable")  # fmt: skip
     return 0
 
 
@@ -259,6 +286,17 @@ class _VersionAction(argparse.Action):
         parser.exit(0)
 
 
+def _nonempty(what: str):
+    """An argparse type: a non-empty path (``--out ""`` would mean the current folder)."""
+
+    def parse(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"is empty: give {what}")
+        return text
+
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with one subparser per command."""
     parser = _Parser(
@@ -269,6 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction, help="print the package and data versions")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    data_folder = _nonempty("a folder, e.g. data")
 
     def add(name: str, summary: str, description: str = "") -> argparse.ArgumentParser:
         description = description or summary[0].upper() + summary[1:] + "."
@@ -298,20 +337,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="title or opening line")
     p.add_argument("--author", help="reporter and correspondent as credited")
     p.add_argument("--period", help="year the report covers (default: --published)")
-    p.add_argument("--language", default="zh", help="BCP 47 language code")
+    p.add_argument("--language", default="zh", help="BCP 47 language code, e.g. zh, zh-Hans, en")
     p.add_argument("--licence", help="rights in the source text")
     p.add_argument("--damage", help="what is wrong with the published copy")
-    p.add_argument("--data", default=None, help="data folder (default: the project's data/)")
+    p.add_argument("--data", type=data_folder, help="data folder (default: the project's data/)")
     p.set_defaults(func=_cmd_add_source)
 
     p = add("draft", "draft metrics.csv rows for a recorded source, for a curator to label and check")
     p.add_argument("source_id", help="a source_id of data/sources.csv")
-    p.add_argument("--out", default=None, help="write the draft CSV here (never overwritten; default stdout)")
-    p.add_argument("--data", default=None, help="data folder (default: the project's data/)")
+    p.add_argument("--out", default=None, type=_nonempty("a file name"),
+                   help="write the draft CSV here (never overwritten; default stdout)")  # fmt: skip
+    p.add_argument("--data", type=data_folder, help="data folder (default: the project's data/)")
     p.set_defaults(func=_cmd_draft)
 
     p = add("check", "validate data/: metrics (schema, provenance, sources), cited figures, exclusions")
-    p.add_argument("--data", default=None, help="data folder (default: the project's data/)")
+    p.add_argument("--data", type=data_folder, help="data folder (default: the project's data/)")
     p.set_defaults(func=_cmd_check)
 
     p = add(
@@ -323,13 +363,12 @@ def build_parser() -> argparse.ArgumentParser:
         "and the clean texts. The folder is replaced only when every notebook succeeded; on a failure "
         "it is left as it was and OUT.log holds the traceback.",
     )
-    p.add_argument("--out", default="reports", help="output folder, replaced as a whole")
-    p.add_argument(
-        "--data",
-        default=None,
-        help="data folder (default: the checkout's data/, else the copy shipped with aidlib)",
-    )
-    p.add_argument("--notebooks", default=None,
+    p.add_argument("--out", default="reports", type=_nonempty("a folder of its own, e.g. reports"),
+                   help="output folder, replaced as a whole")  # fmt: skip
+    p.add_argument("--data", default=None, type=data_folder,
+                   help="data folder (default: the checkout's data/, else the copy shipped with aidlib; "
+                   "resolved once and handed to the notebooks)")
+    p.add_argument("--notebooks", default=None, type=_nonempty("a folder of NN_topic.ipynb notebooks"),
                    help="folder of NN_topic.ipynb notebooks "
                    "(default: the checkout's notebooks/, else the copies shipped with aidlib)")  # fmt: skip
     p.set_defaults(func=_cmd_report)
@@ -356,10 +395,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ``AIDLIB_DEBUG=1`` to see the traceback of an unexpected error.
     """
     import os
+    import signal
+    import warnings
 
     args = build_parser().parse_args(argv)
+
+    def terminate(signum, frame):  # `kill`, `timeout`: clean up as for Ctrl-C (no half-built folder left)
+        raise KeyboardInterrupt
+
+    if argv is None:  # the command itself, not a call from Python code
+        signal.signal(signal.SIGTERM, terminate)
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:  # one line, no source
+        print(f"aidlib {args.command}: warning: {message}", file=sys.stderr)
+
     try:
-        return args.func(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = show
+            return args.func(args)
     except BrokenPipeError:  # `aidlib normalize FILE | head`
         sys.stderr.close()
         return 0

@@ -16,7 +16,8 @@ check if and only if it loads. The rules:
   closed (a row cut inside a quoted cell) is an error naming the line it opened on.
 - The header has no blank or repeated names; with ``columns`` given, every one of
   them must be present and no other is allowed (nothing is silently dropped).
-- Blank lines are skipped.
+- Blank lines are skipped, and so are rows whose every cell is empty (``,,,,``, the
+  blank rows spreadsheets write): they hold nothing.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +40,93 @@ _BOMS = {
     b"\xff\xfe": "UTF-16",
     b"\xfe\xff": "UTF-16",
 }
+
+
+# The one rule for an id that may name a file (a source id): lowercase ASCII letters, digits
+# and ``_``, starting with a letter or digit. No ``/``, ``.``, ``..`` or NUL can pass, so an
+# output path built from such an id stays in its folder (:func:`path_inside` proves it too).
+NAME = re.compile(r"[a-z0-9][a-z0-9_]*", re.ASCII)
+NAME_RULE = "lowercase letters, digits and _ (e.g. guangzhou_shufu_2024)"
+# Cells a spreadsheet would run as a formula (OWASP, CSV injection): =, +, -, @, and tab or
+# carriage return, which some programs strip before looking.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_name(text: str) -> bool:
+    """Tell whether ``text`` is an id that may name a file (:data:`NAME`).
+
+    Examples:
+        >>> is_name("guangzhou_shufu_2023"), is_name("../x"), is_name("/abs/x"), is_name("A")
+        (True, False, False, False)
+    """
+    return bool(NAME.fullmatch(text))
+
+
+def path_inside(folder: str | os.PathLike[str], relative: str | os.PathLike[str]) -> Path:
+    """Return ``folder / relative``, proven to stay inside ``folder`` (symlinks resolved).
+
+    Raises:
+        ValueError: the path is absolute, climbs out with ``..``, or resolves outside ``folder``.
+
+    Examples:
+        >>> path_inside("/tmp/r", "a.clean.txt").as_posix()
+        '/tmp/r/a.clean.txt'
+        >>> path_inside("/tmp/r", "../x")
+        Traceback (most recent call last):
+        ...
+        ValueError: '../x' is not a path inside /tmp/r
+    """
+    base = Path(folder)
+    rel = Path(relative)
+    target = base / rel
+    inside = (
+        str(relative) != ""
+        and "\x00" not in str(relative)
+        and not rel.is_absolute()
+        and ".." not in rel.parts
+        and target.resolve().is_relative_to(base.resolve())
+    )
+    if not inside:
+        raise ValueError(f"{str(relative)!r} is not a path inside {base}")
+    return target
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """Neutralise a text cell a spreadsheet would run as a formula; numbers pass unchanged.
+
+    OWASP's advice for CSV injection: a cell starting with ``=``, ``+``, ``-``, ``@``,
+    tab or carriage return gets a leading ``'``, which spreadsheets show as text.
+
+    Examples:
+        >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("-3.2%"), spreadsheet_safe(-3.2)
+        ("'=HYPERLINK(1)", "'-3.2%", -3.2)
+        >>> spreadsheet_safe("投入5.3亿元")
+        '投入5.3亿元'
+    """
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def regular_file_problem(path: Path) -> str | None:
+    """What stops ``path`` from being read as a data file, or None when it is a readable regular file.
+
+    A FIFO would block a reader forever and a dangling link names nothing: both are
+    refused before any read, with the same one-line message the loaders give.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a dangling symbolic link; expected a file" if path.is_symlink() else "file not found"
+    except OSError as err:
+        return f"cannot be read: {err.strerror or err}"
+    if stat.S_ISDIR(mode):
+        return "is a folder; expected a file"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a FIFO, socket or device); expected a file"
+    if not os.access(path, os.R_OK):
+        return "cannot be read: Permission denied"
+    return None
 
 
 @dataclass(frozen=True)
@@ -122,12 +212,11 @@ def read_table(
         ([(2, {'id': 'a', 'note': 'two\nlines'}), (4, {'id': 'b', 'note': 'x'})], [])
     """
     path = Path(path)
+    unusable = regular_file_problem(path)
+    if unusable:
+        return None, [Problem(path, 0, "", unusable)]
     try:
         blob = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(path, 0, "", "file not found")]
-    except IsADirectoryError:
-        return None, [Problem(path, 0, "", "is a folder; expected a file")]
     except OSError as err:
         return None, [Problem(path, 0, "", f"cannot be read: {err.strerror or err}")]
     text, problem = _decode(path, blob)
@@ -157,17 +246,13 @@ def read_table(
             )
             break  # the rest of the file cannot be read reliably after a broken quote
         done = reader.line_num
-        if not cells:
-            continue  # a blank line
+        if not cells or (header and not any(c.strip() for c in cells)):
+            continue  # a blank line, or a spreadsheet's blank row (,,,,): nothing in it to lose
         if not header:
             header = tuple(cells)
-            other = "," if delimiter == "\t" else "\t"
-            if columns and len(columns) > 1 and len(header) == 1 and other in header[0]:
-                kinds = {",": "comma", "\t": "tab"}
-                return None, [
-                    Problem(path, 1, "", f"the header is {kinds[other]}-separated; this file must be "
-                                         f"{kinds[delimiter]}-separated")
-                ]  # fmt: skip
+            wrong = _wrong_separator(header, columns, delimiter)
+            if wrong:
+                return None, [Problem(path, 1, "", wrong)]
             problems += _check_header(path, header, columns)
             if problems:
                 return None, problems
@@ -182,6 +267,19 @@ def read_table(
     if not header:
         return None, problems or [Problem(path, 0, "", "file is empty; expected a header and rows")]
     return Table(path, header, tuple(rows), tuple(lines)), problems
+
+
+_SEPARATORS = {",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe"}
+
+
+def _wrong_separator(header: tuple[str, ...], columns: tuple[str, ...] | None, delimiter: str) -> str | None:
+    """One line when the header was written with another separator (a spreadsheet's ``;``)."""
+    if not columns or len(columns) < 2 or len(header) != 1:
+        return None
+    for sep, kind in _SEPARATORS.items():
+        if sep != delimiter and sep in header[0]:
+            return f"the header is {kind}-separated; this file must be {_SEPARATORS[delimiter]}-separated"
+    return None
 
 
 def _check_header(path: Path, header: tuple[str, ...], columns: tuple[str, ...] | None) -> list[Problem]:
@@ -200,6 +298,9 @@ def _check_header(path: Path, header: tuple[str, ...], columns: tuple[str, ...] 
     if columns is None:
         return out
     expected = ",".join(columns)
+    if not seen & set(columns):  # one cause (the wrong file, or no header row), one line
+        none = f"the header has none of the expected columns; expected {expected}"
+        return [*out, Problem(path, 1, "", none)]
     out += [
         Problem(path, 1, c, f"missing column; expected header {expected}") for c in columns if c not in seen
     ]

@@ -14,19 +14,26 @@
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import csv
 import hashlib
 import io
 import math
 import os
 import re
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from aidlib.data import paths
-from aidlib.data.csvfile import read_table
+from aidlib.data.csvfile import NAME_RULE, is_name, path_inside, read_table, spreadsheet_safe
 
-_SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_]*")
 _YEAR = re.compile(r"\d{4}")
+# BCP 47, the common shapes: language, then script, region or variant subtags (zh, zh-Hans, en-GB).
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Z]{2}|\d{3}))?(?:-[A-Za-z0-9]{5,8})*", re.ASCII)
+# The lock file beside sources.csv: add-source runs one at a time, however many start at once.
+LOCK_FILE = ".sources.lock"
 
 # Words that point to a theme; a clause's hits count three times its sentence's.
 THEME_KEYWORDS = {
@@ -87,58 +94,84 @@ def add_source(
             validate afterwards (nothing is left changed then).
         OSError: the file cannot be read or the data folder written.
     """
-    from aidlib.data.sources import SOURCE_COLUMNS, SOURCES_FILE, read_sources, sha256_of
-
     folder = paths.data_dir(data)
     src = Path(file)
-    if not _SOURCE_ID.fullmatch(source_id):
-        raise ValueError(
-            f"--id {source_id!r}: use lowercase letters, digits and _ (e.g. guangzhou_shufu_2024)"
-        )
+    if not is_name(source_id):
+        raise ValueError(f"--id {source_id!r}: use {NAME_RULE}")
     for flag, value in (("--outlet", outlet), ("--published", published)):
         if not value.strip():
             raise ValueError(f"{flag} is empty; every source has one")
     for flag, value in (("--published", published), ("--period", period_covered)):
         if value and not _YEAR.fullmatch(value):
             raise ValueError(f"{flag} {value!r} is not a year (YYYY)")
+    if not _LANGUAGE.fullmatch(language):
+        raise ValueError(f"--language {language!r} is not a BCP 47 language tag (e.g. zh, zh-Hans, en)")
     if not src.is_file():
         raise FileNotFoundError(f"{src}: no such file" if not src.exists() else f"{src}: is not a file")
     blob = src.read_bytes()
     try:
-        blob.decode("utf-8")
+        text = blob.decode("utf-8")
     except UnicodeDecodeError as err:
         raise ValueError(f"{src}: not UTF-8 (byte {err.start}); convert the text to UTF-8 first") from None
-    records, problems, rejected = read_sources(folder)
-    if problems:
-        raise ValueError(f"{problems[0]} (fix sources.csv before adding a source)")
-    if source_id in records or source_id in rejected:
-        raise ValueError(
-            f"--id {source_id!r} is already in {folder / SOURCES_FILE}; sources are never overwritten"
-        )
-    rel = Path("raw") / f"{source_id}{src.suffix or '.txt'}"
-    dest = folder / rel
-    if dest.exists():
-        raise FileExistsError(f"{dest} already exists; raw sources are never overwritten")
+    if "\x00" in text:
+        raise ValueError(f"{src}: holds a NUL byte (byte {blob.index(0)}); not a text file")
     digest = hashlib.sha256(blob).hexdigest()
     record = {
         "source_id": source_id, "title": title, "outlet": outlet, "author": author,
         "published": published, "period_covered": period_covered or published, "language": language,
-        "script": script, "path": rel.as_posix(), "sha256": digest, "licence": licence,
+        "script": script, "path": f"raw/{source_id}.txt", "sha256": digest, "licence": licence,
         "damage": damage, "url": url,
     }  # fmt: skip
+    with _locked(folder):  # read, check and write sources.csv as one step: concurrent runs lose nothing
+        _record_source(folder, record, blob)
+    return record
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold the data folder's lock (``fcntl.flock`` on :data:`LOCK_FILE`) while curating it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no lock, the atomic writes still hold
+        yield
+        return
+    with (folder / LOCK_FILE).open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> None:
+    """Copy the raw file and append the record, under the lock; undo both on any failure."""
+    from aidlib.data.sources import SOURCE_COLUMNS, SOURCES_FILE, read_sources, sha256_of
+
+    source_id = record["source_id"]
     sources = folder / SOURCES_FILE
+    records, problems, rejected = read_sources(folder)
+    if problems:
+        raise ValueError(f"{problems[0]} (fix sources.csv before adding a source)")
+    if source_id in records or source_id in rejected:
+        raise ValueError(f"--id {source_id!r} is already in {sources}; sources are never overwritten")
+    mode = stat.S_IMODE(sources.stat().st_mode)
+    if not mode & stat.S_IWUSR:
+        raise PermissionError(f"{sources} is read-only; make it writable to add a source (its mode is kept)")
+    dest = path_inside(folder, record["path"])  # raw/ may be a link: the copy must land in the folder
+    if dest.exists() or dest.is_symlink():
+        raise FileExistsError(f"{dest} already exists; raw sources are never overwritten")
     before = sources.read_bytes()
     dest.parent.mkdir(parents=True, exist_ok=True)
     with dest.open("xb") as out:  # x: fail rather than overwrite, even in a race
         out.write(blob)
     try:
-        if sha256_of(dest) != digest:
-            raise OSError(f"{dest}: the copy differs from {src}")
+        if sha256_of(dest) != record["sha256"]:
+            raise OSError(f"{dest}: the copy differs from the source file")
         line = io.StringIO()
         csv.writer(line, lineterminator="\n").writerow([record[c] for c in SOURCE_COLUMNS])
         text = before.decode("utf-8")
         sep = "" if not text or text.endswith(("\n", "\r")) else "\n"
-        _write_atomic(sources, (text + sep + line.getvalue()).encode("utf-8"))
+        _write_atomic(sources, (text + sep + line.getvalue()).encode("utf-8"), mode)
         records, problems, _ = read_sources(folder)
         if problems or source_id not in records:
             raise ValueError(
@@ -146,30 +179,75 @@ def add_source(
             )
     except BaseException:
         dest.unlink(missing_ok=True)
-        _write_atomic(sources, before)
+        _write_atomic(sources, before, mode)
         raise
-    return record
 
 
-def _write_atomic(path: Path, blob: bytes) -> None:
+def _write_atomic(path: Path, blob: bytes, mode: int) -> None:
+    """Replace ``path`` by ``blob`` in one rename, with the file mode ``mode``; no temporary file left."""
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_bytes(blob)
-    tmp.replace(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode | stat.S_IWUSR)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        tmp.chmod(mode)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
-def _span(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
-    """The run of ``text`` around ``[start, end)`` between two stop characters."""
-    left = max(text.rfind(ch, 0, start) for ch in stops) + 1
-    rights = [i for i in (text.find(ch, end) for ch in stops) if i != -1]
-    return left, min(rights, default=len(text))
+class _Index:
+    """Where the clauses and sentences of one text end, and what each holds, worked out once.
+
+    Drafting asks, for every quantity, for its clause and sentence and the dates and
+    keywords in them. A text of one endless sentence would make each question scan
+    the whole text again (quadratic); here each boundary is a binary search and each
+    clause or sentence is scanned once, however many quantities it holds.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        kinds = (_CLAUSE_END, _SENTENCE_END)
+        self.stops = {kind: [i for i, ch in enumerate(text) if ch in kind] for kind in kinds}
+        self.years = [(m.start(), m.end(), m["y"]) for m in _YEAR_IN_TEXT.finditer(text)]
+        self.year_starts = [y[0] for y in self.years]
+        self.memo: dict[tuple, object] = {}
+
+    def span(self, start: int, end: int, stops: str) -> tuple[int, int]:
+        """The run around ``[start, end)`` between two stop characters (the last before, the first after)."""
+        pos = self.stops[stops]
+        i = bisect.bisect_left(pos, start)
+        j = bisect.bisect_left(pos, end)
+        return (pos[i - 1] + 1 if i else 0), (pos[j] if j < len(pos) else len(self.text))
+
+    def once(self, key: tuple, compute):
+        """``compute()``, worked out once per key."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    def last_year_before(self, s0: int, start: int) -> str | None:
+        """The last year (2023年) lying wholly within ``[s0, start)``."""
+        k = bisect.bisect_right(self.year_starts, start) - 1
+        while k >= 0 and self.years[k][1] > start:
+            k -= 1
+        return self.years[k][2] if k >= 0 and self.years[k][0] >= s0 else None
+
+    def counts(self, a: int, b: int) -> dict[str, int]:
+        """Keyword hits per theme in ``text[a:b]``."""
+        return self.once(("theme", a, b), lambda: {
+            theme: sum(self.text.count(w, a, b) for w in words) for theme, words in THEME_KEYWORDS.items()
+        })  # fmt: skip
 
 
-def guess_period(text: str, start: int, end: int, default: str) -> str:
+def guess_period(text: str, start: int, end: int, default: str, index: _Index | None = None) -> str:
     """Guess a metric's period from the date expressions nearest the number.
 
     A year in the clause wins (2023年累计投入 is 2023); else 累计 (cumulative) in the
     clause; else a month range in the sentence (1-9月 → 2023-01/2023-09); else the
-    nearest year before the number in its sentence; else ``default``.
+    nearest year before the number in its sentence; else ``default``. ``index``
+    (of this ``text``) makes many calls linear in all.
 
     Examples:
         >>> guess_period("1-9月完成外贸进出口额11.83亿元", 12, 19, "2023")
@@ -177,44 +255,42 @@ def guess_period(text: str, start: int, end: int, default: str) -> str:
         >>> guess_period("今年累计培训1700余人次", 6, 13, "2023")
         'cumulative'
     """
-    c0, c1 = _span(text, start, end, _CLAUSE_END)
-    s0, s1 = _span(text, start, end, _SENTENCE_END)
-    clause, sentence = text[c0:c1], text[s0:s1]
-    year = _YEAR_IN_TEXT.search(clause)
+    index = index or _Index(text)
+    c0, c1 = index.span(start, end, _CLAUSE_END)
+    s0, s1 = index.span(start, end, _SENTENCE_END)
+    year = index.once(("year", c0, c1), lambda: _YEAR_IN_TEXT.search(text, c0, c1))
     if year:
         return year["y"]
-    if "累计" in clause:
+    if index.once(("cumulative", c0, c1), lambda: text.find("累计", c0, c1) != -1):
         return "cumulative"
-    months = _MONTHS.search(sentence)
+    months = index.once(("months", s0, s1), lambda: _MONTHS.search(text, s0, s1))
     if months and 1 <= int(months["a"]) <= int(months["b"]) <= 12:
         y = months["y"] or default
         return f"{y}-{int(months['a']):02d}/{y}-{int(months['b']):02d}"
-    years = list(_YEAR_IN_TEXT.finditer(text, s0, start))
-    return years[-1]["y"] if years else default
+    return index.last_year_before(s0, start) or default
 
 
-def guess_theme(text: str, start: int, end: int, previous: str | None = None) -> str:
+def guess_theme(
+    text: str, start: int, end: int, previous: str | None = None, index: _Index | None = None
+) -> str:
     """Guess a theme from :data:`THEME_KEYWORDS` in the clause and sentence of a number.
 
     With no keyword nearby, the previous row's theme (reports run in sections), else ``funding``.
     """
-    c0, c1 = _span(text, start, end, _CLAUSE_END)
-    s0, s1 = _span(text, start, end, _SENTENCE_END)
-    clause, sentence = text[c0:c1], text[s0:s1]
-    scores = {
-        theme: sum(3 * clause.count(w) + sentence.count(w) for w in words)
-        for theme, words in THEME_KEYWORDS.items()
-    }
+    index = index or _Index(text)
+    clause = index.counts(*index.span(start, end, _CLAUSE_END))
+    sentence = index.counts(*index.span(start, end, _SENTENCE_END))
+    scores = {theme: 3 * clause[theme] + sentence[theme] for theme in THEME_KEYWORDS}
     best = max(scores, key=lambda t: scores[t])
     if scores[best] == 0:
         return previous or "funding"
     return best
 
 
-def _quote(text: str, found: list, i: int) -> str:
+def _quote(text: str, found: list, i: int, index: _Index | None = None) -> str:
     """The clause holding quantity ``i``, cut back to it where the clause holds others."""
     q = found[i]
-    c0, c1 = _span(text, q.start, q.end, _CLAUSE_END)
+    c0, c1 = (index or _Index(text)).span(q.start, q.end, _CLAUSE_END)
     if i > 0 and found[i - 1].end > c0:  # cut after the last list mark between the two, if any
         gap = text[found[i - 1].end : q.start]
         c0 = found[i - 1].end + max((gap.rfind(ch) + 1 for ch in _LIST_MARKS), default=0)
@@ -256,9 +332,11 @@ def draft_rows(
     default = next((v for v in (record["period_covered"], record["published"]) if _YEAR.fullmatch(v)), "")
     text = source_text(source_id, data=data)
     found = find_quantities(text)
+    index = _Index(text)
     out, ids, theme = [], set(), None
+    counters: dict[str, int] = {}  # base → last suffix tried: each base counts up once in all (linear)
     for i, q in enumerate(found):
-        quote = _quote(text, found, i)
+        quote = _quote(text, found, i, index)
         notes = [DRAFT_NOTE]
         value, high = q.value, q.high
         if q.damaged:
@@ -274,12 +352,15 @@ def draft_rows(
                 raise QuantityError("reads differently")
         except QuantityError:
             notes.append("The quote does not read back as this one quantity: edit it.")
-        theme = guess_theme(text, q.start, q.end, theme)
+        if spreadsheet_safe(quote) != quote:
+            notes.append("The quote starts with ' so that a spreadsheet shows it as text: remove the '.")
+        theme = guess_theme(text, q.start, q.end, theme, index)
         base = f"{theme}.{_slug(q.unit_en)}"
-        mid, n = base, 1
+        mid, n = base, counters.get(base, 1)
         while mid in ids:
             n += 1
             mid = f"{base}_{n}"
+        counters[base] = n
         ids.add(mid)
         row = dict.fromkeys(COLUMNS, "")
         row.update(
@@ -291,8 +372,8 @@ def draft_rows(
             unit_en=q.unit_en,
             qualifier=q.qualifier,
             high=_number_cell(high) if q.qualifier == "range" else "",
-            period=guess_period(text, q.start, q.end, default or "cumulative"),
-            quote=quote,
+            period=guess_period(text, q.start, q.end, default or "cumulative", index),
+            quote=spreadsheet_safe(quote),  # a spreadsheet must not run it; check then asks to edit it
             note=" ".join(notes),
         )
         out.append((row, q))

@@ -226,6 +226,11 @@ def load_figures(data: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     table, problems = check_figures(data)
     if problems or table is None:
         raise FigureError(problems)
+    return figures_frame(table)
+
+
+def figures_frame(table: Table) -> pd.DataFrame:
+    """Turn a checked figures table into the DataFrame :func:`load_figures` returns."""
     import pandas as pd
 
     frame = pd.DataFrame(list(table.rows), columns=list(COLUMNS))

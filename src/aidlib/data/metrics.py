@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,7 +58,7 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
     if source_id in ctx.failed:
         pass  # the source itself failed: reported once, on its own line of sources.csv
     elif source_id not in ctx.texts:
-        bad("source_id", f"unknown source {source_id!r}; expected one of {sorted(ctx.texts)}")
+        ctx.unknown.setdefault(source_id, []).append(line)  # one line per unknown id, after the rows
     if row["theme"] not in THEMES:
         bad("theme", f"unknown theme {row['theme']!r}; expected one of {', '.join(THEMES)}")
     if row["qualifier"] not in QUALIFIERS:
@@ -124,6 +124,7 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
 class _Context:
     texts: dict[str, str]  # normalized text of every source that could be read
     failed: set[str]  # sources recorded in sources.csv whose file failed (reported there)
+    unknown: dict[str, list[int]] = field(default_factory=dict)  # unknown source id → lines quoting it
 
 
 def _source_texts(data: Path) -> tuple[dict[str, str], set[str], list[Problem], bool]:
@@ -176,9 +177,22 @@ def check_metrics(data: str | os.PathLike[str] | None = None) -> tuple[Table | N
             )
         seen.setdefault(mid, line)
         problems += _check_row(path, line, row, ctx)
+    problems += unknown_sources(path, ctx.unknown, ctx.texts)
     if not rows_lost:  # links to a row that could not be read would only echo its problem
         problems += _check_links(table, seen)
     return table, problems
+
+
+def unknown_sources(path: Path, unknown: dict[str, list[int]], known) -> list[Problem]:
+    """One problem per unknown source id (a renamed source is one cause), on its first line."""
+    out = []
+    for source_id, lines in unknown.items():
+        more = f" (and {len(lines) - 1} more rows quote it)" if len(lines) > 1 else ""
+        out.append(
+            Problem(path, lines[0], "source_id",
+                    f"unknown source {source_id!r}; expected one of {sorted(known)}{more}")
+        )  # fmt: skip
+    return out
 
 
 def validate(data: str | os.PathLike[str] | None = None) -> list[Problem]:
@@ -212,7 +226,8 @@ def _check_links(table: Table, first_line: dict[str, int]) -> list[Problem]:
                 out.append(Problem(path, line, col, f"{target!r} is this row itself"))
             elif target not in by_id:
                 out.append(Problem(path, line, col, f"{target!r} is not a metric_id in this file"))
-        original = by_id.get(row["duplicate_of"]) if row["duplicate_of"] != mid else None
+        # an empty link is no link (a row whose metric_id is empty must not be everyone's original)
+        original = by_id.get(row["duplicate_of"]) if row["duplicate_of"] not in ("", mid) else None
         if original is not None:
             if original["duplicate_of"]:
                 out.append(
@@ -238,7 +253,7 @@ def _check_links(table: Table, first_line: dict[str, int]) -> list[Problem]:
                             " which this row restates",
                         )
                     )  # fmt: skip
-        total = by_id.get(row["part_of"]) if row["part_of"] != mid else None
+        total = by_id.get(row["part_of"]) if row["part_of"] not in ("", mid) else None
         if total is not None and not same_measure(total["unit"], row["unit"]):
             out.append(
                 Problem(
@@ -255,20 +270,20 @@ def _part_cycles(table: Table, first_line: dict[str, int]) -> list[Problem]:
     parent = {
         r["metric_id"]: r["part_of"] for r in table.rows if r["part_of"] and r["part_of"] != r["metric_id"]
     }
-    reported: set[str] = set()
+    done: set[str] = set()  # nodes whose chain has been followed to its end: linear in all
     out = []
     for start in parent:
-        chain, node = [], start
-        while node in parent and node not in chain:
-            chain.append(node)
+        chain: dict[str, int] = {}  # node → position in this walk
+        node = start
+        while node in parent and node not in done and node not in chain:
+            chain[node] = len(chain)
             node = parent[node]
-        if node in chain:
-            cycle = chain[chain.index(node) :]
-            if not reported & set(cycle):
-                reported |= set(cycle)
-                first = min(cycle, key=first_line.__getitem__)
-                loop = " → ".join([*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first])
-                out.append(Problem(table.path, first_line[first], "part_of", f"a cycle: {loop}"))
+        if node in chain:  # the walk came back to itself: a cycle, reported once
+            cycle = list(chain)[chain[node] :]
+            first = min(cycle, key=first_line.__getitem__)
+            loop = " → ".join([*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first])
+            out.append(Problem(table.path, first_line[first], "part_of", f"a cycle: {loop}"))
+        done.update(chain)
     return out
 
 
@@ -278,6 +293,8 @@ def _parts_within_totals(
     """Parts never add up to more than their stated total (same unit)."""
     sums: dict[str, float] = {}
     for r in table.rows:
+        if r["part_of"] in ("", r["metric_id"]):
+            continue  # no total; or "is this row itself", reported, whose sum would only echo that
         total = by_id.get(r["part_of"])
         value = parse_value(r["value"])
         if total is not None and value is not None and same_measure(total["unit"], r["unit"]):
@@ -321,12 +338,13 @@ def check_exclusions(data: str | os.PathLike[str] | None = None) -> tuple[Table 
     if table is None:
         return None, problems
     texts, failed, _, _ = _source_texts(folder)  # source problems are reported by check_metrics
+    unknown: dict[str, list[int]] = {}
     for line, row in table:
         source_id = row["source_id"]
         if source_id in failed:
             continue
         if source_id not in texts:
-            problems.append(Problem(table.path, line, "source_id", f"unknown source {source_id!r}"))
+            unknown.setdefault(source_id, []).append(line)
             continue
         quote = row["quote"]
         if not quote or quote not in texts[source_id]:
@@ -335,7 +353,7 @@ def check_exclusions(data: str | os.PathLike[str] | None = None) -> tuple[Table 
             problems.append(Problem(table.path, line, "quote", f"{quote!r} holds no quantity to exclude"))
         if not row["reason"].strip():
             problems.append(Problem(table.path, line, "reason", "is empty; say why it is not curated"))
-    return table, problems
+    return table, problems + unknown_sources(table.path, unknown, texts)
 
 
 def load_exclusions(data: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -382,6 +400,11 @@ def load_metrics(
     table, problems = check_metrics(data)
     if problems or table is None:
         raise MetricsError(problems)
+    return metrics_frame(table)
+
+
+def metrics_frame(table: Table) -> pd.DataFrame:
+    """Turn a checked metrics table into the DataFrame :func:`load_metrics` returns."""
     import pandas as pd
 
     frame = pd.DataFrame(list(table.rows), columns=list(COLUMNS))

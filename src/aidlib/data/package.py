@@ -37,7 +37,7 @@ def descriptor(folder: str | os.PathLike[str]) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise PackageError(f"{path}: not found (a data folder needs its {DESCRIPTOR})") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:  # [[[…]]] too deep
         raise PackageError(f"{path}: cannot be read as JSON: {err}") from None
 
 

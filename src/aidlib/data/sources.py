@@ -8,7 +8,7 @@ import os
 import re
 from pathlib import Path
 
-from aidlib.data.csvfile import Problem, read_table
+from aidlib.data.csvfile import NAME_RULE, Problem, is_name, path_inside, read_table, regular_file_problem
 from aidlib.data.paths import data_dir
 
 SOURCES_FILE = "sources.csv"
@@ -48,6 +48,9 @@ def read_sources(
         bad = [
             Problem(path, line, c, "is empty; every source has one") for c in _REQUIRED if not row[c].strip()
         ]
+        if row["source_id"].strip() and not is_name(row["source_id"]):  # ids name files: never a path
+            message = f"{row['source_id']!r} is not an id: use {NAME_RULE}"
+            bad.append(Problem(path, line, "source_id", message))
         if row["sha256"] and not _SHA256.fullmatch(row["sha256"]):
             bad.append(Problem(path, line, "sha256", f"{row['sha256']!r} is not a lowercase hex SHA-256"))
         if row["published"] and not _DATE.fullmatch(row["published"]):
@@ -119,13 +122,18 @@ def read_raw_record(record: dict[str, str], data: str | os.PathLike[str] | None 
         SourceError: the file is missing or a folder, its checksum changed, or it is not UTF-8.
     """
     source_id = record["source_id"]
-    path = data_dir(data) / record["path"]
+    folder = data_dir(data)
+    try:
+        path = path_inside(folder, record["path"])
+    except ValueError as err:
+        raise SourceError(f"raw source of {source_id!r}: {err}") from None
+    unusable = regular_file_problem(path)
+    if unusable == "file not found":
+        raise SourceError(f"{path}: raw source of {source_id!r} not found")
+    if unusable:
+        raise SourceError(f"{path}: raw source of {source_id!r} {unusable}")
     try:
         blob = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(f"{path}: raw source of {source_id!r} not found") from None
-    except IsADirectoryError:
-        raise SourceError(f"{path}: raw source of {source_id!r} is a folder; expected a file") from None
     except OSError as err:
         raise SourceError(
             f"{path}: raw source of {source_id!r} cannot be read: {err.strerror or err}"

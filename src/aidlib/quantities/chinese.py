@@ -458,7 +458,8 @@ def _quantity(text: str, a: _Atom, start: int | None = None) -> Quantity:
     if a.damaged:
         value = top = math.nan
     else:
-        value, top = float(low), float(high)
+        # a non-zero value no float holds (0.000…1 underflows to 0.0) is inf, dropped like 1亿亿…元
+        value, top = (float(x) if x == 0 or float(x) != 0 else math.inf for x in (low, high))
     s = a.start if start is None else start
     unit = a.unit or ""
     ratio = None

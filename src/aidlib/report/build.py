@@ -22,7 +22,9 @@ with the first line ``aidlib check`` would print.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
 import os
 import re
 import shutil
@@ -33,7 +35,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aidlib.data import paths
-from aidlib.data.package import data_version, released_files
+from aidlib.data.csvfile import DataError, Problem, path_inside, regular_file_problem, spreadsheet_safe
+from aidlib.data.package import data_version
 from aidlib.data.sources import read_raw, source_ids, source_record
 from aidlib.report import site
 from aidlib.text.normalizer import normalize
@@ -90,28 +93,46 @@ class NotebookFailed(ReportError):
         self.details = details
 
 
-def _execute(path: Path, workdir: Path, data: Path | None = None):
+class _Stopped(Exception):
+    """The run was interrupted: no further cell is started."""
+
+
+def _execute(path: Path, workdir: Path, env: dict[str, str] | None = None, stop=None, managers=None):
     """Execute one notebook in a fresh kernel (IPC transport: no TCP ports, no transport warning).
 
-    ``data`` (absolute) is handed to the kernel as ``AIDLIB_DATA``, so the notebooks read the
-    very folder the report checked, whatever their working folder.
+    ``env`` is the kernel's environment (default: this process's). Once ``stop`` (a
+    :class:`threading.Event`) is set, no further cell starts; ``managers`` collects the kernel
+    manager so that an interrupt can stop a running cell at once.
     """
     import nbformat
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    nb = nbformat.read(path, as_version=4)
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception as err:  # not JSON, not a notebook, unreadable: name the file
+        what = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        line = f"{path.name}: cannot be read as a notebook: {what}"
+        raise NotebookFailed(line, traceback.format_exc()) from None
     running: list[int] = []
     km = KernelManager(kernel_name="python3", transport="ipc", ip=str(workdir / f"kernel-{path.stem}"))
+    if managers is not None:
+        managers.append(km)
+
+    def before_cell(cell, cell_index) -> None:
+        if stop is not None and stop.is_set():
+            raise _Stopped(path.name)
+        running.append(cell_index)
+
     client = NotebookClient(
         nb, km=km, timeout=300, kernel_name="python3", record_timing=False,
-        resources={"metadata": {"path": str(path.parent)}},
-        on_cell_execute=lambda cell, cell_index: running.append(cell_index),
+        resources={"metadata": {"path": str(path.parent)}}, on_cell_execute=before_cell,
     )  # fmt: skip
-    try:
-        env = {**os.environ, **({"AIDLIB_DATA": str(data)} if data else {})}
-        client.execute(cleanup_kc=True, env=env)  # the client stops its channels and the kernel
+    try:  # the client stops its channels and the kernel it did not create
+        client.execute(cleanup_kc=True, env=env or dict(os.environ))
+    except _Stopped:
+        raise NotebookFailed(f"{path.name}: interrupted", "interrupted") from None
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
         line = _failure_line(path, nb, err, running[-1] if running else None)
         raise NotebookFailed(line, _ANSI.sub("", str(err))) from None
@@ -133,8 +154,9 @@ def run_notebooks(
     Notebooks run ``jobs`` at a time (default: 2, or 1 on a one-core machine);
     the executed notebooks go to ``out/notebooks/``; each page links to its
     neighbours, the first back to the index and the last on to the data page.
-    ``notebooks`` defaults to :func:`aidlib.data.paths.notebooks_dir`; ``data`` is the data
-    folder the kernels read (default: their own lookup).
+    ``notebooks`` defaults to :func:`aidlib.data.paths.notebooks_dir`. With ``data``,
+    every kernel gets ``AIDLIB_DATA`` set to it (absolute): the notebooks read the folder
+    the caller checked, never one found again from their own working folder.
 
     Raises:
         ReportError: a cell failed; the one-line message names the first failing notebook (in
@@ -151,9 +173,16 @@ def run_notebooks(
     found = sorted(notebooks.glob(NOTEBOOK_GLOB))
     if not found:
         raise FileNotFoundError(f"no notebooks (NN_topic.ipynb) in {notebooks}")
+    for path in found:  # a FIFO would block the reader forever
+        unusable = regular_file_problem(path)
+        if unusable:
+            raise ReportError(f"{path}: {unusable}")
     out = Path(out)
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     jobs = jobs or min(2, os.cpu_count() or 1)
+    env = dict(os.environ)
+    if data is not None:
+        env["AIDLIB_DATA"] = str(Path(data).absolute())
 
     stop = threading.Event()  # after a failure, notebooks not yet started are skipped
 
@@ -164,7 +193,7 @@ def run_notebooks(
         progress(f"[report] ({i}/{len(found)}) executing {path.name} ...")
         started = time.perf_counter()
         try:
-            nb = _execute(path, Path(kernels), data)
+            nb = _execute(path, Path(kernels), env, stop, managers)
         except NotebookFailed as err:
             stop.set()
             progress(f"[report] ({i}/{len(found)}) {path.name} FAILED")
@@ -172,8 +201,16 @@ def run_notebooks(
         progress(f"[report] ({i}/{len(found)}) {path.name} done in {time.perf_counter() - started:.1f} s")
         return nb
 
+    managers: list = []
     with tempfile.TemporaryDirectory(prefix="aidlib-kernels-") as kernels, ThreadPoolExecutor(jobs) as pool:
-        results = list(pool.map(run, enumerate(found, start=1)))
+        try:
+            results = list(pool.map(run, enumerate(found, start=1)))
+        except BaseException:  # Ctrl-C or SIGTERM: interrupt the running cells; start no other
+            stop.set()
+            for km in managers:
+                with contextlib.suppress(Exception):
+                    km.interrupt_kernel()
+            raise
     failed = next((r for r in results if isinstance(r, NotebookFailed)), None)
     if failed:
         raise failed
@@ -191,15 +228,16 @@ def run_notebooks(
 
 def _write_sources(out: Path, data: Path, progress: Callable[[str], None]) -> list[dict[str, str]]:
     records = []
-    for source_id in source_ids(data):
+    for source_id in source_ids(data):  # ids are checked names; each path is proven inside out too
         progress(f"[report] normalizing {source_id}")
         result = normalize(read_raw(source_id, data))
-        (out / f"{source_id}.clean.txt").write_text(result.text, encoding="utf-8")
-        with (out / f"{source_id}.repairs.csv").open("w", encoding="utf-8", newline="") as fh:
+        path_inside(out, f"{source_id}.clean.txt").write_text(result.text, encoding="utf-8")
+        with path_inside(out, f"{source_id}.repairs.csv").open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
             writer.writerow(["kind", "raw_start", "raw_end", "before", "after"])
-            for r in result.repairs:
-                writer.writerow([r.kind, r.raw_start, r.raw_end, r.before, r.after])
+            for r in result.repairs:  # before/after are source text: never a spreadsheet formula
+                writer.writerow([r.kind, r.raw_start, r.raw_end, spreadsheet_safe(r.before),
+                                 spreadsheet_safe(r.after)])  # fmt: skip
         counts = ", ".join(f"{k} {v}" for k, v in result.counts().items())
         progress(f"[report] {source_id}: {len(result.text)} chars, repairs: {counts}")
         record = source_record(source_id, data)
@@ -207,23 +245,22 @@ def _write_sources(out: Path, data: Path, progress: Callable[[str], None]) -> li
     return records
 
 
-def _write_data(out: Path, data: Path, release: str) -> list[tuple[str, str]]:
-    """Copy the data package (what datapackage.json lists, and the raw sources) and zip it.
+def _write_data(out: Path, data: Path, files: list[str], release: str) -> list[tuple[str, str]]:
+    """Copy the data package (exactly the files it lists, checked by check_data) and zip it.
 
     Nothing else in the data folder is published. The zip's comment names the release.
     Returns the download links.
     """
     import zipfile
 
-    files = released_files(data)
-    for name in files:
-        target = out / "data" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(data / name, target)
+    for rel in files:
+        dest = path_inside(out / "data", rel)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path_inside(data, rel), dest)
     with zipfile.ZipFile(out / "aidlib-data.zip", "w", zipfile.ZIP_DEFLATED) as archive:
         archive.comment = release.encode()
-        for name in files:
-            archive.write(out / "data" / name, f"data/{name}")
+        for rel in files:
+            archive.write(out / "data" / rel, f"data/{rel}")
     return [
         ("data/metrics.csv", "the curated metrics, one row per statement, with its quote"),
         ("data/cited_figures.tsv", "the cited outside figures, with their citations"),
@@ -234,8 +271,77 @@ def _write_data(out: Path, data: Path, release: str) -> list[tuple[str, str]]:
     ]
 
 
-def _replaceable(out: Path) -> bool:
-    return not out.exists() or (out.is_dir() and ((out / MARKER).exists() or not any(out.iterdir())))
+def _safe_csv(frame, path: Path) -> None:
+    """Write a table as CSV, its text cells neutralised for spreadsheets, numbers left numbers."""
+    frame = frame.copy()
+    for col in frame.columns:
+        if frame[col].dtype == object:
+            frame[col] = frame[col].map(spreadsheet_safe)
+    frame.to_csv(path, index=False, lineterminator="\n")
+
+
+# ---- the report's needs: checked by aidlib check and by the report, before anything runs ----
+def _placeholder(frame, id_column: str, key: str):
+    import pandas as pd
+
+    row = dict.fromkeys(frame.columns, "")
+    row.update({id_column: key, "value": 1.0, "qualifier": "exact", "high": float("nan"), "period": "2023"})
+    return pd.concat([frame.astype(object), pd.DataFrame([row], dtype=object)], ignore_index=True)
+
+
+def _dry_run(compute: Callable, metrics, figures) -> tuple[list, list[str]]:
+    """Run ``compute(metrics, figures)``, standing in for each missing id; return results and the ids."""
+    missing: list[str] = []
+    while True:
+        try:
+            return compute(metrics, figures), missing
+        except KeyError as err:
+            key = err.args[0] if err.args else None
+            if not isinstance(key, str) or key in missing or len(missing) >= 200:
+                raise
+            missing.append(key)
+            metrics = _placeholder(metrics, "metric_id", key)
+            figures = _placeholder(figures, "figure_id", key)
+        except Exception:
+            if not missing:
+                raise
+            return [], missing  # a stand-in's value broke a formula: the missing ids are the cause
+
+
+def report_needs(folder: Path, metrics, figures) -> list[Problem]:
+    """What the report needs of the data: every input of the indicators, context indicators and index.
+
+    Passed as ``needs`` to :func:`aidlib.data.check.check_data` by ``aidlib check`` and
+    ``aidlib report``. A missing input is one line naming the id and everything that
+    needs it; any other failure to compute is one line too.
+    """
+    from aidlib.analysis import context, indicators
+    from aidlib.data.metrics import METRICS_FILE
+
+    path = folder / METRICS_FILE
+    needed: dict[str, list[str]] = {}
+    for mid in KEY_METRICS:
+        if mid not in set(metrics["metric_id"]):
+            needed.setdefault(mid, []).append("the index page's key figures")
+    for kind, compute in (
+        ("indicator", lambda m, f: indicators.compute(m)),
+        ("context indicator", context.compute),
+    ):
+        try:
+            results, missing = _dry_run(compute, metrics, figures)
+        except Exception as err:  # the data passed every other check, yet cannot be computed
+            what = f"{type(err).__name__}: {err}".strip().splitlines()[0]
+            return [Problem(path, 0, "", f"the report's {kind}s cannot be computed from it: {what}")]
+        for key in missing:
+            users = [r.indicator_id for r in results if key in r.inputs]
+            needed.setdefault(key, []).append(f"{kind} {', '.join(users)}" if users else f"the {kind}s")
+    out = []
+    for key, users in needed.items():
+        both = "context indicator" in " ".join(users)
+        where = "metrics.csv or cited_figures.tsv" if both else "metrics.csv"
+        needs = "; ".join(users)
+        out.append(Problem(path, 0, "", f"{key!r} is not in {where}; the report needs it: {needs}"))
+    return out
 
 
 #: What ``aidlib report`` needs beyond the core install: the ``notebooks`` extra.
@@ -268,6 +374,30 @@ def release_line(data: Path) -> str:
     return f"aidlib {__version__} · data {data_version(data)}"
 
 
+def _home() -> Path | None:
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError):  # no HOME and a uid without a passwd entry (docker run --user)
+        return None
+
+
+def _out_folder(out: str | os.PathLike[str]) -> Path:
+    """The report folder as an absolute path, refusing ``""``, ``/`` and the home folder."""
+    if not os.fspath(out).strip():
+        raise ReportError("--out is empty: give a folder of its own, e.g. reports")
+    path = Path(os.path.abspath(out))  # noqa: PTH100 - lexical: resolve() would follow a symlinked out
+    if not path.name or path == _home():
+        raise ReportError(f"--out {path} cannot be a report folder: give a folder of its own, e.g. reports")
+    return path
+
+
+def _is_report(path: Path) -> bool:
+    """A folder aidlib may replace: an aidlib report (it holds :data:`MARKER`) or an empty folder."""
+    if path.is_symlink() or not path.is_dir():
+        return False
+    return (path / MARKER).is_file() or not any(path.iterdir())
+
+
 def write_report(
     out: Path,
     progress: Callable[[str], None] = print,
@@ -278,34 +408,37 @@ def write_report(
 
     ``data`` and ``notebooks`` default to :func:`aidlib.data.paths.data_dir` and
     :func:`~aidlib.data.paths.notebooks_dir` (the checkout's folders, else the copies shipped
-    with the package); the data folder is resolved once, to an absolute path, and every
-    notebook reads that one.
+    with the package). The data folder is resolved once, to an absolute path, checked as
+    ``aidlib check`` checks it, and handed to every notebook's kernel as ``AIDLIB_DATA``.
 
     Raises:
-        aidlib.data.csvfile.DataError: data/ is invalid (nothing is written).
+        aidlib.data.csvfile.DataError: the data fail :func:`aidlib.data.check.check_data` (nothing
+            is written).
         ReportError: a notebook or a step failed, or ``out`` is a folder that is not a report;
             ``out`` is left as it was and ``<out>.log`` holds the traceback.
     """
+    from aidlib.data.check import check_data
+
     require_notebooks_extra()
-    out = Path(out).absolute()
-    if not out.name or out == Path.home():
-        raise ReportError(f"--out {out} cannot be a report folder: give a folder of its own, e.g. reports")
+    out = _out_folder(out)
     log = out.with_name(out.name + ".log")
-    if not _replaceable(out):
+    if log.is_symlink() or (log.exists() and not log.is_file()):
+        raise ReportError(f"{log} is not a file; aidlib report writes its log there: move it away")
+    if out.exists() and not _is_report(out):
         raise ReportError(f"{out} exists and is not an aidlib report (no {MARKER}); not replacing it")
-    progress("[report] validating data/ (aidlib check) and computing indicators")
+    folder = paths.data_dir(data)  # once, absolute: the notebooks get this very folder
+    progress(f"[report] validating {folder} (aidlib check) and computing indicators")
+    checked = check_data(folder, needs=report_needs)
+    if not checked.ok:  # bad data stops the report before anything is written
+        raise DataError(checked.problems)
+    notebooks = paths.notebooks_dir(notebooks)
     from aidlib.analysis import context
     from aidlib.analysis.indicators import table
-    from aidlib.data.figures import load_figures
-    from aidlib.data.metrics import load_metrics
 
-    data = paths.data_dir(data)
-    notebooks = paths.notebooks_dir(notebooks)
-    release = release_line(data)
-    metrics = load_metrics(data)  # bad data stops the report before anything is written
-    figures = load_figures(data)
+    metrics, figures = checked.frames()
     indicators = table(metrics)
     context_table = context.table(metrics, figures)
+    release = release_line(folder)
     site.RELEASE.set(release)
 
     lines: list[str] = []
@@ -320,12 +453,12 @@ def write_report(
     os.umask(umask)
     build.chmod(0o777 & ~umask)  # mkdtemp makes it private; the report is an ordinary folder
     try:
-        sources = _write_sources(build, data, note)
-        indicators.to_csv(build / "indicators.csv", index=False, lineterminator="\n")
-        context_table.to_csv(build / "context.csv", index=False, lineterminator="\n")
-        downloads = _write_data(build, data, release)
+        sources = _write_sources(build, folder, note)
+        _safe_csv(indicators, build / "indicators.csv")
+        _safe_csv(context_table, build / "context.csv")
+        downloads = _write_data(build, folder, checked.published, release)
         note(f"[report] {len(metrics)} metrics and {len(figures)} cited figures valid; data copied")
-        pages = run_notebooks(build, notebooks, note, data=data)
+        pages = run_notebooks(build, notebooks, note, data=folder)
         (build / site.DATA).write_text(site.data_page(metrics, figures, downloads), encoding="utf-8")
         index = site.index_page(
             pages, metrics, indicators, context_table, KEY_METRICS, KEY_INDICATORS, sources, figures
@@ -334,30 +467,94 @@ def write_report(
         size = site.embed_font(build)
         note(f"[report] Chinese font subset embedded in every page ({size // 1024} kB)")
         (build / MARKER).write_text("written by aidlib report; the folder is replaced on each run\n")
+        _swap(build, out)
     except BaseException as err:
         shutil.rmtree(build, ignore_errors=True)
         if isinstance(err, KeyboardInterrupt | SystemExit):
             raise
         details = err.details if isinstance(err, NotebookFailed) else traceback.format_exc()
-        log.write_text("\n".join(lines) + "\n\n" + details, encoding="utf-8")
         expected = isinstance(err, ReportError | OSError | ValueError | LookupError)
         line = str(err) if expected else f"unexpected {type(err).__name__}: {err}"
+        if isinstance(err, OSError) and err.strerror:
+            line = f"{err.filename or out}: {err.strerror}"
+            if err.errno in (errno.EBUSY, errno.EXDEV):
+                line += " (a mount point? give a folder inside it as --out)"
         line = line.strip().splitlines()[0] if line.strip() else type(err).__name__
         kept = f"{out.name}/ left as it was" if out.exists() else f"nothing written to {out.name}/"
-        raise ReportError(f"{line} (traceback in {log}; {kept})") from None
-    _swap(build, out)
+        saved = _write_log(log, "\n".join(lines) + "\n\n" + details)
+        where = f"traceback in {log}" if saved else f"no log: {saved.reason}"
+        raise ReportError(f"{line} ({where}; {kept})") from None
     written = sorted(p for p in out.rglob("*") if p.is_file() and p.name != MARKER)
-    log.write_text("\n".join(lines) + f"\n[report] OK: {len(written)} files\n", encoding="utf-8")
+    saved = _write_log(log, "\n".join(lines) + f"\n[report] OK: {len(written)} files\n")
+    if not saved:  # the report is written: a log that cannot be is a warning, not a failure
+        progress(f"[report] warning: no log written: {saved.reason}")
     progress(f"[report] wrote {len(written)} files to {out}/ — open {out / site.INDEX}")
     return written
 
 
+class _Saved:
+    def __init__(self, reason: str = "") -> None:
+        self.reason = reason
+
+    def __bool__(self) -> bool:
+        return not self.reason
+
+
+def _write_log(log: Path, text: str) -> _Saved:
+    """Write the log (atomically: a reader never sees half of it); say why not when it cannot be."""
+    tmp = log.with_name(f".{log.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(log)
+    except OSError as err:
+        if tmp.is_file():
+            tmp.unlink()
+        return _Saved(f"{log}: {err.strerror or err}")
+    return _Saved()
+
+
 def _swap(build: Path, out: Path) -> None:
-    """Put the finished ``build`` folder in place of ``out`` (two renames on one file system)."""
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
-        out.replace(old / out.name)
-        build.replace(out)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        build.replace(out)
+    """Put the finished ``build`` folder in place of ``out``, by renames on one file system.
+
+    ``out`` is judged again at the moment of the swap, on the very folder being
+    replaced: it is first renamed aside, and if what was moved is not a report (a
+    folder someone created while the report was built), it is put back and the swap
+    refused. Nothing aidlib did not make is ever deleted.
+
+    Raises:
+        ReportError: a folder that is not a report appeared at ``out``.
+        OSError: a rename failed (``out`` is a mount point, say); ``out`` is as it was.
+    """
+    try:
+        build.rename(out)  # out absent, or an empty folder, which rename replaces atomically
+        return
+    except OSError as err:
+        if err.errno not in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR, errno.EISDIR):
+            raise
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+    moved = old / out.name
+    try:
+        out.rename(moved)
+    except OSError:
+        old.rmdir()
+        raise
+    if not _is_report(moved):
+        _put_back(moved, out)
+        raise ReportError(f"{out} appeared while the report was built and is not an aidlib report; "
+                          "not replacing it")  # fmt: skip
+    try:
+        build.rename(out)
+    except OSError:
+        _put_back(moved, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _put_back(moved: Path, out: Path) -> None:
+    """Rename ``moved`` back to ``out``; if something took its place meanwhile, say where it is kept."""
+    try:
+        moved.rename(out)
+    except OSError as err:
+        raise ReportError(f"{out} changed while the report replaced it: the folder that was there is "
+                          f"kept, unchanged, at {moved} ({err.strerror})") from None  # fmt: skip
+    moved.parent.rmdir()

@@ -13,10 +13,13 @@ misses the cache.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
 import re
+import stat
+import warnings
 from pathlib import Path
 
 _HEADER = re.compile(r"aidlib-normalized sha256=([0-9a-f]{64}) chars=(\d+)\n")
@@ -24,18 +27,37 @@ _HEADER = re.compile(r"aidlib-normalized sha256=([0-9a-f]{64}) chars=(\d+)\n")
 _REPAIR_MODULES = ("edits.py", "hanzi.py", "mojibake.py", "repairs.py", "normalizer.py")
 
 
-def cache_dir() -> Path:
-    """Return the cache folder as an absolute path.
+class CacheWarning(UserWarning):
+    """The cache cannot be used; the text is computed instead (said once per process)."""
+
+
+_warned: list[str] = []  # the reason given, once per process however many texts are loaded
+
+
+def _skip(reason: str) -> None:
+    if not _warned:
+        _warned.append(reason)
+        warnings.warn(f"cache skipped: {reason}; the clean text is computed each time", CacheWarning,
+                      stacklevel=3)  # fmt: skip
+
+
+def cache_dir() -> Path | None:
+    """Return the cache folder as an absolute path, or None when there is none to use.
 
     ``$AIDLIB_CACHE`` if set (``~`` expanded; a relative path is taken from the
     current folder and made absolute, so a later ``chdir`` does not move it),
-    else ``$XDG_CACHE_HOME/aidlib``, else ``~/.cache/aidlib``.
+    else ``$XDG_CACHE_HOME/aidlib``, else ``~/.cache/aidlib``. Without a home folder
+    (no ``HOME`` and a uid with no passwd entry, as under ``docker run --user``) and
+    no variable set, there is no cache: None.
     """
     chosen = os.environ.get("AIDLIB_CACHE")
-    if chosen:
-        return Path(chosen).expanduser().resolve()
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return (Path(base).expanduser() / "aidlib").resolve()
+    try:
+        if chosen:
+            return Path(chosen).expanduser().resolve()
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        return (Path(base).expanduser() / "aidlib").resolve()
+    except (RuntimeError, KeyError, OSError):  # Path.home(): "Could not determine home directory"
+        return None
 
 
 @functools.cache
@@ -51,10 +73,24 @@ def _pipeline_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def cache_path(raw: str) -> Path:
-    """Return the cache file that holds (or will hold) the normalized ``raw``."""
+def cache_path(raw: str) -> Path | None:
+    """Return the cache file that holds (or will hold) the normalized ``raw``; None without a cache."""
+    folder = cache_dir()
+    if folder is None:
+        return None
     key = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return cache_dir() / f"normalized-{key}-{_pipeline_fingerprint()}.txt"
+    return folder / f"normalized-{key}-{_pipeline_fingerprint()}.txt"
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be a cache file (a FIFO would block a read forever), or None."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        return f"{path}: {err.strerror or err}"
+    return None if stat.S_ISREG(mode) else f"{path} is not a regular file"
 
 
 def _read_verified(path: Path) -> str | None:
@@ -77,13 +113,15 @@ def _read_verified(path: Path) -> str | None:
 def _write(path: Path, text: str) -> None:
     body = text.encode("utf-8", "surrogatepass")
     header = f"aidlib-normalized sha256={hashlib.sha256(body).hexdigest()} chars={len(text)}\n"
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(header.encode("ascii") + body)
         tmp.replace(path)  # atomic: a reader sees the old file or the whole new one
-    except OSError:
-        pass  # an unwritable cache is skipped, not fatal
+    except OSError as err:  # an unwritable cache is skipped, not fatal, and leaves nothing behind
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        _skip(f"{path.parent}: {err.strerror or err}")
 
 
 def cached_normalized_text(raw: str) -> str:
@@ -97,12 +135,19 @@ def cached_normalized_text(raw: str) -> str:
         >>> cached_normalized_text(read_raw("guangzhou_shufu_2023"))[:5]
         '珠水润天山'
     """
+    from aidlib.text.normalizer import normalize_text
+
     path = cache_path(raw)
+    if path is None:
+        _skip("no home folder to keep it in (set AIDLIB_CACHE)")
+        return normalize_text(raw)
+    unusable = _not_a_file(path)  # a FIFO or a folder where the file should be: skipped, never opened
+    if unusable:
+        _skip(unusable)
+        return normalize_text(raw)
     text = _read_verified(path)
     if text is not None:
         return text
-    from aidlib.text.normalizer import normalize_text
-
     text = normalize_text(raw)
     _write(path, text)
     return text

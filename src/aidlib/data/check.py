@@ -1,0 +1,143 @@
+"""The one check of a data folder: what ``aidlib check`` prints and what ``aidlib report`` requires.
+
+:func:`check_data` reads every table of the folder through the loaders' own checks
+(:mod:`aidlib.data.metrics`, :mod:`aidlib.data.figures`, the exclusions), then the
+data package: ``datapackage.json`` and every file of the release
+(:func:`aidlib.data.package.released_files`: its resources and the raw sources)
+must be readable regular files inside the folder, since the report publishes
+exactly those. A caller that needs more (the
+report's indicators need certain metrics) passes ``needs``, run on the loaded
+tables once the folder itself is sound. ``aidlib check`` and ``aidlib report`` both
+call it with the report's needs, so a report never fails on data that passed.
+
+One cause gives one line: an unreadable folder is one problem, not one per file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aidlib.data import paths
+from aidlib.data.csvfile import Problem, Table, path_inside, regular_file_problem
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+# The files of a data folder: with none of them, the folder is the wrong one (one problem, not four).
+_TABLES = ("datapackage.json", "sources.csv", "metrics.csv", "cited_figures.tsv", "exclusions.csv")
+
+#: ``needs(folder, metrics, figures)`` returns the problems of data the caller cannot use.
+Needs = Callable[[Path, "pd.DataFrame", "pd.DataFrame"], list[Problem]]
+
+
+@dataclass
+class Checked:
+    """The result of :func:`check_data`: the folder, its tables and every problem found."""
+
+    folder: Path
+    metrics: Table | None = None
+    figures: Table | None = None
+    exclusions: Table | None = None
+    references: Table | None = None
+    published: list[str] = field(default_factory=list)  # files the report publishes, relative
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is wrong."""
+        return not self.problems
+
+    def frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The metrics and cited figures as the loaders return them (only when :attr:`ok`)."""
+        from aidlib.data.figures import figures_frame
+        from aidlib.data.metrics import metrics_frame
+
+        assert self.metrics is not None and self.figures is not None
+        return metrics_frame(self.metrics), figures_frame(self.figures)
+
+
+def _folder_problem(folder: Path) -> Problem | None:
+    """One problem when the folder as a whole cannot be listed or read."""
+    try:
+        next(os.scandir(folder), None)
+    except OSError as err:
+        return Problem(folder, 0, "", f"the data folder cannot be read: {err.strerror or err}")
+    return None
+
+
+def package_files(folder: Path) -> tuple[list[str], list[Problem]]:
+    """The files of the release (:func:`aidlib.data.package.released_files`), each checked.
+
+    That is ``datapackage.json``, every resource it lists and the raw file of every
+    source; each must stay inside the folder (symbolic links resolved) and be a
+    readable regular file, since the report copies exactly these.
+
+    Returns:
+        The relative paths (POSIX, sorted) and the problems found.
+    """
+    from aidlib.data.package import DESCRIPTOR, PackageError, released_files
+    from aidlib.data.sources import read_sources
+
+    package = folder / DESCRIPTOR
+    unusable = regular_file_problem(package)
+    if unusable:
+        return [], [Problem(package, 0, "", unusable)]
+    try:
+        listed = released_files(folder)
+    except PackageError as err:
+        return [], [Problem(package, 0, "", str(err).removeprefix(f"{package}: "))]
+    except (OSError, UnicodeDecodeError, csv.Error):  # sources.csv unreadable: its own check says why
+        return [], []
+    records, _, _ = read_sources(folder)  # a raw file's problem is reported on its line of sources.csv
+    raw = {r["path"] for r in records.values()}
+    files, problems = [], []
+    for rel in listed:
+        try:
+            target = path_inside(folder, rel)
+        except ValueError as err:
+            problems.append(Problem(package, 0, "", str(err)))
+            continue
+        unusable = regular_file_problem(target)
+        if unusable and rel not in raw:
+            problems.append(Problem(target, 0, "", f"{unusable} ({DESCRIPTOR} lists it)"))
+        elif not unusable:
+            files.append(rel)
+    return files, problems
+
+
+def check_data(data: str | os.PathLike[str] | None = None, needs: Needs | None = None) -> Checked:
+    """Check the whole data folder once: every table, the data package, and the caller's ``needs``.
+
+    Raises:
+        FileNotFoundError: the data folder does not exist (see :func:`aidlib.data.paths.data_dir`).
+    """
+    from aidlib.data.figures import check_figures
+    from aidlib.data.metrics import check_exclusions, check_metrics
+    from aidlib.data.references import check_references
+
+    folder = paths.data_dir(data)
+    result = Checked(folder)
+    problem = _folder_problem(folder)
+    present = [name for name in _TABLES if (folder / name).exists() or (folder / name).is_symlink()]
+    if problem is None and not present:
+        problem = Problem(folder, 0, "", f"not a data folder: none of {', '.join(_TABLES)} is there")
+    if problem:
+        result.problems = [problem]
+        return result
+    result.metrics, problems = check_metrics(folder)
+    result.figures, more = check_figures(folder)
+    result.exclusions, excluded = check_exclusions(folder)
+    result.references, cited = check_references(folder)
+    result.published, packaged = package_files(folder)
+    # a file named twice (a missing sources.csv is both a table and a resource) is one problem
+    unreadable = {p.path for p in problems + more + excluded + cited if p.line == 0}
+    packaged = [p for p in packaged if p.path not in unreadable]
+    result.problems = problems + more + excluded + cited + packaged
+    if result.ok and needs is not None:
+        result.problems += needs(folder, *result.frames())
+    return result
