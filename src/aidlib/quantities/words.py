@@ -114,7 +114,8 @@ UNITS = {unit: u.english for unit, u in UNIT_TABLE.items()}
 QUALIFIERS_BEFORE = {  # before the number
     "超过": "over", "超": "over", "突破": "over", "逾": "over", "多达": "over", "至少": "over",
     "不少于": "over", "不低于": "over", "不止": "over", "多于": "over", "高于": "over", "最少": "over",
-    "将近": "under", "接近": "under", "近": "under", "大约": "about", "约合": "about", "约": "about", "大概": "about",
+    "将近": "under", "接近": "under", "近": "under", "大约": "about", "约": "about", "大概": "about",
+    "约合": "about",  # 约合5万元: "about 50,000 yuan" (合 is no separate word here)
     "不足": "under", "不到": "under", "不超过": "under", "最多": "under", "至多": "under",
     "少于": "under", "低于": "under", "不高于": "under", "不满": "under", "未满": "under",
 }  # fmt: skip
