@@ -490,3 +490,14 @@ def test_draft_quote_never_runs_as_a_formula(tmp_path, data_copy):
     assert rows and all(not r["quote"].startswith(("=", "+", "-", "@")) for r in rows)
     marked = [r for r in rows if r["quote"].startswith("'")]
     assert marked and all("starts with '" in r["note"] for r in marked)
+
+
+def test_add_source_never_edits_the_data_shipped_in_the_package(new_file, data_copy, monkeypatch):
+    # an installed aidlib's default data folder is its shipped copy: a curator must give --data
+    from aidlib.data import paths
+
+    before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+    monkeypatch.setattr(paths, "shipped", lambda name: data_copy if name == "data" else None)
+    with pytest.raises(ValueError, match=r"is the data shipped inside the installed aidlib, never edited"):
+        add_source(new_file, "demo_2024", outlet="o", published="2024", data=data_copy)
+    assert {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before

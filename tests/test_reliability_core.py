@@ -51,9 +51,11 @@ def test_difference_takes_opposite_bounds():
 
 def test_division_refuses_a_divisor_around_zero():
     with pytest.raises(ZeroDivisionError, match="contains zero"):
-        Interval(1) / Interval(0, 2)
-    with pytest.raises(ZeroDivisionError):
         Interval(1) / Interval(-1, 1)
+    with pytest.raises(ZeroDivisionError, match="contains zero"):
+        Interval(1) / Interval(0, 0)
+    q = Interval(1) / Interval(0, 2)  # an at-most divisor (近: [0, 2]) leaves no upper bound
+    assert (q.low, q.high) == (0.5, INF)
     q = Interval(10) / Interval(2, INF)
     assert (q.low, q.high) == (0.0, 5.0)
 
@@ -124,13 +126,13 @@ def test_expand_refuses_a_span_outside(start, end):
 @pytest.mark.parametrize(
     ("interval", "text"),
     [
-        (Interval(5), "5 元"),  # exact: no sign
-        (Interval(5, approx=True), "≈ 5 元"),  # about, though not rounded
-        (Interval(1234.5678), "≈ 1,235 元"),  # rounded, though exact
-        (Interval(5, INF), "≥ 5 元"),
-        (Interval(-INF, 5), "≤ 5 元"),
-        (Interval(0, 5), "≤ 5 元"),  # a count at most 5
-        (Interval(2, 3), "2–3 元"),
+        (Interval(5), "5元"),  # exact: no sign
+        (Interval(5, approx=True), "≈ 5元"),  # about, though not rounded
+        (Interval(1234.5678), "≈ 1,235元"),  # rounded, though exact
+        (Interval(5, INF), "≥ 5元"),
+        (Interval(-INF, 5), "≤ 5元"),
+        (Interval(0, 5), "≤ 5元"),  # a count at most 5
+        (Interval(2, 3), "2–3元"),
     ],
 )
 def test_describe(interval, text):
@@ -152,7 +154,7 @@ def test_a_fall_over_a_size_is_an_exact_bound():
 
 def test_indicator_texts(indicators):
     i = indicators["spend.per_household"]
-    assert (i.text, i.unit_en) == ("≤ 1,606 元/户", "yuan per household")
+    assert (i.text, i.unit_en) == ("≤ 1,606元/户", "yuan per household")
     assert i.text_en == "≤ 1,606 yuan per household"
     share = indicators["share.livelihood"]
     assert (share.interval.low, share.interval.high) == pytest.approx((23.26415, 56.22642), abs=1e-4)

@@ -95,6 +95,11 @@ def add_source(
         OSError: the file cannot be read or the data folder written.
     """
     folder = paths.data_dir(data)
+    if paths.is_shipped(folder):
+        raise ValueError(
+            f"{folder} is the data shipped inside the installed aidlib, never edited: copy it "
+            "(or use a checkout's data/) and give --data FOLDER"
+        )
     src = Path(file)
     if not is_name(source_id):
         raise ValueError(f"--id {source_id!r}: use {NAME_RULE}")
