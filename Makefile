@@ -35,9 +35,8 @@ report: $(STAMP) ## check data/, execute every notebook, write the HTML report i
 	@echo "[report] checking data/, then executing every notebook into $(REPORT_DIR)/ (about 30 s)"
 	@$(BIN)/aidlib report --out $(REPORT_DIR)
 
-test: $(STAMP) ## run unit tests, doctests and strict nbval on every notebook
-	$(BIN)/python -m pytest -q
-	$(BIN)/python -m pytest -q --nbval --nbval-current-env notebooks/*.ipynb
+test: $(STAMP) ## run unit tests, doctests and strict nbval on every notebook (both cores, one file per worker)
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile --nbval --nbval-current-env tests src/aidlib notebooks/*.ipynb
 
 notebooks: $(STAMP) ## re-execute every notebook in place (after a library change), paired .py kept in sync
 	$(BIN)/jupytext --sync notebooks/*.ipynb
