@@ -24,7 +24,7 @@
 # **Source.** The report's curated metrics (`data/metrics.csv`, notebook 00) set against 83
 # published figures in `data/cited_figures.tsv`: each a number as printed plus its outlet,
 # date, URL and a reliability grade (A: the original page of a government or state outlet;
-# B: a named outlet's piece reposted elsewhere; C: unattributed, wiki or aggregator). Every
+# B: a named outlet's piece reposted elsewhere; C: unattributed, wiki, Q&A or aggregator). Every
 # derived figure below is an indicator of `aidlib.context`, with its formula, inputs,
 # bounds and caveat.
 #

@@ -20,6 +20,8 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from aidlib.data.vocabulary import RELIABILITY
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -48,11 +50,11 @@ GENERIC_UNITS = ("units", "items")
 SINGULAR = {"major items": "major item", "minor items": "minor item", "housing units": "housing unit",
             "event sessions": "event session", "person-times": "person-time"}  # fmt: skip
 
-# The reliability grades of cited figures, in words (data/cited_figures.tsv, `reliability`).
+# The reliability grades of cited figures, in words (the vocabulary's RELIABILITY): a reader
+# is told that A is about where a figure comes from, not whether anyone checked it.
 GRADES = {
-    "A": "A: the original page of a government or state outlet (provenance, not independence)",
-    "B": "B: a named outlet's piece reposted elsewhere",
-    "C": "C: unattributed, wiki or aggregator",
+    grade: f"{grade}: {words}" + (" (provenance, not independence)" if grade == "A" else "")
+    for grade, words in RELIABILITY.items()
 }
 
 
