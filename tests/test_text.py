@@ -74,6 +74,13 @@ def test_punctuation_step(raw, expected):
         ("a<br/>b<span class='x'>c</span>", "abc"),
         ("A&amp;B&nbsp;C", "A&B C"),
         ("1 < 2 > 0", "1 < 2 > 0"),  # comparison signs are not tags
+        ("a<!-- x -->b", "ab"),  # a comment goes with its contents
+        ("a<SCRIPT>x()</script>b", "ab"),  # block names in any ASCII case
+        ("a<style type='t'>p{}</STYLE>b", "ab"),
+        # "ſ" (U+017F) folds to "s" under Unicode case folding: not a script block, with
+        # or without another "<s" in the text (that once raised KeyError)
+        ("a<ſcript>x</script>b", "a<ſcript>x</script>b"),
+        ("<span>a<ſcript>x</script>b", "a<ſcript>x</script>b"),
     ],
 )
 def test_html_step(raw, expected):
