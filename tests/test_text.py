@@ -227,3 +227,13 @@ def test_idempotent_on_damage_like_text(text):
 def test_normalize_rejects_bytes():
     with pytest.raises(TypeError, match="expects str, got bytes"):
         normalize(b"abc")
+
+
+def test_normalized_is_frozen():
+    # normalize() results are cached and shared: a caller must not be able to change one
+    import dataclasses
+
+    result = normalize("實(shí)")
+    for field, value in [("text", "x"), ("raw", "x"), ("repairs", ())]:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(result, field, value)
