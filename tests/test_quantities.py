@@ -240,3 +240,35 @@ def test_lone_surrogates_never_raise():
     (q,) = find_quantities("投入\ud83d5亿元")
     assert q.damaged and math.isnan(q.value)
     assert [q.value for q in find_quantities("共100人，\udc00")] == [100.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "high", "qualifier"),
+    [
+        # the left end takes only the right end's magnitudes larger than its own:
+        # 三万 shares 亿, not 万亿 (3万亿, not 3亿亿)
+        ("三万至五万亿元", 3_000_000_000_000, 5_000_000_000_000, "range"),
+        ("一千到两千万元", 10_000_000, 20_000_000, "range"),
+        # both ends equal after sharing 万: one amount, and 8500 stays 8500万 (it is
+        # not the "从8500到3万元" case, where the shared low end would pass the high end)
+        ("8500至8500万元", 85_000_000, None, "exact"),
+        ("从8500到3万元", 8500, 30_000, "range"),
+    ],
+)
+def test_range_shared_magnitude(text, value, high, qualifier):
+    q = parse_quantity(text)
+    assert (q.value, q.high, q.qualifier) == (value, high, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a character that makes 成 a word (成为, 成员) does not end other units
+        ("有5人为此", 5, "人"),
+        ("3吨果子", 3, "吨"),
+        ("增加1万人年", 10_000, "人"),
+    ],
+)
+def test_unit_before_cheng_word_suffix(text, value, unit):
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (value, unit)
