@@ -272,3 +272,18 @@ def test_range_shared_magnitude(text, value, high, qualifier):
 def test_unit_before_cheng_word_suffix(text, value, unit):
     q = parse_quantity(text)
     assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 上/过/破 only hedge a bare magnitude (上万人); before a written number they are
+        # dropped and the quantity starts at the number itself
+        ("上万人参加", [(10_000, "over", "上万人", 0)]),
+        ("上5000人参加", [(5000, "exact", "5000人", 1)]),
+        ("人数上5000人", [(5000, "exact", "5000人", 3)]),
+        ("过50次", [(50, "exact", "50次", 1)]),
+    ],
+)
+def test_bare_hedge_before_a_number(text, found):
+    assert [(q.value, q.qualifier, q.text, q.start) for q in find_quantities(text)] == found
