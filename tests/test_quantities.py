@@ -287,3 +287,18 @@ def test_unit_before_cheng_word_suffix(text, value, unit):
 )
 def test_bare_hedge_before_a_number(text, found):
     assert [(q.value, q.qualifier, q.text, q.start) for q in find_quantities(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("23年3月", []),  # a year and a month: a date
+        ("23年 12月", []),  # one space between still a date
+        # a month only makes 年 a date within the next 4 characters: a duration ending a
+        # paragraph stays a quantity when the next paragraph starts with a month
+        ("服务期满3年\n\n12月起", [(3, "年", "3年")]),
+        ("服务期满3年\n\n十二月起", [(3, "年", "3年")]),
+    ],
+)
+def test_year_before_a_month(text, found):
+    assert [(q.value, q.unit, q.text) for q in find_quantities(text)] == found
