@@ -253,6 +253,10 @@ def test_lone_surrogates_never_raise():
         # not the "从8500到3万元" case, where the shared low end would pass the high end)
         ("8500至8500万元", 85_000_000, None, "exact"),
         ("从8500到3万元", 8500, 30_000, "range"),
+        # a vague left end (三四: 3 to 4, 几: 2 to 9) shares the magnitude from its low end
+        ("三四至五六万元", 30_000, 60_000, "range"),
+        ("两三至五万人", 20_000, 50_000, "range"),
+        ("几至十几万元", 20_000, 190_000, "range"),
     ],
 )
 def test_range_shared_magnitude(text, value, high, qualifier):
