@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from aidlib.text.edits import Edit, apply_edits
 from aidlib.text.mojibake import LOST, find_shift_edits
 from aidlib.text.normalizer import normalize, normalize_text
-from aidlib.text.repairs import html_edits, is_pinyin, pinyin_edits, punctuation_edits, spacing_edits
+from aidlib.text.repairs import (
+    html_edits,
+    is_pinyin,
+    pinyin_edits,
+    punctuation_edits,
+    script_spans,
+    spacing_edits,
+)
 
 
 def run_step(step, text):
@@ -237,3 +244,19 @@ def test_normalized_is_frozen():
     for field, value in [("text", "x"), ("raw", "x"), ("repairs", ())]:
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(result, field, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("甲\n乙國\n廣州", [(3, 4, "国"), (5, 6, "广")]),
+        ("國\n國", [(0, 1, "国"), (2, 3, "国")]),
+        ("廣州\r\n援疆", [(0, 1, "广")]),
+        ("no change\n", []),
+    ],
+)
+def test_script_spans_line_by_line(text, expected):
+    # When a t2s phrase changes the length, script_spans aligns line by line; a
+    # ``simple`` of another length (here "") forces that path. Its spans are raw
+    # offsets, the same as the char-for-char path's
+    assert script_spans(text, simple="") == expected == script_spans(text)
