@@ -240,3 +240,69 @@ def test_lone_surrogates_never_raise():
     (q,) = find_quantities("投入\ud83d5亿元")
     assert q.damaged and math.isnan(q.value)
     assert [q.value for q in find_quantities("共100人，\udc00")] == [100.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "high", "qualifier"),
+    [
+        # the left end takes only the right end's magnitudes larger than its own:
+        # 三万 shares 亿, not 万亿 (3万亿, not 3亿亿)
+        ("三万至五万亿元", 3_000_000_000_000, 5_000_000_000_000, "range"),
+        ("一千到两千万元", 10_000_000, 20_000_000, "range"),
+        # both ends equal after sharing 万: one amount, and 8500 stays 8500万 (it is
+        # not the "从8500到3万元" case, where the shared low end would pass the high end)
+        ("8500至8500万元", 85_000_000, None, "exact"),
+        ("从8500到3万元", 8500, 30_000, "range"),
+        # a vague left end (三四: 3 to 4, 几: 2 to 9) shares the magnitude from its low end
+        ("三四至五六万元", 30_000, 60_000, "range"),
+        ("两三至五万人", 20_000, 50_000, "range"),
+        ("几至十几万元", 20_000, 190_000, "range"),
+    ],
+)
+def test_range_shared_magnitude(text, value, high, qualifier):
+    q = parse_quantity(text)
+    assert (q.value, q.high, q.qualifier) == (value, high, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a character that makes 成 a word (成为, 成员) does not end other units
+        ("有5人为此", 5, "人"),
+        ("3吨果子", 3, "吨"),
+        ("增加1万人年", 10_000, "人"),
+    ],
+)
+def test_unit_before_cheng_word_suffix(text, value, unit):
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 上/过/破 only hedge a bare magnitude (上万人); before a written number they are
+        # dropped and the quantity starts at the number itself
+        ("上万人参加", [(10_000, "over", "上万人", 0)]),
+        ("上5000人参加", [(5000, "exact", "5000人", 1)]),
+        ("人数上5000人", [(5000, "exact", "5000人", 3)]),
+        ("过50次", [(50, "exact", "50次", 1)]),
+    ],
+)
+def test_bare_hedge_before_a_number(text, found):
+    assert [(q.value, q.qualifier, q.text, q.start) for q in find_quantities(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("23年3月", []),  # a year and a month: a date
+        ("23年 12月", []),  # one space between still a date
+        # a month only makes 年 a date within the next 4 characters: a duration ending a
+        # paragraph stays a quantity when the next paragraph starts with a month
+        ("服务期满3年\n\n12月起", [(3, "年", "3年")]),
+        ("服务期满3年\n\n十二月起", [(3, "年", "3年")]),
+    ],
+)
+def test_year_before_a_month(text, found):
+    assert [(q.value, q.unit, q.text) for q in find_quantities(text)] == found

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from aidlib.text.edits import Edit, apply_edits
 from aidlib.text.mojibake import LOST, find_shift_edits
 from aidlib.text.normalizer import normalize, normalize_text
-from aidlib.text.repairs import html_edits, is_pinyin, pinyin_edits, punctuation_edits, spacing_edits
+from aidlib.text.repairs import (
+    html_edits,
+    is_pinyin,
+    pinyin_edits,
+    punctuation_edits,
+    script_spans,
+    spacing_edits,
+)
 
 
 def run_step(step, text):
@@ -74,6 +81,13 @@ def test_punctuation_step(raw, expected):
         ("a<br/>b<span class='x'>c</span>", "abc"),
         ("A&amp;B&nbsp;C", "A&B C"),
         ("1 < 2 > 0", "1 < 2 > 0"),  # comparison signs are not tags
+        ("a<!-- x -->b", "ab"),  # a comment goes with its contents
+        ("a<SCRIPT>x()</script>b", "ab"),  # block names in any ASCII case
+        ("a<style type='t'>p{}</STYLE>b", "ab"),
+        # "ſ" (U+017F) folds to "s" under Unicode case folding: not a script block, with
+        # or without another "<s" in the text (that once raised KeyError)
+        ("a<ſcript>x</script>b", "a<ſcript>x</script>b"),
+        ("<span>a<ſcript>x</script>b", "a<ſcript>x</script>b"),
     ],
 )
 def test_html_step(raw, expected):
@@ -220,3 +234,29 @@ def test_idempotent_on_damage_like_text(text):
 def test_normalize_rejects_bytes():
     with pytest.raises(TypeError, match="expects str, got bytes"):
         normalize(b"abc")
+
+
+def test_normalized_is_frozen():
+    # normalize() results are cached and shared: a caller must not be able to change one
+    import dataclasses
+
+    result = normalize("實(shí)")
+    for field, value in [("text", "x"), ("raw", "x"), ("repairs", ())]:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(result, field, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("甲\n乙國\n廣州", [(3, 4, "国"), (5, 6, "广")]),
+        ("國\n國", [(0, 1, "国"), (2, 3, "国")]),
+        ("廣州\r\n援疆", [(0, 1, "广")]),
+        ("no change\n", []),
+    ],
+)
+def test_script_spans_line_by_line(text, expected):
+    # When a t2s phrase changes the length, script_spans aligns line by line; a
+    # ``simple`` of another length (here "") forces that path. Its spans are raw
+    # offsets, the same as the char-for-char path's
+    assert script_spans(text, simple="") == expected == script_spans(text)

@@ -45,11 +45,13 @@ _ENTITY = re.compile(
 # A closing tag cut before its ">" at the end of the text or of a line: "中国</p".
 _CUT_TAG = re.compile(rf"</{_TAGS}(?=\n|\Z)", re.IGNORECASE)
 # Blocks removed with their contents; the end is searched once (see _block_spans).
-_BLOCK_START = re.compile(r"<!--|<(script|style)(?=[\s>])[^<>]*>", re.IGNORECASE)
+# re.ASCII: under Unicode case folding "ſ" (U+017F) matched "s", so "<ſcript>" was a
+# block start with no end pattern (KeyError) whenever the text also held "<s".
+_BLOCK_START = re.compile(r"<!--|<(script|style)(?=[\s>])[^<>]*>", re.IGNORECASE | re.ASCII)
 _BLOCK_END = {
     None: re.compile("-->"),
-    "script": re.compile(r"</script\s*>", re.IGNORECASE),
-    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+    "script": re.compile(r"</script\s*>", re.IGNORECASE | re.ASCII),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE | re.ASCII),
 }
 _ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"'}
 # After these a line break is a real paragraph end; elsewhere a tag's line break
