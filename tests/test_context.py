@@ -75,7 +75,7 @@ def test_a_range_row_works_in_every_indicator_and_context_table():
     from aidlib.analysis import indicators
 
     metrics = load_metrics()
-    at = metrics.index[metrics["metric_id"] == context.AID][0]
+    at = metrics.index[metrics["metric_id"] == "funding.aid_total"][0]
     metrics.loc[at, ["value", "high"]] = [5e8, 6e8]
     metrics.loc[at, "qualifier"] = "range"
     figures = load_figures()

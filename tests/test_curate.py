@@ -361,10 +361,12 @@ def test_whole_draft_of_the_bundled_report_passes_check_with_labels(data_copy, t
     writer.writerows(rows)
     (data_copy / "metrics.csv").write_text(buf.getvalue(), encoding="utf-8")
     assert validate(data_copy) == [] and len(load_metrics(data_copy)) == 74  # every drafted row passes
-    capsys.readouterr()  # but the report needs its own metrics (funding.aid_total …): check says which
+    capsys.readouterr()  # but the indicators declared for this source read its own ids: one line says so
     assert main(["check", "--data", str(data_copy)]) == 1
-    err = capsys.readouterr().err
-    assert re.search(r"'funding.aid_total' is not in metrics.csv[^;]*; the report needs it: .*indicator", err)
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and err[-1] == "aidlib check: 1 problem(s)"
+    assert re.search(r"indicators.csv:2: column inputs: the indicators declared for source "
+                     r"'guangzhou_shufu_2023' need what it lacks: 'housing.funds' \(share.housing, ", err[0])
 
 
 # ---- nothing of the user's lost: concurrent curators, file modes, names --------------------

@@ -95,3 +95,22 @@ def test_convert_needs_a_rate():
     for bad in (0, -1, math.inf, math.nan):
         with pytest.raises(ValueError, match="rate must be a positive finite number of USD per yuan"):
             convert_cny(100, bad, "USD")
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "ratio", "expected"),
+    [
+        (1.5, "exact", 2.5, Interval(2.5)),  # 投资增长了1.5倍: grew by 1.5 times, 2.5 times the base
+        (2.0, "exact", 2.0, Interval(2.0)),  # 是去年的2倍
+        (3.0, "over", 4.0, Interval(4.0, math.inf)),  # 增长3倍多: more than 3 times more, at least 4 times
+    ],
+)
+def test_a_multiple_reads_its_ratio_as_data(value, qualifier, ratio, expected):
+    # the ratio is a column of metrics.csv (checked against the quote by aidlib check), never re-parsed
+    from aidlib.analysis.indicators import term_interval
+    from aidlib.data.declarations import Term
+
+    row = {"value": value, "unit": "倍", "qualifier": qualifier, "high": None, "ratio": ratio}
+    assert term_interval(Term("x.multiple", "metric", row, "")) == expected
+    percent = {"value": 70.0, "unit": "%", "qualifier": "exact", "high": None, "ratio": float("nan")}
+    assert term_interval(Term("x.growth", "metric", percent, "")) == Interval(70.0)

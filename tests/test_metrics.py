@@ -131,7 +131,8 @@ def _edit(data, line, column, value):
             5,
             "metric_id",
             "funding.aid_total",
-            r"metrics.csv:5: column metric_id: duplicate 'funding.aid_total' \(first on line 2\)",
+            r"metrics.csv:5: column metric_id: duplicate 'funding.aid_total' in source "
+            r"'guangzhou_shufu_2023' \(first on line 2\)",
         ),
         (
             2,
@@ -208,7 +209,7 @@ def test_error_lists_every_problem(data_copy):
 def test_check_clean(capsys):
     assert main(["check"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("aidlib check: ") and "74 metrics OK" in out
+    assert out.startswith("aidlib check: ") and "74 metrics of 1 source(s) OK" in out
 
 
 def test_check_reports_problems_without_traceback(data_copy):
@@ -274,7 +275,7 @@ def _append_to_line(data, line, suffix):
 @pytest.mark.parametrize(
     ("damage", "message"),
     [
-        (lambda d: _append_to_line(d, 5, ",extra"), r"metrics.csv:5: 17 cells, expected 16"),
+        (lambda d: _append_to_line(d, 5, ",extra"), r"metrics.csv:5: 19 cells, expected 18"),
         # the file cut inside a quoted note
         (lambda d: _cut_after(d, '"Probably the same', keep_rest=False), r"metrics.csv:60: malformed CSV"),
         # a row cut inside a quoted note: its open quote swallows the rows after it
@@ -284,7 +285,7 @@ def _append_to_line(data, line, suffix):
                 (d / "metrics.csv").read_text(encoding="utf-8").replace("援疆资金", "援疆\n资金", 1),
                 encoding="utf-8",
             ),
-            r"metrics.csv:\d+: \d+ cells, expected 16",  # a row cut inside a label (unquoted)
+            r"metrics.csv:\d+: \d+ cells, expected 18",  # a row cut inside a label (unquoted)
         ),
         (
             lambda d: (d / "metrics.csv").write_bytes(
@@ -460,7 +461,8 @@ def test_bad_exclusions(data_copy, row, message):
 @pytest.mark.parametrize(
     ("period", "message"),
     [
-        ("2023-09/2023-01", r"'2023-09/2023-01' is not a period: expected .*start before end"),
+        ("2023-09/2023-01", r"'2023-09/2023-01' ends before it starts"),
+        ("2020/2016", r"'2020/2016' ends before it starts"),
         ("2023-13/2023-14", r"'2023-13/2023-14' is not a period"),
     ],
 )
@@ -470,23 +472,28 @@ def test_periods_run_forwards(data_copy, period, message):
         load_metrics(data_copy)
 
 
-def test_header_alone_is_not_a_metrics_file(data_copy):
+def test_the_header_alone_is_a_metrics_file_with_no_rows(data_copy):
+    # a data folder starts empty (aidlib init): no rows is valid, and loads as an empty frame
     path = data_copy / "metrics.csv"
     path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    with pytest.raises(MetricsError, match=r"metrics.csv: no rows, the header alone"):
-        load_metrics(data_copy)
+    assert validate(data_copy) == []
+    frame = load_metrics(data_copy)
+    assert frame.empty and list(frame.columns) == list(COLUMNS)
 
 
 def test_an_unreadable_row_is_not_echoed_by_the_links_to_it(data_copy):
     _append_to_line(data_copy, 2, ",extra")  # funding.aid_total, the total three parts point at
     (problem,) = _check_and_load(data_copy)
-    assert str(problem).endswith("metrics.csv:2: 17 cells, expected 16 (the header's columns)")
+    assert str(problem).endswith("metrics.csv:2: 19 cells, expected 18 (the header's columns)")
 
 
 def test_a_duplicated_id_keeps_its_first_row_for_links(data_copy):
     _edit(data_copy, _line_of(data_copy, "funding.projects_major"), "metric_id", "funding.aid_total")
     problems = [str(p) for p in _check_and_load(data_copy)]
-    assert any("duplicate 'funding.aid_total' (first on line 2)" in p for p in problems)
+    assert any(
+        "duplicate 'funding.aid_total' in source 'guangzhou_shufu_2023' (first on line 2)" in p
+        for p in problems
+    )
     assert not any("of 'funding.aid_total', its total" in p for p in problems), problems  # not 大项
 
 
@@ -605,13 +612,13 @@ def test_a_long_part_of_chain_is_checked_in_linear_time(tmp_path):
 
     t = table(3200)  # 3,200 deep took 52 s when each step searched the chain so far
     started = time.perf_counter()
-    assert _check_links(t, {r["metric_id"]: line for line, r in t}) == []
+    assert _check_links(t, {(r["source_id"], r["metric_id"]): line for line, r in t}) == []
     assert time.perf_counter() - started < 2.0
     # and a cycle at the end of a long chain is still found, once
     rows = list(t.rows)
     rows[-1] = rows[-1] | {"part_of": "t.m3190"}
     t = Table(t.path, COLUMNS, tuple(rows), t.lines)
-    problems = _check_links(t, {r["metric_id"]: line for line, r in t})
+    problems = _check_links(t, {(r["source_id"], r["metric_id"]): line for line, r in t})
     assert [p.message.split(" → ")[0] for p in problems] == ["a cycle: t.m3190"]
 
 
@@ -640,9 +647,13 @@ def test_check_is_the_reports_gate_for_indicator_inputs(data_copy, capsys):
     assert validate(data_copy) == []  # the file itself is fine
     assert main(["check", "--data", str(data_copy)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err == [
-        f"{path}: 'trade.growth_yoy' is not in metrics.csv; the report needs it: "
-        "the index page's key figures; indicator trade.base_jan_sep_2022, trade.increase_jan_sep",
+    declared = data_copy / "indicators.csv"
+    line = next(i for i, ln in enumerate(declared.read_text(encoding="utf-8").splitlines(), 1)
+                if ln.startswith("trade.base_jan_sep_2022,"))  # fmt: skip
+    assert err == [  # one cause, one line, naming every declaration that needs it
+        f"{declared}:{line}: column inputs: the indicators declared for source 'guangzhou_shufu_2023' need "
+        "what it lacks: 'trade.growth_yoy' (trade.base_jan_sep_2022, trade.increase_jan_sep) (is neither a "
+        "metric of it nor a cited figure)",
         "aidlib check: 1 problem(s)",
     ]
 
@@ -698,7 +709,7 @@ def test_a_folder_that_is_no_data_folder_is_one_line(tmp_path, capsys):
     assert main(["check", "--data", str(tmp_path)]) == 1
     assert capsys.readouterr().err.splitlines() == [
         f"{tmp_path}: not a data folder: none of datapackage.json, sources.csv, metrics.csv, "
-        "cited_figures.tsv, exclusions.csv is there",
+        "cited_figures.tsv, exclusions.csv, indicators.csv is there",
         "aidlib check: 1 problem(s)",
     ]
 
@@ -738,7 +749,7 @@ RANGE = {"metric_id": "investment.demo_range", "value": "30000", "high": "50000"
         ({"high": "30000"}, "column high: 30000 is not above value 30000"),  # high == value is no range
         ({"high": ""}, "column high: '' is not a number; a range needs its high end"),
         ({"period": "2024-03/2024-03"}, None),  # a one-month span: end not before start
-        ({"period": "2024-03/2024-02"}, "column period: '2024-03/2024-02' is not a period"),
+        ({"period": "2024-03/2024-02"}, "column period: '2024-03/2024-02' ends before it starts"),
     ],
 )
 def test_range_rows(data_copy, change, message):

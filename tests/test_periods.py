@@ -53,7 +53,10 @@ def test_not_periods(text, message):
 @pytest.mark.parametrize(
     ("text", "ok"),
     [("2023", True), ("cumulative", True), ("2023-01/2023-09", True), ("2022-10/2023-03", True),
-     ("2023-06", False), ("2011/2015", False), ("2010/2019-09", False), ("2023-09/2023-01", False)],
+     ("2011/2015", True),  # a plan period (十二五) or 2011年以来 in a 2015 report
+     ("2021/2025", True), ("2016/2023", True),
+     ("2023/2023", False),  # a span of one year is the year: write 2023
+     ("2020/2016", False), ("2023-06", False), ("2010/2019-09", False), ("2023-09/2023-01", False)],
 )  # fmt: skip
 def test_what_a_metric_allows(text, ok):
     assert (metric_period_problem(text) is None) is ok

@@ -362,25 +362,6 @@ def test_ranges_share_the_magnitude(low, width, mag, cn, mark):
     assert (q.value, q.high, q.qualifier) == (low * scale, high * scale, "range")
 
 
-def test_indicators_use_the_ratio_of_a_multiple():
-    import pandas as pd
-
-    from aidlib.analysis.indicators import Interval, _bounds
-
-    metrics = pd.DataFrame(
-        [
-            ("a", 1.5, "倍", "exact", None, "投资增长了1.5倍"),  # grew by 1.5 times: 2.5 times the base
-            ("b", 2.0, "倍", "exact", None, "是去年的2倍"),
-            ("c", 3.0, "倍", "over", None, "增长3倍多"),
-            ("d", 70.0, "%", "exact", None, "增长70%"),
-        ],
-        columns=["metric_id", "value", "unit", "qualifier", "high", "quote"],
-    )
-    b = _bounds(metrics)
-    assert (b["a"], b["b"], b["d"]) == (Interval(2.5), Interval(2.0), Interval(70.0))
-    assert b["c"] == Interval(4.0, math.inf)  # more than 3 times more: at least 4 times the base
-
-
 _TOKENS = [
     "1", "0", "9", "2023", ".", "一", "两", "十", "百", "千", "万", "亿", "零", "〇", "廿", "卅", "点",
     "元", "角", "分", "年", "个", "个月", "多", "余", "倍", "番", "翻", "增长了", "是", "的", "近", "约",

@@ -196,7 +196,7 @@ jobs = ctx.loc[["context.factory_jobs_to_working_age", "context.factory_jobs_to_
 assert round(jobs.loc["context.factory_jobs_to_working_age", "low"], 1) == 2.5
 assert round(jobs.loc["context.factory_jobs_to_new_jobs_2022", "low"]) == 73
 assert aidlib.figure(figures, "shufu.working_age_population.2021")["value"] == 116_000
-assert aidlib.metric(metrics, aidlib.context.JOBS)["value"] == 2_846
+assert aidlib.metric(metrics, "employment.satellite_factory_jobs")["value"] == 2_846
 aidlib.reader_table(jobs, {"label": "comparison", "text_en": "value", "caveat": "caveat"})
 
 # %% [markdown]

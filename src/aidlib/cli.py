@@ -202,19 +202,21 @@ def _cmd_draft(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from aidlib.data.check import check_data
-    from aidlib.report.build import report_needs
 
-    checked = check_data(args.data, needs=report_needs)  # the report's own gate
+    checked = check_data(args.data)  # the report's own gate
     for problem in checked.problems:
         print(problem, file=sys.stderr)
     if checked.problems:
         print(f"aidlib check: {len(checked.problems)} problem(s)", file=sys.stderr)
         return 1
     assert checked.metrics is not None and checked.figures is not None
-    print(f"aidlib check: {checked.metrics.path}: {len(checked.metrics)} metrics OK "
-          "(schema, quotes, values, sources, the report's inputs)")  # fmt: skip
+    sources = len({row["source_id"] for row in checked.metrics.rows})
+    print(f"aidlib check: {checked.metrics.path}: {len(checked.metrics)} metrics of {sources} source(s) OK "
+          "(schema, quotes, values, sources)")  # fmt: skip
     print(f"aidlib check: {checked.figures.path}: {len(checked.figures)} cited figures OK "
           "(stated, vocabularies, citations)")  # fmt: skip
+    print(f"aidlib check: {checked.folder / 'indicators.csv'}: {len(checked.declarations)} indicator "
+          "declarations OK (operations, inputs, every source named can compute them)")  # fmt: skip
     if checked.references is not None:
         print(f"aidlib check: {checked.references.path}: {len(checked.references)} references OK "
               "(ids, dates, URLs)")  # fmt: skip

@@ -1,14 +1,18 @@
-"""Derived figures that keep the curated bounds honest.
+"""Derived figures that keep the curated bounds honest, computed from their declarations.
 
 A curated ``4万余户`` means at least 40,000 households, so 6423万元 spread over them
-is *at most* 1,606 元 each. Every indicator here is computed on intervals
-(:class:`Interval`), names its formula and input metric ids, and carries a caveat.
-Nothing external enters: a currency conversion takes its rate as an argument.
+is *at most* 1,606 元 each. Every indicator is declared as data (``indicators.csv``, and
+aidlib's generic declarations: :mod:`aidlib.data.declarations`), computed here on
+intervals (:class:`Interval`) for each source that has its inputs, and names its
+formula, inputs and caveat. A source that lacks an input simply has no such indicator:
+nothing here raises for a missing input. Nothing external enters: a currency
+conversion takes its rate as an argument.
 """
 
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -139,11 +143,19 @@ class Indicator:
     interval: Interval
     unit: str
     caveat: str
+    source_id: str = ""
+    label_zh: str = ""
+    cited: bool = False  # it sets the source's figures against cited figures (a context indicator)
+
+    @property
+    def computable(self) -> bool:
+        """False when the arithmetic failed (a divisor that may be zero): the value is unknown."""
+        return not math.isnan(self.interval.low)
 
     @property
     def text(self) -> str:
         """The value as a reader sees it: ``≤ 1,606元/户``, ``67.04%``."""
-        return describe(self.interval, self.unit)
+        return describe(self.interval, self.unit) if self.computable else "not computable"
 
     @property
     def unit_en(self) -> str:
@@ -153,7 +165,7 @@ class Indicator:
     @property
     def text_en(self) -> str:
         """The value with its English unit: ``≤ 1,606 yuan per household``."""
-        return describe(self.interval, self.unit_en)
+        return describe(self.interval, self.unit_en) if self.computable else "not computable"
 
 
 def interval_of(row) -> Interval:
@@ -175,124 +187,174 @@ def interval_of(row) -> Interval:
     return Interval.from_qualifier(float(get("value")), str(get("qualifier")), high)
 
 
-def _bounds(metrics: pd.DataFrame) -> dict[str, Interval]:
-    """Each metric's interval; a multiple (unit 倍) as its ratio to the base (增长了1.5倍 → 2.5)."""
-    out = {}
-    for row in metrics.itertuples(index=False):
-        iv = interval_of(row)
-        if row.unit == "倍" and isinstance(getattr(row, "quote", None), str):
-            from aidlib.quantities.chinese import parse_quantity
+def term_interval(term) -> Interval:
+    """The bounds of one input; a multiple (unit 倍) as its ratio to the base (增长了1.5倍 → 2.5).
 
-            q = parse_quantity(row.quote)  # the value is what the text wrote; the ratio says what it means
-            shift = (q.ratio if q.ratio is not None else q.value) - q.value
-            iv = Interval(iv.low + shift, iv.high + shift, iv.approx)
-        out[row.metric_id] = iv
-    return out
-
-
-ITEMIZED = ("housing.funds", "education.funds", "industry.funds")
-# The itemized lines the report files under livelihoods: its section 优先改善民生
-# ("put livelihoods first") holds housing and education; industry has its own section.
-LIVELIHOOD = ("housing.funds", "education.funds")
-TOTAL = "funding.aid_total"
-
-# Plain ratios: (id, label, numerator, denominator, unit, scale, caveat).
-RATIOS = (
-    *(
-        (f"share.{m.split('.')[0]}", f"Share of the 2023 aid total: {m.split('.')[0]}", m, TOTAL, "%", 100,
-         "Share of the stated total; the report itemizes only some lines.")
-        for m in ITEMIZED
-    ),
-    ("spend.per_household", "Housing funds per benefiting household", "housing.funds", "housing.households",
-     "元/户", 1, "At most: 4万余户 is a lower bound; cumulative households against one year's funds."),
-    ("spend.per_major_project", "Aid per major project item", TOTAL, "funding.projects_major", "元/大项", 1,
-     "An average; project sizes are not reported."),
-    ("spend.per_minor_project", "Aid per minor project item", TOTAL, "funding.projects_minor", "元/小项", 1,
-     "An average; project sizes are not reported."),
-    ("spend.per_education_project", "Education funds per education project", "education.funds",
-     "education.projects", "元/个", 1, "An average over 14 projects of unstated size."),
-    ("spend.per_funded_student", "Education funds per funded university student", "education.funds",
-     "education.student_grants", "元/人", 1,
-     "Not a grant size: the education funds also paid for IT and classrooms."),
-    ("investment.per_aid_yuan", "Investment received per yuan of aid", "investment.funds_received", TOTAL,
-     "元/元", 1, "Not causal, and periods differ: cumulative investment against one year of aid."),
-    ("consumption.price_per_tonne", "Average price of produce sold", "consumption_aid.sales",
-     "consumption_aid.produce_sold", "元/吨", 1, "An average over all products; the mix is unknown."),
-    ("employment.jobs_per_factory", "Jobs per satellite factory", "employment.satellite_factory_jobs",
-     "employment.satellite_factories", "人/家", 1, "An average; factory sizes are not reported."),
-)  # fmt: skip
+    The ratio is data: ``metrics.csv`` carries it in ``ratio``, checked against the quote by
+    ``aidlib check``.
+    """
+    iv = interval_of(term.row)
+    ratio = term.row.get("ratio")
+    if term.row.get("unit") == "倍" and ratio not in (None, "") and ratio == ratio:
+        shift = float(ratio) - float(term.row["value"])  # the value is what the text wrote
+        iv = Interval(iv.low + shift, iv.high + shift, iv.approx)
+    return iv
 
 
-def compute(metrics: pd.DataFrame | None = None) -> list[Indicator]:
-    """Compute every indicator from the curated metrics (loaded if not given)."""
+def _sum(intervals: list[Interval]) -> Interval:
+    total = intervals[0]
+    for iv in intervals[1:]:
+        total = total + iv
+    return total
+
+
+def _listed(ids: list[str]) -> str:
+    """Ids joined by +, in parentheses when there are several."""
+    return ids[0] if len(ids) == 1 else f"({' + '.join(ids)})"
+
+
+HUNDRED = Interval(100)
+
+
+def _formula(a) -> tuple[str, str]:
+    """The formula and the unit of one applied declaration (:class:`~aidlib.data.declarations.Applied`)."""
+    ids = [t.id for t in a.terms]
+    units = [str(t.row.get("unit", "")) for t in a.terms]
+    grown = f"{ids[0]} / (1 + {ids[-1]} / 100)"
+    listed = f"({' + '.join(ids[:-1])})"
+    formulas = {
+        "share": (f"{_listed(ids[:-1])} / {ids[-1]} × 100", "%"),
+        "share_bounds": (f"[{listed} , {listed} + unitemized] / {ids[-1]} × 100", "%"),
+        "percent": (f"{ids[0]} / {ids[-1]} × 100", "%"),
+        "per_unit": (f"{ids[0]} / {ids[-1]}", f"{units[0]}/{units[-1]}"),
+        "difference": (f"{ids[0]} − {ids[-1]}", units[0]),
+        "sum": (" + ".join(ids), units[0]),
+        "remainder": (f"{ids[0]} − {_listed(ids[1:])}" if len(ids) > 1 else ids[0], units[0]),
+        "growth_base": (grown, units[0]),
+        "growth_increase": (f"{ids[0]} − {grown}", units[0]),
+        "above_yearly_average": (f"({ids[0]} / ({ids[-1]} / {_years(a)}) − 1) × 100", "%"),
+    }
+    return formulas[a.operation]
+
+
+def _years(a) -> int:
+    from aidlib.data.periods import parse_period
+
+    return parse_period(str(a.terms[-1].row["period"])).years
+
+
+def _interval(a) -> Interval:
+    """The value of one applied declaration, on intervals."""
+    ivs = [term_interval(t) for t in a.terms]
+    op = a.operation
+    if op == "share":
+        return _sum(ivs[:-1]) / ivs[-1] * HUNDRED
+    if op == "share_bounds":
+        counted, total = _sum(ivs[:-1]), ivs[-1]
+        rest = total - _sum([term_interval(p) for p in a.parts])
+        return Interval(counted.low, (counted + rest).high) / total * HUNDRED
+    if op == "percent":
+        return ivs[0] / ivs[1] * HUNDRED
+    if op == "per_unit":
+        return ivs[0] / ivs[1]
+    if op == "difference":
+        return ivs[0] - ivs[1]
+    if op == "sum":
+        return _sum(ivs)
+    if op == "remainder":
+        return ivs[0] - _sum(ivs[1:]) if len(ivs) > 1 else ivs[0]
+    if op in ("growth_base", "growth_increase"):
+        base = ivs[0] / (Interval(1) + ivs[1] / HUNDRED)
+        return base if op == "growth_base" else ivs[0] - base
+    if op == "above_yearly_average":
+        return (ivs[0] / (ivs[1] / Interval(_years(a))) - Interval(1)) * HUNDRED
+    raise ValueError(f"operation {op!r} has no arithmetic here")  # pragma: no cover - vocabulary-tested
+
+
+def _indicator(a, counts: dict[str, int]) -> Indicator:
+    """Compute one applied declaration; the caveat says which periods a context figure mixes."""
+    from aidlib.data.declarations import periods_caveat
+
+    if a.operation == "distinct_facts":
+        labels = [str(t.row.get("label_en", "")) for t in a.terms]
+        n = len(labels)
+        left = "No row restates another."
+        if n:
+            rows = "1 restated row is" if n == 1 else f"{n} restated rows are"
+            left = f"{rows} left out: {'; '.join(labels)}."
+        caveat = " ".join(filter(None, [a.caveat, left]))
+        value = Interval(float(counts.get(a.source_id, 0) - n))
+        return Indicator(a.indicator_id, a.label_en, "count(metrics where duplicate_of is empty)", a.inputs,
+                         value, "facts", caveat, a.source_id, a.label_zh)  # fmt: skip
+    caveat = a.caveat
+    if a.cited:
+        caveat = " ".join(filter(None, [caveat, periods_caveat(list(a.terms))]))
+    formula, unit = _formula(a)
+    try:
+        value = _interval(a)
+    except ZeroDivisionError:
+        value = Interval(math.nan, math.nan)
+        caveat = " ".join(filter(None, [caveat, "Not computable: a divisor may be zero."]))
+    return Indicator(a.indicator_id, a.label_en, formula, a.inputs, value, unit, caveat, a.source_id,
+                     a.label_zh, a.cited)  # fmt: skip
+
+
+def compute(
+    metrics: pd.DataFrame | None = None,
+    figures: pd.DataFrame | None = None,
+    *,
+    data: str | os.PathLike[str] | None = None,
+    declarations: list | None = None,
+) -> list[Indicator]:
+    """Compute every declared indicator for every source of ``metrics``.
+
+    Args:
+        metrics: curated metrics of any number of sources (default: the data folder's).
+        figures: the cited figures (default: the data folder's).
+        data: the data folder whose declarations apply (and whose tables load when not given).
+        declarations: the declarations (default: the folder's ``indicators.csv``, then aidlib's
+            generic ones: :func:`aidlib.data.declarations.declarations_for`).
+
+    Returns:
+        The indicators, source by source in the order they first appear in ``metrics``, each
+        source's in declaration order; a source lacking an input has no such indicator.
+    """
+    from aidlib.data.declarations import apply, declarations_for
+
     if metrics is None:
         from aidlib.data.metrics import load_metrics
 
-        metrics = load_metrics()
-    b = _bounds(metrics)
-    out = []
-    for iid, label, num, den, unit, scale, caveat in RATIOS:
-        formula = f"{num} / {den}" + (f" × {scale}" if scale != 1 else "")
-        out.append(
-            Indicator(iid, label, formula, (num, den), b[num] / b[den] * Interval(scale), unit, caveat)
-        )
-    itemized = b[ITEMIZED[0]] + b[ITEMIZED[1]] + b[ITEMIZED[2]]
-    parts = " + ".join(ITEMIZED)
-    out.append(
-        Indicator("share.itemized", "Itemized share of the 2023 aid total", f"({parts}) / {TOTAL} × 100",
-                  (*ITEMIZED, TOTAL), itemized / b[TOTAL] * Interval(100), "%",
-                  "Housing, education and industry are the only lines with an amount.")
-    )  # fmt: skip
-    out.append(
-        Indicator("funding.unitemized", "Aid not itemized in the report", f"{TOTAL} − ({parts})",
-                  (*ITEMIZED, TOTAL), b[TOTAL] - itemized, "元",
-                  "Health, security, culture and exchange have no amounts; this remainder covers them.")
-    )  # fmt: skip
-    livelihood = b[LIVELIHOOD[0]] + b[LIVELIHOOD[1]]
-    unitemized = b[TOTAL] - itemized
-    out.append(
-        Indicator("share.livelihood", "Livelihood share of the 2023 aid total (bounds)",
-                  f"[({' + '.join(LIVELIHOOD)}) , ({' + '.join(LIVELIHOOD)}) + unitemized] / {TOTAL} × 100",
-                  (*ITEMIZED, TOTAL),
-                  Interval(livelihood.low, (livelihood + unitemized).high) / b[TOTAL] * Interval(100), "%",
-                  "Low end: only the itemized housing and education lines; high end: all unitemized money "
-                  "counted as livelihood too. Industry's employment subsidies are not counted.")
-    )  # fmt: skip
-    trade, growth = "trade.value_jan_sep", "trade.growth_yoy"
-    base = b[trade] / (Interval(1) + b[growth] / Interval(100))
-    out.append(
-        Indicator("trade.base_jan_sep_2022", "Implied foreign trade, January–September 2022",
-                  f"{trade} / (1 + {growth} / 100)", (trade, growth), base, "元",
-                  "Derived, not reported; assumes the 70% growth is on the same January–September basis.")
-    )  # fmt: skip
-    out.append(
-        Indicator("trade.increase_jan_sep", "Implied increase over January–September 2022",
-                  f"{trade} − {trade} / (1 + {growth} / 100)", (trade, growth), b[trade] - base, "元",
-                  "County-wide trade; the report does not say how much is due to aid.")
-    )  # fmt: skip
-    restated = tuple(metrics.loc[metrics["duplicate_of"] != "", "metric_id"])
-    restated_labels = tuple(metrics.loc[metrics["duplicate_of"] != "", "label_en"])
-    out.append(
-        Indicator("facts.distinct", "Distinct quantitative facts (restatements counted once)",
-                  "count(metrics where duplicate_of is empty)", restated,
-                  Interval(float(len(metrics) - len(restated))), "facts",
-                  f"{len(restated)} restated rows are left out: {'; '.join(restated_labels)}.")
-    )  # fmt: skip
-    return out
+        metrics = load_metrics(data)
+    if figures is None:
+        from aidlib.data.figures import load_figures
+
+        figures = load_figures(data)
+    if declarations is None:
+        declarations = declarations_for(data)
+    rows = metrics.to_dict("records")
+    applied, _ = apply(declarations, rows, figures.to_dict("records"))
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[str(r["source_id"])] = counts.get(str(r["source_id"]), 0) + 1
+    return [_indicator(a, counts) for a in applied]
 
 
 def to_frame(indicators: list[Indicator]) -> pd.DataFrame:
     """Turn indicators into a DataFrame.
 
-    Columns: indicator_id, label, low, high, text, unit, text_en, unit_en, exact,
-    formula, inputs, caveat.
+    Columns: source_id, indicator_id, label, label_zh, low, high, text, unit, text_en, unit_en,
+    exact, formula, inputs, caveat.
     """
     import pandas as pd
 
+    columns = ["source_id", "indicator_id", "label", "label_zh", "low", "high", "text", "unit", "text_en",
+               "unit_en", "exact", "formula", "inputs", "caveat"]  # fmt: skip
     rows = [
         {
+            "source_id": i.source_id,
             "indicator_id": i.indicator_id,
             "label": i.label,
+            "label_zh": i.label_zh,
             "low": i.interval.low,
             "high": i.interval.high,
             "text": i.text,
@@ -306,12 +368,49 @@ def to_frame(indicators: list[Indicator]) -> pd.DataFrame:
         }
         for i in indicators
     ]
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=columns)
 
 
-def table(metrics: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return every indicator of the report as a DataFrame (columns: see :func:`to_frame`)."""
-    return to_frame(compute(metrics))
+def table(
+    metrics: pd.DataFrame | None = None,
+    *,
+    source: str | None = None,
+    figures: pd.DataFrame | None = None,
+    data: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """Return the indicators computed from the sources' own figures (no cited figure) as a DataFrame.
+
+    One row per source and indicator (``source_id`` says whose); a source that lacks an
+    input simply has no such row. :func:`aidlib.analysis.context.table` has the ones that
+    set a source against cited figures. Columns: see :func:`to_frame`.
+
+    Args:
+        metrics: curated metrics of one or more sources (default: the data folder's).
+        source: keep this source's indicators only.
+        figures: the cited figures (default: the data folder's).
+        data: the data folder whose declarations apply.
+    """
+    return compute_table(metrics, figures, source=source, data=data, cited=False)
+
+
+def compute_table(
+    metrics: pd.DataFrame | None,
+    figures: pd.DataFrame | None,
+    *,
+    source: str | None,
+    data: str | os.PathLike[str] | None,
+    cited: bool,
+) -> pd.DataFrame:
+    """The indicators with (``cited``) or without a cited input, of one source or all, as a DataFrame."""
+    if metrics is not None and source is not None:
+        from aidlib.data.metrics import select_sources
+
+        metrics = select_sources(metrics, source, dict.fromkeys(metrics["source_id"]))
+    elif source is not None:
+        from aidlib.data.metrics import load_metrics
+
+        metrics = load_metrics(data, source=source)
+    return to_frame([i for i in compute(metrics, figures, data=data) if i.cited == cited])
 
 
 def convert_cny(amount: float, rate: float, currency: str) -> tuple[float, str]:

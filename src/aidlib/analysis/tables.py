@@ -90,16 +90,41 @@ def _check_ids(metrics: pd.DataFrame, ids: Iterable[str]) -> list[str]:
     return ids
 
 
-def metric(metrics: pd.DataFrame, metric_id: str) -> pd.Series:
+def _of_source(metrics: pd.DataFrame, source: str | None) -> pd.DataFrame:
+    if source is None:
+        return metrics
+    from aidlib.data.metrics import select_sources
+
+    return select_sources(metrics, source, dict.fromkeys(metrics["source_id"]))
+
+
+def metric(metrics: pd.DataFrame, metric_id: str, source: str | None = None) -> pd.Series:
     """Return one metric row; an unknown id names near matches.
 
+    With several sources in ``metrics``, an id that more than one of them states needs
+    ``source`` (the same id in two sources is the same concept, stated twice).
+
+    Raises:
+        KeyError: an unknown id or source, or an id several sources state and no ``source``.
+
     Examples:
-        >>> from aidlib.data.metrics import load_metrics
-        >>> float(metric(load_metrics(), "funding.aid_total")["value"])
-        530000000.0
+        >>> import pandas as pd
+        >>> ids = ["x.total", "x.total"]
+        >>> rows = pd.DataFrame({"source_id": ["a", "b"], "metric_id": ids, "value": [1, 2]})
+        >>> int(metric(rows, "x.total", source="b")["value"])
+        2
+        >>> metric(rows, "x.total")
+        Traceback (most recent call last):
+        ...
+        KeyError: "'x.total' is stated by 2 sources (a, b): give source="
     """
+    metrics = _of_source(metrics, source)
     _check_ids(metrics, [metric_id])
-    return metrics.set_index("metric_id").loc[metric_id]
+    found = metrics[metrics["metric_id"] == metric_id]
+    if len(found) > 1:
+        names = ", ".join(dict.fromkeys(found["source_id"]))
+        raise KeyError(f"{metric_id!r} is stated by {len(found)} sources ({names}): give source=")
+    return found.set_index("metric_id").loc[metric_id]
 
 
 def metric_view(
@@ -109,6 +134,7 @@ def metric_view(
     lang: str = "en",
     include_restated: bool = False,
     quote: bool = False,
+    source: str | None = None,
 ) -> pd.DataFrame:
     """Select metrics by id (in the order given) or by theme, for display.
 
@@ -116,17 +142,19 @@ def metric_view(
     table or chart built on the view never counts a fact twice.
 
     Args:
-        metrics: the curated metrics (:func:`aidlib.load_metrics`).
-        ids: metric ids, in the order wanted; an unknown one names near matches.
+        metrics: the curated metrics (:func:`aidlib.load_metrics`), of one source or several.
+        ids: metric ids, in the order wanted; an unknown one names near matches. With several
+            sources, each id gives one row per source that states it.
         theme: a theme name keeps that theme's rows; ``True`` keeps every row
             and adds a ``theme`` column.
         lang: ``en`` or ``zh``: the language of labels and units.
         include_restated: keep the restated rows.
         quote: add the ``quote`` column (the source's words).
+        source: keep this source's rows only.
 
     Returns:
-        Columns metric_id, label, value, qualifier, shown (value with ≥/≤/≈ and
-        unit), unit, period, duplicate_of; then theme and quote when asked for.
+        Columns source_id, metric_id, label, value, qualifier, shown (value with ≥/≤/≈ and
+        unit), unit, period, basis, duplicate_of; then theme and quote when asked for.
 
     Examples:
         >>> from aidlib.data.metrics import load_metrics
@@ -136,9 +164,12 @@ def metric_view(
     """
     if lang not in ("en", "zh"):
         raise ValueError(f"lang must be 'en' or 'zh', got {lang!r}")
+    metrics = _of_source(metrics, source)
     if ids is not None:
+        import pandas as pd
+
         ids = _check_ids(metrics, ids)
-        view = metrics.set_index("metric_id").loc[ids].reset_index()
+        view = pd.concat([metrics[metrics["metric_id"] == mid] for mid in ids]) if ids else metrics.iloc[:0]
     elif isinstance(theme, str):
         themes = list(metrics["theme"].cat.categories)
         if theme not in themes:
@@ -163,7 +194,8 @@ def metric_view(
         ],
         theme=view["theme"].astype(str),
     )
-    cols = ["metric_id", "label", "value", "qualifier", "shown", "unit", "period", "duplicate_of"]
+    cols = ["source_id", "metric_id", "label", "value", "qualifier", "shown", "unit", "period", "basis",
+            "duplicate_of"]  # fmt: skip
     cols += ["theme"] * (theme is True) + ["quote"] * bool(quote)
     return out[cols].reset_index(drop=True)
 

@@ -1,14 +1,15 @@
 """The one check of a data folder: what ``aidlib check`` prints and what ``aidlib report`` requires.
 
 :func:`check_data` reads every table of the folder through the loaders' own checks
-(:mod:`aidlib.data.metrics`, :mod:`aidlib.data.figures`, the exclusions), then the
+(:mod:`aidlib.data.metrics`, :mod:`aidlib.data.figures`, the exclusions, the
+references, the indicator declarations of :mod:`aidlib.data.declarations`), then the
 data package: ``datapackage.json`` and every file of the release
 (:func:`aidlib.data.package.released_files`: its resources and the raw sources)
 must be readable regular files inside the folder, since the report publishes
-exactly those. A caller that needs more (the
-report's indicators need certain metrics) passes ``needs``, run on the loaded
-tables once the folder itself is sound. ``aidlib check`` and ``aidlib report`` both
-call it with the report's needs, so a report never fails on data that passed.
+exactly those. Once the tables are sound, every indicator declared for a source must
+be computable for it (its inputs there, their units fitting the operation).
+``aidlib check`` and ``aidlib report`` both call it, so a report never fails on data
+that passed.
 
 One cause gives one line: an unreadable folder is one problem, not one per file.
 """
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,11 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 # The files of a data folder: with none of them, the folder is the wrong one (one problem, not four).
-_TABLES = ("datapackage.json", "sources.csv", "metrics.csv", "cited_figures.tsv", "exclusions.csv")
-
-#: ``needs(folder, metrics, figures)`` returns the problems of data the caller cannot use.
-Needs = Callable[[Path, "pd.DataFrame", "pd.DataFrame"], list[Problem]]
-
+_TABLES = (
+    "datapackage.json", "sources.csv", "metrics.csv", "cited_figures.tsv", "exclusions.csv", "indicators.csv",
+)  # fmt: skip
 
 @dataclass
 class Checked:
@@ -44,6 +42,7 @@ class Checked:
     figures: Table | None = None
     exclusions: Table | None = None
     references: Table | None = None
+    declarations: list = field(default_factory=list)  # the folder's indicator declarations, checked
     published: list[str] = field(default_factory=list)  # files the report publishes, relative
     problems: list[Problem] = field(default_factory=list)
 
@@ -110,15 +109,17 @@ def package_files(folder: Path) -> tuple[list[str], list[Problem]]:
     return files, problems
 
 
-def check_data(data: str | os.PathLike[str] | None = None, needs: Needs | None = None) -> Checked:
-    """Check the whole data folder once: every table, the data package, and the caller's ``needs``.
+def check_data(data: str | os.PathLike[str] | None = None) -> Checked:
+    """Check the whole data folder once: every table, the data package, the declared indicators.
 
     Raises:
         FileNotFoundError: the data folder does not exist (see :func:`aidlib.data.paths.data_dir`).
     """
+    from aidlib.data.declarations import apply, check_declarations, generic_declarations
     from aidlib.data.figures import check_figures
     from aidlib.data.metrics import check_exclusions, check_metrics
     from aidlib.data.references import check_references
+    from aidlib.data.sources import read_sources
 
     folder = paths.data_dir(data)
     result = Checked(folder)
@@ -133,11 +134,18 @@ def check_data(data: str | os.PathLike[str] | None = None, needs: Needs | None =
     result.figures, more = check_figures(folder)
     result.exclusions, excluded = check_exclusions(folder)
     result.references, cited = check_references(folder)
+    records, unread, rejected = read_sources(folder)  # its problems are check_metrics' to report
+    known = None if unread and not (records or rejected) else {*records, *rejected}  # None: unreadable
+    result.declarations, _, declared = check_declarations(folder, known)
     result.published, packaged = package_files(folder)
     # a file named twice (a missing sources.csv is both a table and a resource) is one problem
-    unreadable = {p.path for p in problems + more + excluded + cited if p.line == 0}
+    found = problems + more + excluded + cited + declared
+    unreadable = {p.path for p in found if p.line == 0}
     packaged = [p for p in packaged if p.path not in unreadable]
-    result.problems = problems + more + excluded + cited + packaged
-    if result.ok and needs is not None:
-        result.problems += needs(folder, *result.frames())
+    result.problems = found + packaged
+    if result.ok:  # every declaration that names a source can be computed for it
+        assert result.metrics is not None and result.figures is not None
+        _, unfit = apply([*result.declarations, *generic_declarations()], result.metrics.rows,
+                         result.figures.rows, records)  # fmt: skip
+        result.problems += unfit
     return result

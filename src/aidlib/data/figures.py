@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 from aidlib.data import paths
 from aidlib.data.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
 from aidlib.data.periods import PeriodError, figure_period_problem, parse_period
-from aidlib.data.vocabulary import BASES, FIGURE_QUALIFIERS, MEASURES, RELIABILITY, SUBJECTS, UNITS
+from aidlib.data.vocabulary import BASES, FIGURE_QUALIFIERS, MEASURES, RELIABILITY, SUBJECTS, UNITS  # noqa: F401  SUBJECTS re-exported
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -107,7 +107,9 @@ def _stated_quantity(stated: str, unit: str):
         return parse_quantity(stated + unit)  # 110亿 printed without 元
 
 
-def _check_row(path, line: int, row: dict[str, str], ids: set[str]) -> list[Problem]:
+def _check_row(
+    path, line: int, row: dict[str, str], ids: set[str], subjects: tuple[str, ...]
+) -> list[Problem]:
     from aidlib.quantities.chinese import QuantityError
 
     out = []
@@ -119,7 +121,7 @@ def _check_row(path, line: int, row: dict[str, str], ids: set[str]) -> list[Prob
     if not _ID.fullmatch(fid):
         bad("figure_id", f"{fid!r} is not a figure id like 'shufu.gdp.2022'")
     for col, vocab in (
-        ("subject", SUBJECTS),
+        ("subject", subjects),
         ("measure", MEASURES),
         ("basis", BASES),
         ("reliability", RELIABILITY),
@@ -190,8 +192,17 @@ def _check_row(path, line: int, row: dict[str, str], ids: set[str]) -> list[Prob
 
 
 def check_figures(data: str | os.PathLike[str] | None = None) -> tuple[Table | None, list[Problem]]:
-    """Parse and check ``cited_figures.tsv``; :func:`load_figures` and ``aidlib check`` both use this."""
-    table, problems = read_table(paths.data_dir(data) / FIGURES_FILE, COLUMNS, delimiter="\t")
+    """Parse and check ``cited_figures.tsv``; :func:`load_figures` and ``aidlib check`` both use this.
+
+    A subject is aidlib's (:data:`aidlib.data.vocabulary.SUBJECTS`) or one the folder's
+    ``subjects.csv`` adds (:mod:`aidlib.data.subjects`).
+    """
+    from aidlib.data.subjects import check_subjects
+
+    folder = paths.data_dir(data)
+    subjects, problems = check_subjects(folder)
+    table, more = read_table(folder / FIGURES_FILE, COLUMNS, delimiter="\t")
+    problems += more
     if table is None:
         return None, problems
     ids = {row["figure_id"] for row in table.rows}
@@ -203,7 +214,7 @@ def check_figures(data: str | os.PathLike[str] | None = None) -> tuple[Table | N
                 Problem(table.path, line, "figure_id", f"duplicate {fid!r} (first on line {seen[fid]})")
             )
         seen.setdefault(fid, line)
-        problems += _check_row(table.path, line, row, ids)
+        problems += _check_row(table.path, line, row, ids, subjects)
     return table, problems
 
 

@@ -1,8 +1,15 @@
 """The curated metrics (``data/metrics.csv``): load, validate schema and provenance.
 
 Every row is one quantitative statement of a source, with the quote it comes from.
+A row is identified by its source and its id, ``(source_id, metric_id)``: the same
+metric id in two sources names the same concept (each report's ``funding.aid_total``),
+so reports compare by id; ``duplicate_of`` and ``part_of`` link rows of one source.
 Validation runs on plain CSV rows, so each problem can name its file, line and
 column; :func:`load_metrics` returns a typed DataFrame only when there are none.
+
+A number whose digit was lost in the source (``带动当�?00多人``) is kept as the lower
+bound its surviving digits allow (:func:`damaged_bound`: at least 100), with a note
+saying what was lost.
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +25,7 @@ from typing import TYPE_CHECKING
 from aidlib.data import paths
 from aidlib.data.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
 from aidlib.data.periods import metric_period_problem
-from aidlib.data.vocabulary import QUALIFIERS, THEMES, UNITS, same_measure, same_measure_groups
+from aidlib.data.vocabulary import BASES, QUALIFIERS, THEMES, UNITS, same_measure, same_measure_groups
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -26,8 +34,11 @@ METRICS_FILE = "metrics.csv"
 
 COLUMNS = (
     "metric_id", "source_id", "theme", "label_en", "label_zh", "value", "unit", "unit_en",
-    "qualifier", "high", "period", "quote", "duplicate_of", "part_of", "sector_crs", "note",
+    "qualifier", "high", "ratio", "period", "basis", "quote", "duplicate_of", "part_of", "sector_crs",
+    "note",
 )  # fmt: skip
+#: A row's key: the same metric id in two sources is the same concept, stated twice.
+KEY = ("source_id", "metric_id")
 
 _METRIC_ID = re.compile(r"[a-z][a-z_]*\.[a-z0-9_]+")
 _CRS = re.compile(r"\d{3}")
@@ -73,6 +84,8 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
     problem = metric_period_problem(row["period"])
     if problem:
         bad("period", problem)
+    if row["basis"] and row["basis"] not in BASES:
+        bad("basis", f"unknown basis {row['basis']!r}; expected one of {', '.join(BASES)}, or empty")
     if row["sector_crs"] and not _CRS.fullmatch(row["sector_crs"]):
         bad("sector_crs", f"{row['sector_crs']!r} is not a 3-digit OECD CRS sector code")
     for col in ("label_en", "label_zh"):
@@ -91,6 +104,9 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
             bad("high", f"{row['high']} is not above value {row['value']}; a range runs from value to high")
     elif row["high"]:
         bad("high", f"{row['high']!r} given for qualifier {row['qualifier']!r}; only a range has a high end")
+    ratio = parse_value(row["ratio"]) if row["ratio"] else None
+    if row["ratio"] and ratio is None:
+        bad("ratio", f"{row['ratio']!r} is not a number; a multiple's ratio to its base (ASCII digits)")
     text = ctx.texts.get(source_id)
     quote = row["quote"]
     if text is None:
@@ -100,12 +116,11 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
         return out
     try:
         q = parse_quantity(quote)
-        if q.damaged:  # read the surviving digits; the row must say so in its note
-            q = parse_quantity(quote.strip(_DAMAGE_MARKS).replace("\ufffd", ""))
-            if "damaged" not in row["note"].lower():
-                bad("note", "the quote is damaged (U+FFFD next to the number); the note must say so")
     except QuantityError as err:
         bad("quote", f"{err}")
+        return out
+    if q.damaged:  # a digit may be lost: only the bound the surviving digits allow is stated
+        _check_damaged(row, quote, value, bad)
         return out
     if not math.isclose(q.value, value, rel_tol=1e-9):
         stated = plain_number(q.value)
@@ -117,7 +132,70 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
         bad("unit", f"{row['unit']!r} disagrees with the quote {quote!r}, which states {q.unit!r}")
     if row["qualifier"] in QUALIFIERS and q.qualifier != row["qualifier"]:
         bad("qualifier", f"{row['qualifier']!r} disagrees with the quote {quote!r}: expected {q.qualifier!r}")
+    if q.ratio is not None and q.unit == "倍":  # a multiple: what it means is data, checked here
+        if ratio is None:
+            bad("ratio", f"is empty; the quote {quote!r} states a multiple whose ratio to its base is "
+                         f"{plain_number(q.ratio)}")  # fmt: skip
+        elif not math.isclose(q.ratio, ratio, rel_tol=1e-9):
+            bad("ratio", f"{row['ratio']} disagrees with the quote {quote!r}, whose ratio to its base is "
+                         f"{plain_number(q.ratio)}")  # fmt: skip
+    elif ratio is not None:
+        bad("ratio", f"{row['ratio']!r} given, but the quote {quote!r} states no multiple (倍, 番)")
     return out
+
+
+def damaged_bound(quote: str):
+    """The least value a damaged number can have: its surviving digits, with a lost leading digit.
+
+    A U+FFFD (or the literal ``?`` of the damage) next to a number may hide a lost digit,
+    so the number is *at least* what survives. Surviving digits that start with 0
+    (``�?00多人``) cannot start a number: a digit was lost, so the number is at least a
+    1 before them (100).
+
+    Returns:
+        The surviving :class:`~aidlib.quantities.chinese.Quantity` read as a lower bound
+        (``value`` the least value, ``qualifier`` ``over``).
+
+    Raises:
+        QuantityError: nothing readable survives.
+
+    Examples:
+        >>> damaged_bound("带动当\ufffd?00多人").value, damaged_bound("培训当地教\ufffd1700余人次").value
+        (100.0, 1700.0)
+    """
+    import dataclasses
+
+    from aidlib.quantities.chinese import QuantityError, parse_quantity
+
+    q = parse_quantity(quote)
+    if not q.damaged:
+        raise QuantityError(f"{quote!r} is not damaged: read it with parse_quantity")
+    survived = q.text.lstrip(_DAMAGE_MARKS)
+    again = parse_quantity("1" + survived if survived[:1] == "0" else survived)
+    return dataclasses.replace(again, qualifier="over", damaged=True, high=None, ratio=None)
+
+
+def _check_damaged(row: dict[str, str], quote: str, value: float, bad) -> None:
+    """A damaged quote's row states the lower bound its surviving digits allow, and says so."""
+    from aidlib.quantities.chinese import QuantityError
+
+    if "damaged" not in row["note"].lower():
+        bad(
+            "note", "the quote is damaged (U+FFFD next to the number); the note must say so and what was lost"
+        )
+    try:
+        least = damaged_bound(quote)
+    except QuantityError as err:
+        bad("quote", f"the quote is damaged and no number survives it ({err}); list it in exclusions.csv")
+        return
+    if row["qualifier"] != "over":
+        bad("qualifier", f"{row['qualifier']!r}, but the quote {quote!r} is damaged (a digit may be lost): "
+                         "only a lower bound is known; expected 'over'")  # fmt: skip
+    if not math.isclose(least.value, value, rel_tol=1e-9):
+        bad("value", f"{row['value']} is not the bound the surviving digits of {quote!r} allow: "
+                     f"expected {plain_number(least.value)} (at least)")  # fmt: skip
+    if row["unit"] in UNITS and least.unit != row["unit"]:
+        bad("unit", f"{row['unit']!r} disagrees with the quote {quote!r}, which states {least.unit!r}")
 
 
 @dataclass
@@ -153,7 +231,8 @@ def check_metrics(data: str | os.PathLike[str] | None = None) -> tuple[Table | N
     """Parse and check ``metrics.csv`` and the sources it quotes, in one pass.
 
     Both :func:`validate` (``aidlib check``) and :func:`load_metrics` use this, so
-    a file passes the check if and only if it loads.
+    a file passes the check if and only if it loads. A file of the header alone is
+    valid: a data folder starts empty (``aidlib init``).
     """
     folder = paths.data_dir(data)
     table, problems = read_table(folder / METRICS_FILE, COLUMNS)
@@ -162,20 +241,19 @@ def check_metrics(data: str | os.PathLike[str] | None = None) -> tuple[Table | N
     if table is None:
         return None, problems
     path = table.path
-    if not table.rows and not problems:
-        problems.append(Problem(path, 0, "", "no rows, the header alone; a metrics file holds at least one"))
     rows_lost = bool(problems) and any(p.path == path for p in problems)  # a row the reader could not parse
     if not readable:  # sources.csv itself is broken: no row's source can be judged
         failed |= {row["source_id"] for row in table.rows}
     ctx = _Context(texts, failed)
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, str], int] = {}
     for line, row in table:
-        mid = row["metric_id"]
-        if mid in seen:
+        key = (row["source_id"], row["metric_id"])
+        if key in seen:
             problems.append(
-                Problem(path, line, "metric_id", f"duplicate {mid!r} (first on line {seen[mid]})")
-            )
-        seen.setdefault(mid, line)
+                Problem(path, line, "metric_id",
+                        f"duplicate {key[1]!r} in source {key[0]!r} (first on line {seen[key]})")
+            )  # fmt: skip
+        seen.setdefault(key, line)
         problems += _check_row(path, line, row, ctx)
     problems += unknown_sources(path, ctx.unknown, ctx.texts)
     if not rows_lost:  # links to a row that could not be read would only echo its problem
@@ -200,10 +278,10 @@ def validate(data: str | os.PathLike[str] | None = None) -> list[Problem]:
     return check_metrics(data)[1]
 
 
-def _check_links(table: Table, first_line: dict[str, int]) -> list[Problem]:
-    """The ``duplicate_of`` and ``part_of`` graph.
+def _check_links(table: Table, first_line: dict[tuple[str, str], int]) -> list[Problem]:
+    """The ``duplicate_of`` and ``part_of`` graph, within each source.
 
-    - a link names another metric of this file, never the row itself;
+    - a link names another metric of the same source, never the row itself;
     - a restatement (``duplicate_of``) points at an original, which restates
       nothing, and states the same value, unit (or a :data:`SAME_MEASURE` word)
       and qualifier;
@@ -212,22 +290,22 @@ def _check_links(table: Table, first_line: dict[str, int]) -> list[Problem]:
     - parts never add up to more than a total that is exact or an upper bound.
     """
     path = table.path
-    by_id: dict[str, dict[str, str]] = {}
-    for row in table.rows:  # a duplicated id means its first row (the duplicate is reported)
-        by_id.setdefault(row["metric_id"], row)
+    by_key: dict[tuple[str, str], dict[str, str]] = {}
+    for row in table.rows:  # a duplicated key means its first row (the duplicate is reported)
+        by_key.setdefault((row["source_id"], row["metric_id"]), row)
     out = []
     for line, row in table:
-        mid = row["metric_id"]
+        mid, source = row["metric_id"], row["source_id"]
         for col in ("duplicate_of", "part_of"):
             target = row[col]
             if not target:
                 continue
             if target == mid:
                 out.append(Problem(path, line, col, f"{target!r} is this row itself"))
-            elif target not in by_id:
-                out.append(Problem(path, line, col, f"{target!r} is not a metric_id in this file"))
+            elif (source, target) not in by_key:
+                out.append(Problem(path, line, col, f"{target!r} is not a metric_id of source {source!r}"))
         # an empty link is no link (a row whose metric_id is empty must not be everyone's original)
-        original = by_id.get(row["duplicate_of"]) if row["duplicate_of"] not in ("", mid) else None
+        original = by_key.get((source, row["duplicate_of"])) if row["duplicate_of"] not in ("", mid) else None
         if original is not None:
             if original["duplicate_of"]:
                 out.append(
@@ -253,7 +331,7 @@ def _check_links(table: Table, first_line: dict[str, int]) -> list[Problem]:
                             " which this row restates",
                         )
                     )  # fmt: skip
-        total = by_id.get(row["part_of"]) if row["part_of"] not in ("", mid) else None
+        total = by_key.get((source, row["part_of"])) if row["part_of"] not in ("", mid) else None
         if total is not None and not same_measure(total["unit"], row["unit"]):
             out.append(
                 Problem(
@@ -262,18 +340,20 @@ def _check_links(table: Table, first_line: dict[str, int]) -> list[Problem]:
                 )
             )  # fmt: skip
     out += _part_cycles(table, first_line)
-    out += _parts_within_totals(table, by_id, first_line)
+    out += _parts_within_totals(table, by_key, first_line)
     return out
 
 
-def _part_cycles(table: Table, first_line: dict[str, int]) -> list[Problem]:
+def _part_cycles(table: Table, first_line: dict[tuple[str, str], int]) -> list[Problem]:
     parent = {
-        r["metric_id"]: r["part_of"] for r in table.rows if r["part_of"] and r["part_of"] != r["metric_id"]
+        (r["source_id"], r["metric_id"]): (r["source_id"], r["part_of"])
+        for r in table.rows
+        if r["part_of"] and r["part_of"] != r["metric_id"]
     }
-    done: set[str] = set()  # nodes whose chain has been followed to its end: linear in all
+    done: set[tuple[str, str]] = set()  # nodes whose chain has been followed to its end: linear in all
     out = []
     for start in parent:
-        chain: dict[str, int] = {}  # node → position in this walk
+        chain: dict[tuple[str, str], int] = {}  # node → position in this walk
         node = start
         while node in parent and node not in done and node not in chain:
             chain[node] = len(chain)
@@ -281,27 +361,29 @@ def _part_cycles(table: Table, first_line: dict[str, int]) -> list[Problem]:
         if node in chain:  # the walk came back to itself: a cycle, reported once
             cycle = list(chain)[chain[node] :]
             first = min(cycle, key=first_line.__getitem__)
-            loop = " → ".join([*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first])
+            ring = [*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first]
+            loop = " → ".join(mid for _, mid in ring)
             out.append(Problem(table.path, first_line[first], "part_of", f"a cycle: {loop}"))
         done.update(chain)
     return out
 
 
 def _parts_within_totals(
-    table: Table, by_id: dict[str, dict[str, str]], first_line: dict[str, int]
+    table: Table, by_key: dict[tuple[str, str], dict[str, str]], first_line: dict[tuple[str, str], int]
 ) -> list[Problem]:
     """Parts never add up to more than their stated total (same unit)."""
-    sums: dict[str, float] = {}
+    sums: dict[tuple[str, str], float] = {}
     for r in table.rows:
         if r["part_of"] in ("", r["metric_id"]):
             continue  # no total; or "is this row itself", reported, whose sum would only echo that
-        total = by_id.get(r["part_of"])
+        key = (r["source_id"], r["part_of"])
+        total = by_key.get(key)
         value = parse_value(r["value"])
         if total is not None and value is not None and same_measure(total["unit"], r["unit"]):
-            sums[r["part_of"]] = sums.get(r["part_of"], 0.0) + value
+            sums[key] = sums.get(key, 0.0) + value
     out = []
-    for total_id, parts in sums.items():
-        total = by_id[total_id]
+    for key, parts in sums.items():
+        total = by_key[key]
         stated = parse_value(total["value"])
         if stated is None:
             continue
@@ -313,7 +395,7 @@ def _parts_within_totals(
             out.append(
                 Problem(
                     table.path,
-                    first_line[total_id],
+                    first_line[key],
                     "value",
                     f"its parts add up to {plain_number(parts)}, more than {plain_number(stated)}",
                 )
@@ -371,22 +453,31 @@ def load_exclusions(data: str | os.PathLike[str] | None = None) -> pd.DataFrame:
 
 
 def load_metrics(
-    data: str | os.PathLike[str] | None = None, *, data_dir: str | os.PathLike[str] | None = None
+    data: str | os.PathLike[str] | None = None,
+    *,
+    source: str | Iterable[str] | None = None,
+    data_dir: str | os.PathLike[str] | None = None,
 ) -> pd.DataFrame:
     """Load the curated metrics after validating schema and provenance.
 
+    The whole file is checked (a file passes ``aidlib check`` if and only if it loads);
+    ``source`` then keeps the rows of one source (or of several, in file order).
+
     Args:
         data: the data folder; None takes ``$AIDLIB_DATA`` or the project's ``data/``.
+        source: a source id of ``sources.csv``, or several; None keeps every source.
         data_dir: the old name of ``data`` (deprecated).
 
     Returns:
         One row per quantitative statement, columns in ``COLUMNS`` order:
         ``value`` float in base units (negative for a fall); ``high`` float, the
-        high end of a range, NaN for other qualifiers; ``theme``, ``unit`` and ``qualifier``
+        high end of a range, NaN for other qualifiers; ``ratio`` float, a multiple's
+        ratio to its base, NaN for other rows; ``theme``, ``unit`` and ``qualifier``
         categorical; empty text cells as empty strings.
 
     Raises:
         MetricsError: any problem; the message names file, line and column.
+        KeyError: ``source`` names a source that ``sources.csv`` does not record.
     """
     if data_dir is not None:
         import warnings
@@ -400,7 +491,33 @@ def load_metrics(
     table, problems = check_metrics(data)
     if problems or table is None:
         raise MetricsError(problems)
-    return metrics_frame(table)
+    frame = metrics_frame(table)
+    if source is None:
+        return frame
+    from aidlib.data.sources import source_ids
+
+    return select_sources(frame, source, source_ids(data))
+
+
+def select_sources(frame: pd.DataFrame, source: str | Iterable[str], known: Iterable[str]) -> pd.DataFrame:
+    """Keep the rows of ``source`` (an id or several); an id not in ``known`` names near matches.
+
+    A known source with no rows gives an empty frame: a source may be recorded before
+    it is curated.
+
+    Raises:
+        KeyError: a source id that is not known.
+    """
+    import difflib
+
+    wanted = [source] if isinstance(source, str) else list(source)
+    known = list(known)
+    for sid in wanted:
+        if sid not in known:
+            near = difflib.get_close_matches(sid, known, n=3, cutoff=0.5)
+            hint = f"did you mean {', '.join(near)}?" if near else f"known: {', '.join(known) or 'none'}"
+            raise KeyError(f"unknown source {sid!r}; {hint}")
+    return frame[frame["source_id"].isin(wanted)].reset_index(drop=True)
 
 
 def metrics_frame(table: Table) -> pd.DataFrame:
@@ -410,6 +527,7 @@ def metrics_frame(table: Table) -> pd.DataFrame:
     frame = pd.DataFrame(list(table.rows), columns=list(COLUMNS))
     frame["value"] = frame["value"].map(parse_value).astype(float)
     frame["high"] = frame["high"].map(lambda s: parse_value(s) if s else math.nan).astype(float)
+    frame["ratio"] = frame["ratio"].map(lambda s: parse_value(s) if s else math.nan).astype(float)
     frame["theme"] = pd.Categorical(frame["theme"], categories=THEMES)
     frame["qualifier"] = pd.Categorical(frame["qualifier"], categories=QUALIFIERS)
     frame["unit"] = pd.Categorical(frame["unit"], categories=list(UNITS))

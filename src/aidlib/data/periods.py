@@ -111,22 +111,29 @@ def parse_period(text: str) -> Period:
 def metric_period_problem(text: str) -> str | None:
     """What is wrong with a curated metric's period, or None.
 
-    A metric's period is one year, a span of months (1-9月 is ``2023-01/2023-09``) or
-    ``cumulative``.
+    A metric's period is one year (``2023``), a span of years (十三五 is ``2016/2020``,
+    2016年以来 in a 2023 report is ``2016/2023``), a span of months (1-9月 is
+    ``2023-01/2023-09``, also across years) or ``cumulative`` (累计 with no period
+    stated); a span starts before it ends.
 
     Examples:
         >>> metric_period_problem("2023"), metric_period_problem("2023-01/2023-09")
         (None, None)
-        >>> metric_period_problem("2011/2015")
-        "'2011/2015' is not a period: expected 2023, 2023-01/2023-09 (start before end) or cumulative"
+        >>> metric_period_problem("2016/2020"), metric_period_problem("2021-07/2023-06")
+        (None, None)
+        >>> metric_period_problem("2023-06").split(": expected")[0]
+        "'2023-06' is not a period"
+        >>> metric_period_problem("2020/2016")
+        "'2020/2016' ends before it starts"
     """
-    expected = "2023, 2023-01/2023-09 (start before end) or cumulative"
+    expected = "2023, 2016/2020, 2023-01/2023-09 (start before end) or cumulative"
     try:
         p = parse_period(text)
-    except PeriodError:
-        return f"{text!r} is not a period: expected {expected}"
+    except PeriodError as err:
+        return str(err) if "ends before" in str(err) else f"{text!r} is not a period: expected {expected}"
+    years = p.is_span and len(p.start) == 4 and len(p.end) == 4 and p.start < p.end
     months = p.is_span and len(p.start) == 7 and len(p.end) == 7
-    if not (p.cumulative or p.is_year or months):
+    if not (p.cumulative or p.is_year or years or months):
         return f"{text!r} is not a period: expected {expected}"
     return None
 
@@ -157,7 +164,7 @@ def figure_period_problem(text: str, basis: str) -> str | None:
         return f"{text!r} is not a period: expected 2023, 2023-06, 2011/2015, 2010/2019-09 or 2023-01/2023-09"
     kind = BASES.get(basis)
     fits = f"{text!r} does not fit basis {basis!r}"
-    if kind is None:
+    if kind in (None, "any"):
         return None
     if kind == "year" and not p.is_year:
         return f"{fits}: expected one year, e.g. 2023"

@@ -15,9 +15,12 @@ restatement may switch between them and a chart may put them on one axis.
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from aidlib.quantities.words import UNITS as PARSER_UNITS
@@ -54,17 +57,64 @@ MEASURES = {
     "working_age_population": "人", "jobs": "人", "poverty_exits": "人", "housing_units": "套",
     "livelihood_share": "%", "county_level_share": "%",
 }  # fmt: skip
+# Plain names of the cited figures' measures, for generated caveats ("Compares 2023 aid with
+# 2022 GDP."); others read as the measure with spaces.
+MEASURE_NAMES = {"gdp": "GDP", "aid_funds": "aid", "jobs": "new jobs", "foreign_trade": "trade"}
 # The English of a measure's unit where it says more than the measure word's own
 # English (套 counts sets in general; housing_units counts housing units).
 MEASURE_ENGLISH = {"housing_units": "housing units"}
-# The basis of a cited figure and the periods it allows: "year" = 2023, "span" = a
-# start/end period, "months:N" = January to month N of one year.
+# The basis of a figure (cited_figures.tsv ``basis``, metrics.csv ``basis``) and the
+# periods a cited figure of that basis allows: "year" = 2023, "span" = a start/end
+# period, "months:N" = January to month N of one year, "any" = any period. The first
+# group says what a period covers; the second how money was counted, which is what
+# must agree before two totals are compared (a plan is not money put in).
 BASES = {
     "annual": "year", "plan": "year_or_span", "cumulative": "span", "five_year": "span",
     "census": "year", "point_in_time": "year", "guideline": "year", "half_year": "months:6",
     "jan_may": "months:5", "jan_jul": "months:7", "jan_sep": "months:9", "jan_oct": "months:10",
     "jan_nov": "months:11",
+    "invested": "any",  # 投入: money put in
+    "arranged": "any",  # 安排: money arranged (allocated) for a purpose
+    "delivered": "any",  # 落实: money delivered to projects
+    "arrived": "any",  # 到位, 到疆, 拨付: money that arrived or was disbursed
+    "signed": "any",  # 签约: amounts signed (investment agreements), not yet arrived
 }  # fmt: skip
+# What each basis means, in words: for the pages that set totals of several sources side by side.
+BASIS_NAMES = {
+    "annual": "a calendar year", "plan": "planned", "cumulative": "cumulative", "five_year": "five years",
+    "census": "census", "point_in_time": "at one date", "guideline": "a guideline",
+    "half_year": "first half-year", "jan_may": "January–May", "jan_jul": "January–July",
+    "jan_sep": "January–September", "jan_oct": "January–October", "jan_nov": "January–November",
+    "invested": "put in (投入)", "arranged": "arranged (安排)", "delivered": "delivered (落实)",
+    "arrived": "arrived or disbursed (到位, 拨付)", "signed": "signed (签约)",
+}  # fmt: skip
+# The operations an indicator declaration (indicators.csv ``operation``) may name: a
+# closed set, never an expression. name: (fewest inputs, most inputs (None: any number),
+# the inputs in order, what it computes). "Stated parts" are the rows whose part_of is the
+# total, in the same source. Every one is computed on intervals (aidlib.analysis.indicators).
+OPERATIONS = {
+    "share": (1, None, "parts…; total (the total alone: all its stated parts)",
+              "the parts' sum ÷ the total × 100, in %"),
+    "share_bounds": (2, None, "parts…; total",
+                     "from the parts' share to the parts' plus the total's unitemized remainder (the total "
+                     "less all its stated parts), ÷ the total × 100, in %"),
+    "part_shares": (1, 1, "total", "for each stated part of the total, its share, in %; {part} in the id and "
+                    "the label names the part"),
+    "percent": (2, 2, "a; b", "a ÷ b × 100, in %: a set against b, which is not a share"),
+    "per_unit": (2, 2, "a; b", "a ÷ b, in a's unit per b's unit"),
+    "difference": (2, 2, "a; b", "a − b, in a's unit"),
+    "sum": (2, None, "a; b; …", "a + b + …, in a's unit"),
+    "remainder": (1, None, "total; parts… (the total alone: all its stated parts)",
+                  "the total less the sum of its parts, in its unit"),
+    "growth_base": (2, 2, "value; growth rate (%)", "value ÷ (1 + rate ÷ 100): the base the rate grew from"),
+    "growth_increase": (2, 2, "value; growth rate (%)", "value − value ÷ (1 + rate ÷ 100): the rise"),
+    "above_yearly_average": (2, 2, "a; b (b over a span of years)",
+                             "(a ÷ (b ÷ the years b spans) − 1) × 100, in %"),
+    "distinct_facts": (0, 0, "none", "the source's rows that restate nothing, counted"),
+}  # fmt: skip
+# When a declaration applies (indicators.csv ``requires``): "" always; same_period only where
+# every input states the same period.
+REQUIREMENTS = ("", "same_period")
 # Reliability grades of a cited figure's page.
 RELIABILITY = {
     "A": "the original page of a government or state outlet",
@@ -145,6 +195,50 @@ _FAMILY_OF_ENGLISH = {u.en: UNITS[u.family].en for u in UNITS.values()}
 # Units aidlib writes that are not measure words of the source: counts of the curated
 # facts themselves, and the larger units a chart rescales money to.
 _OTHER_ENGLISH = {"facts": "fact", "projects": "project", "housing units": "housing unit"}
+
+
+@dataclass(frozen=True)
+class SharedMetric:
+    """A metric id that names the same concept in every source (``aidlib/data/shared_metrics.csv``).
+
+    Reports compare by these ids (each report's ``funding.aid_total``); ``aidlib draft``
+    proposes them where the text says so, and aidlib's generic indicators read them.
+
+    Attributes:
+        metric_id: the id, e.g. ``funding.aid_total``.
+        theme: its theme.
+        name_en: what it is in plain words, for generated caveats (``aid``).
+        label_en: a label for a draft row.
+        label_zh: the same in Chinese.
+        units: the measure words it may be stated in.
+        keywords: words of the text that name it (援疆资金), for drafting.
+    """
+
+    metric_id: str
+    theme: str
+    name_en: str
+    label_en: str
+    label_zh: str
+    units: tuple[str, ...]
+    keywords: tuple[str, ...]
+
+
+@cache
+def shared_metrics() -> dict[str, SharedMetric]:
+    """The shared metric ids, by id, in file order.
+
+    Examples:
+        >>> shared_metrics()["funding.aid_total"].name_en, shared_metrics()["funding.projects"].units
+        ('aid', ('个', '项'))
+    """
+    text = resources.files("aidlib.data").joinpath("shared_metrics.csv").read_text(encoding="utf-8")
+    out = {}
+    for row in csv.DictReader(text.splitlines()):
+        out[row["metric_id"]] = SharedMetric(
+            row["metric_id"], row["theme"], row["name_en"], row["label_en"], row["label_zh"],
+            tuple(filter(None, row["units"].split(";"))), tuple(filter(None, row["keywords"].split(";"))),
+        )  # fmt: skip
+    return out
 
 
 def unit(word: str) -> Unit:
@@ -254,6 +348,9 @@ def datapackage_enums() -> dict[tuple[str, str], list[str]]:
         ("metrics", "theme"): list(THEMES),
         ("metrics", "unit"): list(UNITS),
         ("metrics", "qualifier"): list(QUALIFIERS),
+        ("metrics", "basis"): list(BASES),
+        ("indicators", "operation"): list(OPERATIONS),
+        ("indicators", "requires"): [r for r in REQUIREMENTS if r],
         ("cited_figures", "subject"): list(SUBJECTS),
         ("cited_figures", "measure"): list(MEASURES),
         ("cited_figures", "basis"): list(BASES),

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aidlib.data import paths
-from aidlib.data.csvfile import DataError, Problem, path_inside, regular_file_problem, spreadsheet_safe
+from aidlib.data.csvfile import DataError, path_inside, regular_file_problem, spreadsheet_safe
 from aidlib.data.package import data_version
 from aidlib.data.sources import read_raw, source_ids, source_record
 from aidlib.report import site
@@ -280,70 +280,6 @@ def _safe_csv(frame, path: Path) -> None:
     frame.to_csv(path, index=False, lineterminator="\n")
 
 
-# ---- the report's needs: checked by aidlib check and by the report, before anything runs ----
-def _placeholder(frame, id_column: str, key: str):
-    import pandas as pd
-
-    row = dict.fromkeys(frame.columns, "")
-    row.update({id_column: key, "value": 1.0, "qualifier": "exact", "high": float("nan"), "period": "2023"})
-    return pd.concat([frame.astype(object), pd.DataFrame([row], dtype=object)], ignore_index=True)
-
-
-def _dry_run(compute: Callable, metrics, figures) -> tuple[list, list[str]]:
-    """Run ``compute(metrics, figures)``, standing in for each missing id; return results and the ids."""
-    missing: list[str] = []
-    while True:
-        try:
-            return compute(metrics, figures), missing
-        except KeyError as err:
-            key = err.args[0] if err.args else None
-            if not isinstance(key, str) or key in missing or len(missing) >= 200:
-                raise
-            missing.append(key)
-            metrics = _placeholder(metrics, "metric_id", key)
-            figures = _placeholder(figures, "figure_id", key)
-        except Exception:
-            if not missing:
-                raise
-            return [], missing  # a stand-in's value broke a formula: the missing ids are the cause
-
-
-def report_needs(folder: Path, metrics, figures) -> list[Problem]:
-    """What the report needs of the data: every input of the indicators, context indicators and index.
-
-    Passed as ``needs`` to :func:`aidlib.data.check.check_data` by ``aidlib check`` and
-    ``aidlib report``. A missing input is one line naming the id and everything that
-    needs it; any other failure to compute is one line too.
-    """
-    from aidlib.analysis import context, indicators
-    from aidlib.data.metrics import METRICS_FILE
-
-    path = folder / METRICS_FILE
-    needed: dict[str, list[str]] = {}
-    for mid in KEY_METRICS:
-        if mid not in set(metrics["metric_id"]):
-            needed.setdefault(mid, []).append("the index page's key figures")
-    for kind, compute in (
-        ("indicator", lambda m, f: indicators.compute(m)),
-        ("context indicator", context.compute),
-    ):
-        try:
-            results, missing = _dry_run(compute, metrics, figures)
-        except Exception as err:  # the data passed every other check, yet cannot be computed
-            what = f"{type(err).__name__}: {err}".strip().splitlines()[0]
-            return [Problem(path, 0, "", f"the report's {kind}s cannot be computed from it: {what}")]
-        for key in missing:
-            users = [r.indicator_id for r in results if key in r.inputs]
-            needed.setdefault(key, []).append(f"{kind} {', '.join(users)}" if users else f"the {kind}s")
-    out = []
-    for key, users in needed.items():
-        both = "context indicator" in " ".join(users)
-        where = "metrics.csv or cited_figures.tsv" if both else "metrics.csv"
-        needs = "; ".join(users)
-        out.append(Problem(path, 0, "", f"{key!r} is not in {where}; the report needs it: {needs}"))
-    return out
-
-
 #: What ``aidlib report`` needs beyond the core install: the ``notebooks`` extra.
 NOTEBOOK_MODULES = (
     "nbformat", "nbclient", "jupyter_client", "ipykernel",  # run the notebooks
@@ -428,7 +364,7 @@ def write_report(
         raise ReportError(f"{out} exists and is not an aidlib report (no {MARKER}); not replacing it")
     folder = paths.data_dir(data)  # once, absolute: the notebooks get this very folder
     progress(f"[report] validating {folder} (aidlib check) and computing indicators")
-    checked = check_data(folder, needs=report_needs)
+    checked = check_data(folder)
     if not checked.ok:  # bad data stops the report before anything is written
         raise DataError(checked.problems)
     notebooks = paths.notebooks_dir(notebooks)
