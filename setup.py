@@ -2,7 +2,8 @@
 
 Everything else about the build is in pyproject.toml. The files shipped are exactly
 ``aidlib.data.package.released_files(data/)`` (what datapackage.json lists, plus the raw
-sources) and ``notebooks/NN_*.ipynb``; they land in ``aidlib/_shipped/`` and are read
+sources) and the study's notebooks (``notebooks/NN_*.ipynb``, ``index.ipynb`` and the
+``*.md`` texts they read); they land in ``aidlib/_shipped/`` and are read
 through importlib.resources (see ``aidlib.data.paths``).
 """
 
@@ -27,9 +28,15 @@ def _package_module():
 def shipped_files() -> dict[str, Path]:
     """Map each shipped file's path inside the package to its source in the checkout."""
     files = {f"_shipped/data/{name}": ROOT / "data" / name for name in _package_module().released_files(ROOT / "data")}
-    for notebook in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+    for notebook in notebook_files():
         files[f"_shipped/notebooks/{notebook.name}"] = notebook
     return files
+
+
+def notebook_files() -> list[Path]:
+    """The study: ``NN_*.ipynb``, its summary ``index.ipynb`` and the text files they read (``*.md``)."""
+    folder = ROOT / "notebooks"
+    return sorted([*folder.glob("[0-9][0-9]_*.ipynb"), *folder.glob("index.ipynb"), *folder.glob("*.md")])
 
 
 class BuildWithData(build_py):

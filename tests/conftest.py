@@ -9,6 +9,18 @@ from aidlib.data.sources import read_raw
 from aidlib.text.normalizer import normalize
 
 
+@pytest.fixture
+def data_copy(tmp_path):
+    """A copy of the shipped data folder, to change freely."""
+    import shutil
+
+    from aidlib.data.paths import PROJECT_ROOT
+
+    dest = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "data", dest)
+    return dest
+
+
 @pytest.fixture(scope="session")
 def raw_text() -> str:
     return read_raw("guangzhou_shufu_2023")

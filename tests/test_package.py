@@ -183,10 +183,12 @@ def test_wheel_ships_the_data_byte_for_byte_and_nothing_else(wheel):
     assert set(shipped) == set(released_files(DATA))
     for name, content in shipped.items():
         assert content == (DATA / name).read_bytes(), f"shipped {name} differs from data/{name}"
-    assert notebooks == {
-        p.name: p.read_bytes() for p in (PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")
-    }
+    study = PROJECT_ROOT / "notebooks"  # the notebooks, the study's summary and the texts they read
+    files = [*study.glob("[0-9][0-9]_*.ipynb"), study / "index.ipynb", *study.glob("*.md")]
+    assert notebooks == {p.name: p.read_bytes() for p in files}
     assert "aidlib/report/templates/site.css" in names
+    for table in ("generic_indicators.csv", "shared_metrics.csv"):  # aidlib's own declarations and ids
+        assert f"aidlib/data/{table}" in names
     for gazetteer in ("place_names.txt", "place_names_extra.txt", "NOTICE"):  # the quantity parser's names
         assert f"aidlib/quantities/data/{gazetteer}" in names
 

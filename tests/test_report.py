@@ -103,12 +103,16 @@ def test_write_report(tmp_path, capfd):
     names = {p.relative_to(out).as_posix() for p in written}
     assert {"index.html", "00_tiny.html", "01_second.html", "data.html", "indicators.csv", "context.csv",
             "guangzhou_shufu_2023.clean.txt", "notebooks/00_tiny.ipynb", "data/metrics.csv",
-            "data/datapackage.json", "aidlib-data.zip"} <= names  # fmt: skip
+            "data/datapackage.json", "data/indicators.csv", "aidlib-data.zip",
+            "source-guangzhou_shufu_2023.html"} <= names  # fmt: skip
+    assert "compare.html" not in names  # one source: nothing to compare
     assert (out / MARKER).exists()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "href='00_tiny.html'" in index and "What does 00_tiny show?" in index
-    assert "≤ 1,606 yuan per household" in index  # key figures carry their bounds
-    assert "context.aid_to_gdp" in index and "not a share of GDP" in index  # in context, with caveat
+    assert "href='source-guangzhou_shufu_2023.html'" in index  # every source has its page
+    source = (out / "source-guangzhou_shufu_2023.html").read_text(encoding="utf-8")
+    assert "≤ 1,606 yuan per household" in source  # its derived figures carry their bounds
+    assert "context.aid_to_gdp" in source and "not a share of GDP" in source  # in context, with caveat
     first = (out / "00_tiny.html").read_text(encoding="utf-8")
     second = (out / "01_second.html").read_text(encoding="utf-8")
     assert "530000000.0" in first and "import aidlib" not in first  # output shown, code hidden

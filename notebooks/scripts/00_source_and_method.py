@@ -1,7 +1,11 @@
 # ---
 # jupyter:
+#   aidlib:
+#     needs:
+#       source: guangzhou_shufu_2023
 #   jupytext:
 #     formats: ipynb,scripts//py:percent
+#     notebook_metadata_filter: aidlib
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -89,7 +93,7 @@ print("clean:", result.text[start:end])
 # clean text and that re-parsing the quote gives the row's value, unit and qualifier.
 
 # %%
-metrics = aidlib.load_metrics()
+metrics = aidlib.load_metrics(source=SOURCE)
 found = aidlib.find_quantities(result.text)
 print(f"{len(metrics)} curated rows; {len(found)} quantities found by aidlib.find_quantities")
 

@@ -1,7 +1,36 @@
 # ---
 # jupyter:
+#   aidlib:
+#     needs:
+#       figures:
+#       - xinjiang.livelihood_share.guideline
+#       indicators:
+#       - context.aid_per_resident
+#       - context.aid_to_budget_revenue
+#       - context.aid_to_gdp
+#       - funding.unitemized
+#       - share.education
+#       - share.housing
+#       - share.industry
+#       - share.itemized
+#       - share.livelihood
+#       - spend.per_education_project
+#       - spend.per_funded_student
+#       - spend.per_household
+#       - spend.per_major_project
+#       - spend.per_minor_project
+#       metrics:
+#       - education.funds
+#       - education.projects
+#       - funding.aid_total
+#       - funding.projects_major
+#       - funding.projects_minor
+#       - housing.funds
+#       - industry.funds
+#       source: guangzhou_shufu_2023
 #   jupytext:
 #     formats: ipynb,scripts//py:percent
+#     notebook_metadata_filter: aidlib
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -30,7 +59,8 @@
 import aidlib
 
 aidlib.set_theme()
-metrics = aidlib.load_metrics()
+SOURCE = "guangzhou_shufu_2023"
+metrics = aidlib.load_metrics(source=SOURCE)
 ind = aidlib.indicator_table(metrics).set_index("indicator_id")
 total = aidlib.metric(metrics, "funding.aid_total")
 assert total["value"] == 530_000_000 and total["qualifier"] == "exact"

@@ -1,7 +1,28 @@
 # ---
 # jupyter:
+#   aidlib:
+#     needs:
+#       indicators:
+#       - context.factory_jobs_to_new_jobs_2022
+#       - context.factory_jobs_to_working_age
+#       - employment.jobs_per_factory
+#       metrics:
+#       - agriculture.cooperatives
+#       - agriculture.households_income
+#       - agriculture.processing_firms
+#       - agriculture.produce_purchased
+#       - agriculture.tech_guidance
+#       - agriculture.training
+#       - employment.cooperative_model_jobs
+#       - employment.mandarin_certified
+#       - employment.mandarin_training
+#       - employment.satellite_factories
+#       - employment.satellite_factory_jobs
+#       - employment.technical_talent
+#       source: guangzhou_shufu_2023
 #   jupytext:
 #     formats: ipynb,scripts//py:percent
+#     notebook_metadata_filter: aidlib
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -25,10 +46,13 @@
 # **Rerun.** `make report`, or run all cells in JupyterLab.
 
 # %% tags=["remove-cell"]
+from pathlib import Path
+
 import aidlib
 
 aidlib.set_theme()
-metrics = aidlib.load_metrics()
+SOURCE = "guangzhou_shufu_2023"
+metrics = aidlib.load_metrics(source=SOURCE)
 ind = aidlib.indicator_table(metrics).set_index("indicator_id")
 
 # %% [markdown]
@@ -62,7 +86,7 @@ aidlib.chart_text(ax)
 # **What these figures cannot show.**
 
 # %%
-aidlib.limits_note()
+aidlib.limits_note(Path("limits.md").read_text(encoding="utf-8"))
 
 # %% tags=["remove-cell"]
 assert round(per_factory["low"]) == 22

@@ -1,7 +1,30 @@
 # ---
 # jupyter:
+#   aidlib:
+#     needs:
+#       figures:
+#       - kashgar.trade_growth.2023_jan_sep
+#       - xinjiang.trade_growth.2023_jan_sep
+#       indicators:
+#       - consumption.price_per_tonne
+#       - context.trade_share_kashgar
+#       - context.trade_share_xinjiang
+#       - investment.per_aid_yuan
+#       - trade.base_jan_sep_2022
+#       - trade.increase_jan_sep
+#       metrics:
+#       - consumption_aid.fairs
+#       - consumption_aid.produce_sold
+#       - consumption_aid.sales
+#       - investment.events
+#       - investment.funds_received
+#       - investment.projects
+#       - trade.growth_yoy
+#       - trade.value_jan_sep
+#       source: guangzhou_shufu_2023
 #   jupytext:
 #     formats: ipynb,scripts//py:percent
+#     notebook_metadata_filter: aidlib
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -29,7 +52,8 @@
 import aidlib
 
 aidlib.set_theme()
-metrics = aidlib.load_metrics()
+SOURCE = "guangzhou_shufu_2023"
+metrics = aidlib.load_metrics(source=SOURCE)
 ind = aidlib.indicator_table(metrics).set_index("indicator_id")
 
 # %% [markdown]

@@ -1,7 +1,15 @@
 # ---
 # jupyter:
+#   aidlib:
+#     needs:
+#       metrics:
+#       - education.local_teachers_trained
+#       - health.cataract_surgeries
+#       - health.tb_patients
+#       source: guangzhou_shufu_2023
 #   jupytext:
 #     formats: ipynb,scripts//py:percent
+#     notebook_metadata_filter: aidlib
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -28,7 +36,8 @@
 import aidlib
 
 aidlib.set_theme()
-metrics = aidlib.load_metrics()
+SOURCE = "guangzhou_shufu_2023"
+metrics = aidlib.load_metrics(source=SOURCE)
 THEMES = ["health", "education", "culture", "ethnic_exchange", "talent_exchange", "tourism"]
 
 # %% [markdown]

@@ -30,6 +30,7 @@ _EXPORTS = {
     "SourceError": ("aidlib.data.sources", "SourceError"),
     "load_sources": ("aidlib.data.sources", "load_sources"),
     "load_metrics": ("aidlib.data.metrics", "load_metrics"),
+    "load_indicators": ("aidlib.data.declarations", "load_indicators"),
     "load_exclusions": ("aidlib.data.metrics", "load_exclusions"),
     "MetricsError": ("aidlib.data.metrics", "MetricsError"),
     "validate": ("aidlib.data.metrics", "validate"),
@@ -59,13 +60,14 @@ _EXPORTS = {
     "chart_text": ("aidlib.analysis.plotting", "chart_text"),
     # the reader's view: one number style, reader tables, published charts, the sources' limits
     "value_text": ("aidlib.analysis.display", "value_text"),
+    "period_text": ("aidlib.analysis.display", "period_text"),
     "reader_table": ("aidlib.analysis.display", "reader_table"),
     "limits_note": ("aidlib.analysis.display", "limits_note"),
     "publish": ("aidlib.analysis.publish", "publish"),
     "figures_source": ("aidlib.analysis.publish", "figures_source"),
     "load_references": ("aidlib.data.references", "load_references"),
 }
-# whole modules reachable as attributes: aidlib.indicators.RATIOS, aidlib.context.JOBS
+# whole modules reachable as attributes: aidlib.indicators.Interval, aidlib.vocabulary.unit("名")
 _MODULES = {
     "indicators": "aidlib.analysis.indicators",
     "context": "aidlib.analysis.context",

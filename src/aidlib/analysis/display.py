@@ -158,14 +158,7 @@ def number_text(values: list[float], unit: str) -> tuple[list[str], str]:
         ((['2,015', '0.468'], 'people'), (['24.090909'], 'million yuan per major item'))
     """
     finite = [abs(v) for v in values if v == v and abs(v) != math.inf]
-    top = max(finite, default=0.0)
-    divisor, word = 1.0, ""
-    if is_money(unit):
-        for threshold, div, english, chinese in MONEY_SCALES:
-            name = english if unit.startswith("yuan") else chinese
-            if name and top >= threshold:
-                divisor, word = div, name
-                break
+    divisor, word = _money_word(max(finite, default=0.0), unit)
     group = "" if word and not word.isascii() else ","  # 6423万元, not 6,423万元
     texts = []
     for v in values:
@@ -175,6 +168,64 @@ def number_text(values: list[float], unit: str) -> tuple[list[str], str]:
     if word:
         unit = f"{word} {unit}" if unit.startswith("yuan") else f"{word}{unit}"
     return texts, unit
+
+
+def _money_word(top: float, unit: str) -> tuple[float, str]:
+    """The divisor and scale word money of this size is written in (1e6, ``million``; 1e8, ``亿``)."""
+    if is_money(unit):
+        for threshold, div, english, chinese in MONEY_SCALES:
+            name = english if unit.startswith("yuan") else chinese
+            if name and top >= threshold:
+                return div, name
+    return 1.0, ""
+
+
+def money_scale(top: float, unit: str) -> tuple[float, str]:
+    """The divisor and unit a chart of values up to ``top`` is drawn in: money in scale words.
+
+    Examples:
+        >>> money_scale(530_000_000, "yuan"), money_scale(6.4e7, "元"), money_scale(2846, "people")
+        ((1000000.0, 'million yuan'), (10000.0, '万元'), (1.0, 'people'))
+    """
+    divisor, word = _money_word(abs(top), unit)
+    if not word:
+        return 1.0, unit
+    return divisor, f"{word} {unit}" if unit.startswith("yuan") else f"{word}{unit}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def period_text(period: str) -> str:
+    """A period of the data as a reader writes it: ``Jan–Sep 2023``, ``2016–2020``.
+
+    Examples:
+        >>> period_text("2023"), period_text("2023-01/2023-09"), period_text("2016/2020")
+        ('2023', 'Jan–Sep 2023', '2016–2020')
+        >>> period_text("2010/2019-09"), period_text("2022-10/2023-03"), period_text("2023-06")
+        ('2010 to Sep 2019', 'Oct 2022 to Mar 2023', 'Jun 2023')
+        >>> period_text("cumulative")
+        'cumulative (no period stated)'
+    """
+    from aidlib.data.periods import PeriodError, parse_period
+
+    try:
+        p = parse_period(period)
+    except PeriodError:
+        return period
+    if p.cumulative:
+        return "cumulative (no period stated)"
+
+    def point(text: str) -> str:
+        return f"{_MONTHS[int(text[5:]) - 1]} {text[:4]}" if len(text) == 7 else text
+
+    if not p.is_span:
+        return point(p.start)
+    if len(p.start) == len(p.end) == 4:
+        return f"{p.start}–{p.end}"
+    if len(p.start) == len(p.end) == 7 and p.start[:4] == p.end[:4]:
+        return f"{_MONTHS[int(p.start[5:]) - 1]}–{_MONTHS[int(p.end[5:]) - 1]} {p.start[:4]}"
+    return f"{point(p.start)} to {point(p.end)}"
 
 
 def is_money(unit: str) -> bool:
@@ -443,21 +494,6 @@ def reader_table(
     return ReaderTable(list(names.values()), rows, notes, caption)
 
 
-# What the sources cannot show, said once for the index and the employment notebook.
-LIMITS = (
-    "Every figure here comes from a government page or state media: the report is a 南方农村报 "
-    "(Nanfang Media Group) article, and the outside figures come from government and state outlets. "
-    "Their grade A says where a figure was published (the original page), not that anyone checked it "
-    "independently.",
-    "The figures count money put in, projects, people trained and jobs. They cannot show outcomes "
-    "(whether incomes, health or schooling improved), how much of any change is due to the aid, wages, "
-    "how long the jobs last, or working conditions.",
-    "The labour-transfer and satellite-factory programmes that the employment figures belong to are the "
-    "subject of independent assessments and international criticism; China's government rejects that "
-    "criticism. For example:",
-)
-
-
 class ReaderNote:
     """Paragraphs and a list of citations; shows as HTML in a notebook and on a page."""
 
@@ -483,16 +519,25 @@ class ReaderNote:
         return f"<div class=limits>{paras}<ul class=references>{items}</ul></div>"
 
 
-def limits_note(topic: str = "labour_programmes") -> ReaderNote:
-    """What the sources cannot show, in neutral words, with the citations of ``data/references.csv``.
+def limits_note(paragraphs: str, topic: str = "labour_programmes", data=None) -> ReaderNote:
+    """What the sources cannot show: the study's own words, then the citations of ``references.csv``.
+
+    Args:
+        paragraphs: the text, paragraphs separated by blank lines (a study keeps it in one
+            file, e.g. ``notebooks/limits.md``, read by every notebook that shows it).
+        topic: the references' topic (:data:`aidlib.data.references.TOPICS`).
+        data: the data folder (default: as :func:`aidlib.data.paths.data_dir` finds it).
 
     Examples:
-        >>> note = limits_note()
+        >>> note = limits_note("These figures cannot show outcomes.")
         >>> "cannot show outcomes" in repr(note) and "ohchr.org" in repr(note)
         True
     """
     from aidlib.data.references import load_references
 
-    refs = load_references(topic=topic)
+    paras = tuple(" ".join(p.split()) for p in paragraphs.split("\n\n") if p.strip())
+    if not paras:
+        raise ValueError("limits_note: the text is empty; say what the sources cannot show")
+    refs = load_references(data, topic=topic)
     cites = [(r.outlet, r.title, r.published, r.url) for r in refs.itertuples(index=False)]
-    return ReaderNote(LIMITS, cites)
+    return ReaderNote(paras, cites)

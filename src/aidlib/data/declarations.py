@@ -471,3 +471,27 @@ def declarations_for(data: str | os.PathLike[str] | None = None) -> list[Declara
     if problems:
         raise DeclarationError(problems)
     return [*declared, *generic_declarations()]
+
+
+def load_indicators(data: str | os.PathLike[str] | None = None, generic: bool = True):
+    """The indicator declarations as a DataFrame: the folder's ``indicators.csv``, then aidlib's generic ones.
+
+    Columns: those of ``indicators.csv`` (``inputs`` joined by ``;``), then ``generic``
+    (True for aidlib's own, which a folder's declaration of the same id overrides).
+
+    Raises:
+        DeclarationError: the folder's ``indicators.csv`` has a problem.
+
+    Examples:
+        >>> frame = load_indicators()
+        >>> {"operation", "inputs", "caveat", "generic"} <= set(frame.columns), bool(frame["generic"].any())
+        (True, True)
+    """
+    import pandas as pd
+
+    declared = declarations_for(data) if generic else [d for d in declarations_for(data) if not d.generic]
+    rows = [
+        {**{c: getattr(d, c) for c in COLUMNS}, "inputs": ";".join(d.inputs), "generic": d.generic}
+        for d in declared
+    ]
+    return pd.DataFrame(rows, columns=[*COLUMNS, "generic"])

@@ -42,17 +42,10 @@ from aidlib.report import site
 from aidlib.text.normalizer import normalize
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
+#: The study's summary notebook: its reader view opens the index page (optional).
+STUDY_NOTEBOOK = "index.ipynb"
 # A file in every report folder: only a folder holding it (or an empty one) is ever replaced.
 MARKER = ".aidlib-report"
-# The figures on the index page, in reading order.
-KEY_INDICATORS = (
-    "share.itemized", "share.livelihood", "spend.per_household", "trade.base_jan_sep_2022",
-    "investment.per_aid_yuan", "consumption.price_per_tonne", "employment.jobs_per_factory", "facts.distinct",
-)  # fmt: skip
-KEY_METRICS = (
-    "funding.aid_total", "trade.value_jan_sep", "trade.growth_yoy", "investment.funds_received",
-    "employment.satellite_factory_jobs", "agriculture.households_income",
-)  # fmt: skip
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
@@ -148,8 +141,9 @@ def run_notebooks(
     progress: Callable[[str], None] = print,
     jobs: int | None = None,
     data: Path | None = None,
+    lacks: Callable[[object], list[str]] | None = None,
 ) -> list[site.Page]:
-    """Execute each ``NN_*.ipynb`` in a fresh kernel and write its reader-view page into ``out``.
+    """Execute each ``NN_*.ipynb`` (and the study's ``index.ipynb``) in a fresh kernel; write the pages.
 
     Notebooks run ``jobs`` at a time (default: 2, or 1 on a one-core machine);
     the executed notebooks go to ``out/notebooks/``; each page links to its
@@ -157,6 +151,11 @@ def run_notebooks(
     ``notebooks`` defaults to :func:`aidlib.data.paths.notebooks_dir`. With ``data``,
     every kernel gets ``AIDLIB_DATA`` set to it (absolute): the notebooks read the folder
     the caller checked, never one found again from their own working folder.
+
+    ``lacks(nb)`` says what the data lacks of a notebook's needs (:mod:`aidlib.report.needs`):
+    a notebook that lacks something is skipped, with one progress line naming it. The
+    study's ``index.ipynb``, when there is one, opens the index page: it comes first in the
+    list, as a page whose file is the index and whose ``body`` is its reader view.
 
     Raises:
         ReportError: a cell failed; the one-line message names the first failing notebook (in
@@ -171,12 +170,17 @@ def run_notebooks(
 
     notebooks = paths.notebooks_dir(notebooks)
     found = sorted(notebooks.glob(NOTEBOOK_GLOB))
+    study = notebooks / STUDY_NOTEBOOK
+    if study.exists() or study.is_symlink():
+        found.insert(0, study)
     if not found:
         raise FileNotFoundError(f"no notebooks (NN_topic.ipynb) in {notebooks}")
     for path in found:  # a FIFO would block the reader forever
         unusable = regular_file_problem(path)
         if unusable:
             raise ReportError(f"{path}: {unusable}")
+    if lacks is not None:
+        found = [path for path in found if _runnable(path, lacks, progress)]
     out = Path(out)
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     jobs = jobs or min(2, os.cpu_count() or 1)
@@ -214,20 +218,40 @@ def run_notebooks(
     failed = next((r for r in results if isinstance(r, NotebookFailed)), None)
     if failed:
         raise failed
-    pages = []
+    pages, executed = [], []
     for path, nb in zip(found, results, strict=True):
         nbformat.write(nb, out / "notebooks" / path.name)
         title, question = site.notebook_intro(nb)
+        if path.name == STUDY_NOTEBOOK:
+            body = site.notebook_html(nb)
+            study_page = site.Page(site.INDEX, f"notebooks/{path.name}", title, question, body)
+            continue
         pages.append(site.Page(f"{path.stem}.html", f"notebooks/{path.name}", title or path.stem, question))
-    for i, (nb, current) in enumerate(zip(results, pages, strict=True)):
+        executed.append(nb)
+    for i, (nb, current) in enumerate(zip(executed, pages, strict=True)):
         prev = pages[i - 1] if i > 0 else None
         next_ = pages[i + 1] if i + 1 < len(pages) else None
         (out / current.file).write_text(site.notebook_page(nb, current, prev, next_), encoding="utf-8")
-    return pages
+    return [study_page, *pages] if found and found[0].name == STUDY_NOTEBOOK else pages
 
 
-def _write_sources(out: Path, data: Path, progress: Callable[[str], None]) -> list[dict[str, str]]:
-    records = []
+def _runnable(path: Path, lacks: Callable[[object], list[str]], progress: Callable[[str], None]) -> bool:
+    """Whether the data meets a notebook's needs; a notebook that lacks something is skipped, in one line."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception:  # unreadable: running it names the problem in one line
+        return True
+    missing = lacks(nb)
+    if missing:
+        progress(f"[report] {path.name} skipped: the data lacks its {'; '.join(missing)}")
+    return not missing
+
+
+def _write_sources(out: Path, data: Path, progress: Callable[[str], None]) -> dict[str, dict[str, int]]:
+    """Write each source's repaired text and its list of repairs; return the repairs counted by kind."""
+    counts = {}
     for source_id in source_ids(data):  # ids are checked names; each path is proven inside out too
         progress(f"[report] normalizing {source_id}")
         result = normalize(read_raw(source_id, data))
@@ -238,11 +262,10 @@ def _write_sources(out: Path, data: Path, progress: Callable[[str], None]) -> li
             for r in result.repairs:  # before/after are source text: never a spreadsheet formula
                 writer.writerow([r.kind, r.raw_start, r.raw_end, spreadsheet_safe(r.before),
                                  spreadsheet_safe(r.after)])  # fmt: skip
-        counts = ", ".join(f"{k} {v}" for k, v in result.counts().items())
-        progress(f"[report] {source_id}: {len(result.text)} chars, repairs: {counts}")
-        record = source_record(source_id, data)
-        records.append({"id": source_id, "outlet": record["outlet"], "title": record["title"]})
-    return records
+        counts[source_id] = result.counts()
+        shown = ", ".join(f"{k} {v}" for k, v in counts[source_id].items())
+        progress(f"[report] {source_id}: {len(result.text)} chars, repairs: {shown}")
+    return counts
 
 
 def _write_data(out: Path, data: Path, files: list[str], release: str) -> list[tuple[str, str]]:
@@ -368,14 +391,26 @@ def write_report(
     if not checked.ok:  # bad data stops the report before anything is written
         raise DataError(checked.problems)
     notebooks = paths.notebooks_dir(notebooks)
-    from aidlib.analysis import context
-    from aidlib.analysis.indicators import table
+    from aidlib.analysis.indicators import compute, to_frame
+    from aidlib.data.package import descriptor
+    from aidlib.report import needs, source_pages
 
     metrics, figures = checked.frames()
-    indicators = table(metrics)
-    context_table = context.table(metrics, figures)
+    computed = compute(metrics, figures, data=folder)
+    indicators = to_frame([i for i in computed if not i.cited])
+    context_table = to_frame([i for i in computed if i.cited])
+    both = to_frame(computed)
+    records = [source_record(sid, folder) for sid in source_ids(folder)]
+    title = str(descriptor(folder).get("title") or "aidlib report")
     release = release_line(folder)
     site.RELEASE.set(release)
+
+    def lacks(nb) -> list[str]:
+        try:
+            wanted = needs.read(nb)
+        except ValueError as err:
+            raise ReportError(str(err)) from None
+        return needs.lacking(wanted, [r["source_id"] for r in records], metrics, both, figures)
 
     lines: list[str] = []
 
@@ -389,16 +424,30 @@ def write_report(
     os.umask(umask)
     build.chmod(0o777 & ~umask)  # mkdtemp makes it private; the report is an ordinary folder
     try:
-        sources = _write_sources(build, folder, note)
+        repairs = _write_sources(build, folder, note)
         _safe_csv(indicators, build / "indicators.csv")
         _safe_csv(context_table, build / "context.csv")
         downloads = _write_data(build, folder, checked.published, release)
-        note(f"[report] {len(metrics)} metrics and {len(figures)} cited figures valid; data copied")
-        pages = run_notebooks(build, notebooks, note, data=folder)
-        (build / site.DATA).write_text(site.data_page(metrics, figures, downloads), encoding="utf-8")
-        index = site.index_page(
-            pages, metrics, indicators, context_table, KEY_METRICS, KEY_INDICATORS, sources, figures
-        )
+        note(f"[report] {len(metrics)} metrics of {len(records)} source(s) and {len(figures)} cited figures "
+             "valid; data copied")  # fmt: skip
+        pages = run_notebooks(build, notebooks, note, data=folder, lacks=lacks)
+        names = {r["source_id"]: source_pages.source_name(r) for r in records}
+        counts = metrics["source_id"].value_counts().to_dict()
+        for record in records:  # every source gets its page, from its data alone
+            sid = record["source_id"]
+            body = source_pages.source_body(
+                record, metrics[metrics["source_id"] == sid], indicators[indicators["source_id"] == sid],
+                context_table[context_table["source_id"] == sid], repairs[sid],
+            )  # fmt: skip
+            page = site.page(f"{names[sid]} — {title}", body)
+            path_inside(build, source_pages.source_file(sid)).write_text(page, encoding="utf-8")
+        compared = len(records) > 1
+        if compared:
+            body = source_pages.compare_body(records, metrics, both)
+            compare = site.page(f"The sources compared — {title}", body)
+            (build / site.COMPARE).write_text(compare, encoding="utf-8")
+        (build / site.DATA).write_text(site.data_page(metrics, figures, downloads, names), encoding="utf-8")
+        index = site.index_page(pages, records, title, compared, counts)
         (build / site.INDEX).write_text(index, encoding="utf-8")
         size = site.embed_font(build)
         note(f"[report] Chinese font subset embedded in every page ({size // 1024} kB)")

@@ -1,7 +1,7 @@
 """A published chart as HTML: one ``<figure>`` with its phone and desktop renderings and its caption.
 
-Used by the notebook pages (:mod:`aidlib.report.site`) and the index's findings
-(:mod:`aidlib.report.findings`), so neither imports the other.
+Used by the notebook pages (:mod:`aidlib.report.site`) and the sources' pages
+(:mod:`aidlib.report.source_pages`), so neither imports the other.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ TAGS = (REMOVE_CELL, REMOVE_OUTPUT, SHOW_INPUT)
 
 INDEX = "index.html"
 DATA = "data.html"
-REPORT_TITLE = "Guangzhou's counterpart aid to Shufu County, 2023"
+COMPARE = "compare.html"
 
 esc = html.escape
 # Where each page's @font-face rule goes once every page is written (see embed_font).
@@ -61,12 +61,17 @@ def _asset(name: str) -> str:
 
 @dataclass(frozen=True)
 class Page:
-    """One notebook page: its file, the notebook it shows, its heading and question."""
+    """One notebook page: its file, the notebook it shows, its heading and question.
+
+    The study's ``index.ipynb`` is the page whose file is the index: its reader view
+    (``body``) opens the index page.
+    """
 
     file: str
     notebook: str
     title: str
     question: str
+    body: str = ""
 
 
 def plain(markdown: str) -> str:
@@ -287,103 +292,59 @@ def notebook_page(nb, current: Page, prev: Page | None, next_: Page | None) -> s
     return page(f"{current.title} — aidlib report", pager + notebook_html(nb) + code + pager)
 
 
-def _figure_row(label: str, value: str, note: str, ident: str, details: str = "") -> str:
-    more = f"<details class=ids><summary>how it is computed</summary><small>{esc(details)}</small></details>"
+def _source_item(record: dict[str, str], figures: int) -> str:
+    from aidlib.report.source_pages import source_file, source_name
+
+    sid = esc(record["source_id"])
     return (
-        f"<tr id='{esc(ident)}'><td data-label=figure>{esc(label)}</td>"
-        f"<td class=v data-label=value>{esc(value)}</td>"
-        f"<td class=note data-label=note><small>{esc(note)}</small>{more if details else ''}</td></tr>"
+        f"<li><a href='{esc(source_file(record['source_id']))}'>{esc(source_name(record))}</a>: "
+        f"{esc(record.get('title', ''))}<br><small>{figures} figures · <a href='{sid}.clean.txt'>repaired "
+        f"text</a> · <a href='{sid}.repairs.csv'>repairs</a></small></li>"
     )
-
-
-def _figure_table(rows: list[str], note: str) -> str:
-    return (
-        "<table class=figures><thead><tr><th scope=col>figure</th><th scope=col>value</th>"
-        f"<th scope=col>{esc(note)}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
-
-
-def _derived_note(caveat: str) -> str:
-    """A derived figure's note: says it is derived, once.
-
-    Examples:
-        >>> _derived_note("An average."), _derived_note("Derived, not reported; assumes X.")
-        ('Derived. An average.', 'Derived, not reported; assumes X.')
-    """
-    return caveat if caveat.lower().startswith("derived") else f"Derived. {caveat}"
-
-
-def _how(formula: str, inputs: str, labels: dict[str, str]) -> str:
-    """A derived figure's formula in words: each input id replaced by its label."""
-    for ident in sorted(labels, key=len, reverse=True):
-        formula = formula.replace(ident, labels[ident])
-    return formula
 
 
 def index_page(
     pages: list[Page],
-    metrics: pd.DataFrame,
-    indicators: pd.DataFrame,
-    context: pd.DataFrame,
-    key_metrics: tuple[str, ...],
-    key_indicators: tuple[str, ...],
     sources: list[dict[str, str]],
-    figures: pd.DataFrame | None = None,
+    title: str,
+    compared: bool,
+    counts: dict[str, int],
 ) -> str:
-    """The index: findings first (summary and charts), the sources' limits, the notebooks, then the tables."""
-    from aidlib.analysis.display import limits_note
-    from aidlib.analysis.tables import metric_view
-    from aidlib.data.figures import load_figures
-    from aidlib.report import findings
+    """The index: the study's summary (``index.ipynb``) if any, every source, the comparison, the notebooks.
 
-    figures = load_figures() if figures is None else figures
-    labels = dict(zip(metrics["metric_id"], metrics["label_en"], strict=True))
-    labels |= dict(zip(figures["figure_id"], figures["description_en"], strict=True))
-    key = [
-        _figure_row(m.label, m.shown, f"Stated in the report ({m.period}).", m.metric_id)
-        for m in metric_view(metrics, ids=key_metrics).itertuples()
-    ]
-    ind = indicators.set_index("indicator_id")
-    key += [
-        _figure_row(ind.loc[i, "label"], ind.loc[i, "text_en"], _derived_note(ind.loc[i, "caveat"]), i,
-                    _how(ind.loc[i, "formula"], ind.loc[i, "inputs"], labels))
-        for i in key_indicators
-    ]  # fmt: skip
-    ctx = [
-        _figure_row(r.label, r.text_en, r.caveat, r.indicator_id, _how(r.formula, r.inputs, labels))
-        for r in context.itertuples(index=False)
-    ]
-    links = "".join(
-        f"<li><a href='{esc(p.file)}'>{esc(p.title)}</a><br><small>{esc(p.question)}</small></li>"
-        for p in pages
-    )
-    srcs = "".join(
-        f"<li>{esc(s['outlet'])}: {esc(s['title'])} — <a href='{esc(s['id'])}.clean.txt'>clean text</a>, "
-        f"<a href='{esc(s['id'])}.repairs.csv'>repairs</a></li>"
-        for s in sources
-    )
-    body = (
-        f"<h1>{esc(REPORT_TITLE)}</h1>"
-        f"{findings.lede(metrics)}"
-        "<h2 id=findings>What the report says</h2>"
-        f"{findings.summary_html(metrics, indicators, context, figures)}"
-        f"<h2 id=limits>What these figures cannot show</h2>{limits_note()._repr_html_()}"
-        f"<h2 id=notebooks>Notebooks</h2><ol class=notebooks>{links}</ol>"
-        f"<h2 id=key-figures>Key figures</h2>"
-        "<p>Stated figures as the report prints them; derived ones computed from them with their bounds. "
-        "≥ means at least, ≤ at most, ≈ about; a derived value is rounded to the precision its inputs "
-        "support, and a bound is rounded outward (up for ≤, down for ≥), so it stays true.</p>"
-        f"{_figure_table(key, 'note')}"
-        "<h2 id=in-context>In context</h2>"
-        "<p>The report's figures set against published outside figures, each with its citation on the "
-        "<a href='data.html#figures'>data page</a>. Read each caveat: most of these compare different "
-        "years or different kinds of money.</p>"
-        f"{_figure_table(ctx, 'caveat')}"
+    Args:
+        pages: the notebook pages; the study's summary, when there is one, is the page whose
+            file is the index (its reader view opens this page).
+        sources: the sources' records, in order.
+        title: the page's heading when there is no summary (the data package's title).
+        compared: whether a comparison page was written (two sources or more).
+        counts: figures stated per source id.
+    """
+    study = next((p for p in pages if p.file == INDEX), None)
+    notebooks = [p for p in pages if p.file != INDEX]
+    if study is not None:
+        body, title = study.body, study.title or title
+    else:
+        total = sum(counts.values())
+        body = (f"<h1>{esc(title)}</h1><p class=lede>{len(sources)} source{'s' * (len(sources) != 1)}, "
+                f"{total} figure{'s' * (total != 1)} stated in them, each with its quote. Each source has a "
+                "page of its own; the data page lists every figure.</p>")  # fmt: skip
+    items = "".join(_source_item(s, counts.get(s["source_id"], 0)) for s in sources)
+    body += f"<h2 id=sources>Sources</h2><ul class=sources>{items}</ul>"
+    if compared:
+        body += ("<h2 id=compared>The sources compared</h2><p><a href='compare.html'>The figures the sources "
+                 "share, side by side</a>, each with its period and basis.</p>")  # fmt: skip
+    if notebooks:
+        links = "".join(
+            f"<li><a href='{esc(p.file)}'>{esc(p.title)}</a><br><small>{esc(p.question)}</small></li>"
+            for p in notebooks
+        )
+        body += f"<h2 id=notebooks>Notebooks</h2><ol class=notebooks>{links}</ol>"
+    body += (
         "<h2 id=data>Data</h2><p><a href='data.html'>Every curated metric and every cited figure</a>, "
         "searchable and sortable, with the files to download.</p>"
-        f"<h2 id=sources>Sources</h2><ul>{srcs}</ul>"
     )
-    return page(f"aidlib report: {REPORT_TITLE}", body, here=INDEX)
+    return page(title, body, here=INDEX)
 
 
 def _link_text(duplicate_of: str, part_of: str, labels: dict[str, str]) -> str:
@@ -422,11 +383,22 @@ def _data_table(table_id: str, columns: list[tuple[str, str]], rows: list[list[t
     )
 
 
-def data_page(metrics: pd.DataFrame, figures: pd.DataFrame, downloads: list[tuple[str, str]]) -> str:
-    """Every curated metric with its quote, every cited figure with its citation; download links."""
+def data_page(
+    metrics: pd.DataFrame,
+    figures: pd.DataFrame,
+    downloads: list[tuple[str, str]],
+    names: dict[str, str] | None = None,
+) -> str:
+    """Every curated metric with its quote and source, every cited figure with its citation; downloads.
+
+    ``names`` writes each source id as a reader names the source (its outlet and year).
+    """
     from aidlib.analysis.display import GRADES, cited_unit, value_text
 
-    labels = dict(zip(metrics["metric_id"], metrics["label_en"], strict=True))
+    names = names or {}
+    labels: dict[str, dict[str, str]] = {}  # source → metric id → label: links stay within a source
+    for sid, mid, label in zip(metrics["source_id"], metrics["metric_id"], metrics["label_en"], strict=True):
+        labels.setdefault(sid, {})[mid] = label
 
     def t(text) -> tuple[str, str]:
         return esc(str(text)), str(text)
@@ -434,11 +406,13 @@ def data_page(metrics: pd.DataFrame, figures: pd.DataFrame, downloads: list[tupl
     m_rows = [
         [
             (f"{esc(r.label_en)}<br><small lang=zh>{esc(r.label_zh)}</small><br>"
-             f"<small class=id>{_ident(r.metric_id)} · {esc(r.theme)}</small>", r.metric_id),
+             f"<small class=id>{esc(names.get(r.source_id, r.source_id))} · {_ident(r.metric_id)} · "
+             f"{esc(r.theme)}</small>", f"{r.source_id} {r.metric_id}"),
             (esc(value_text(r.value, r.qualifier, r.unit_en, r.high if r.qualifier == "range" else None,
                             r.label_en)), repr(float(r.value))),
             t(r.period),
-            (f"<span lang=zh>{esc(r.quote)}</span>{_links_html(r.duplicate_of, r.part_of, labels)}",
+            (f"<span lang=zh>{esc(r.quote)}</span>"
+             f"{_links_html(r.duplicate_of, r.part_of, labels[r.source_id])}",
              r.quote),
         ]
         for r in metrics.itertuples(index=False)
@@ -473,8 +447,9 @@ def data_page(metrics: pd.DataFrame, figures: pd.DataFrame, downloads: list[tupl
         "<p>Click a column heading to sort, type in the search box to filter. Values carry their hedge: "
         "≥ at least, ≤ at most, ≈ about. Each row names its id, the name the files and the code use.</p>"
         f"<h2 id=downloads>Downloads</h2><ul class=downloads>{files}</ul>"
-        f"<h2 id=metrics>Curated metrics ({len(metrics)})</h2>"
-        "<p>Every number stated in the report, with the sentence it comes from (the normalized text).</p>"
+        f"<h2 id=metrics>Curated metrics ({len(metrics)}, from {len(labels)} "
+        f"source{'s' * (len(labels) != 1)})</h2>"
+        "<p>Every number stated in the sources, with the sentence it comes from (the repaired text).</p>"
         f"{_data_table('metrics', m_cols, m_rows)}"
         f"<h2 id=figures>Cited figures ({len(figures)})</h2>"
         "<p>Published figures from outside the report, each with its outlet, date, page and reliability "

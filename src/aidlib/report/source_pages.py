@@ -1,0 +1,322 @@
+"""A page for every source, built from its data alone, and a page comparing the sources.
+
+Any data folder gets these, whatever its sources: no id of any one study is named here.
+
+- :func:`source_body`: what the source states, grouped by theme, with its quotes; the
+  split of each total into its stated parts (a chart where the parts and the total are
+  exact); its derived figures and the figures in context; its clean text and repairs.
+- :func:`compare_body`: the metric ids two or more sources share, side by side with each
+  source's period and basis; a chart only where the figures are alike (one unit, one
+  basis, periods of one length), else a line saying why not; the derived figures the
+  sources share.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+esc = html.escape
+
+
+def source_file(source_id: str) -> str:
+    """The page of one source (ids are checked names: the file stays in the report folder)."""
+    return f"source-{source_id}.html"
+
+
+def source_name(record: dict[str, str]) -> str:
+    """A source as a reader names it: its outlet and year (``南方农村报 (2023)``)."""
+    return f"{record['outlet']} ({record['published'][:4]})" if record.get("published") else record["outlet"]
+
+
+def _theme_name(theme: str) -> str:
+    return theme.replace("_", " ").capitalize()
+
+
+def _period(period: str) -> str:
+    from aidlib.analysis.display import period_text
+
+    return period_text(period)
+
+
+def _basis(basis: str) -> str:
+    from aidlib.data.vocabulary import BASIS_NAMES
+
+    return BASIS_NAMES.get(basis, basis)
+
+
+@contextlib.contextmanager
+def _themed():
+    """Draw in aidlib's theme, with the CJK font the report embeds (sources are named in Chinese)."""
+    import matplotlib as mpl
+
+    from aidlib.analysis.plotting import find_cjk_font, set_theme
+
+    mpl.use("Agg")
+    with mpl.rc_context():
+        set_theme()
+        mpl.rcParams.update(
+            {"font.sans-serif": [find_cjk_font(), "DejaVu Sans"], "axes.unicode_minus": False}
+        )
+        yield
+
+
+def _table(frame, columns: dict[str, str]) -> str:
+    from aidlib.analysis.display import reader_table
+
+    return reader_table(frame, columns)._repr_html_()
+
+
+def split_chart(total, parts: pd.DataFrame, record: dict[str, str]) -> str:
+    """A total as one bar split into its stated parts and the unitemized rest, as a ``<figure>``.
+
+    Drawn only where the total and every part are exact (or about): a bound leaves the
+    rest unknown. Returns ``""`` otherwise.
+    """
+    import textwrap
+
+    import pandas as pd
+
+    from aidlib.analysis.display import interval_text, money_scale, value_text
+    from aidlib.analysis.plotting import split_bar
+    from aidlib.analysis.publish import render
+    from aidlib.report.charts import rendered_chart_html
+
+    hedges = {str(total["qualifier"]), *parts["qualifier"].astype(str)}
+    if not hedges <= {"exact", "about"} or parts.empty:
+        return ""
+    unit = str(total["unit_en"])
+    divisor, scaled = money_scale(float(total["value"]), unit)
+    rest = float(total["value"]) - float(parts["value"].sum())
+    frame = pd.DataFrame(
+        {
+            "label": [
+                textwrap.fill(label, 30)
+                for label in [*parts["label_en"], *(["not itemized"] if rest > 0 else [])]
+            ],
+            "value": [v / divisor for v in [*parts["value"], *([rest] if rest > 0 else [])]],
+            "shown": [
+                *(value_text(v, "exact", unit) for v in parts["value"]),
+                *([interval_text(rest, rest, False, unit)] if rest > 0 else []),
+            ],  # derived: rounded
+            "itemized": [True] * len(parts) + [False] * (rest > 0),
+        }
+    )
+    shares = ", ".join(f"{' '.join(r.label.split())} {r.shown}" for r in frame.itertuples())
+    caption = f"{total['label_en']}: the parts the source states"
+    caption += ", and what it leaves unitemized" if rest > 0 else ""
+    alt = f"One bar of {value_text(float(total['value']), 'exact', unit)}, split into {shares}."
+    with _themed():
+        ax = split_bar(frame, xlabel=scaled)
+        return rendered_chart_html(render(ax, caption=caption, source=source_name(record), alt=alt))
+
+
+def source_body(
+    record: dict[str, str],
+    metrics: pd.DataFrame,
+    indicators: pd.DataFrame,
+    context: pd.DataFrame,
+    repairs: dict[str, int],
+) -> str:
+    """The body of one source's page; every argument holds that source's rows only."""
+    from aidlib.analysis.tables import metric_view
+
+    sid = record["source_id"]
+    view = metric_view(metrics, include_restated=True, quote=True, theme=True)
+    labels = dict(zip(metrics["metric_id"], metrics["label_en"], strict=True))
+    view["period_shown"] = [
+        _period(p) + (f"; {_basis(b)}" if b else "")
+        for p, b in zip(view["period"], view["basis"], strict=True)
+    ]
+    view["links"] = [
+        f"restates: {labels.get(d, d)}" if d else (f"part of: {labels.get(p, p)}" if p else "")
+        for d, p in zip(
+            view["duplicate_of"],
+            metrics.set_index("metric_id").loc[view["metric_id"], "part_of"],
+            strict=True,
+        )
+    ]
+    facts = len(view) - int((view["duplicate_of"] != "").sum())
+    head = [f"<h1>{esc(source_name(record))}: {esc(record.get('title') or sid)}</h1>"]
+    about = [
+        record.get("author", ""),
+        f"covers {record['period_covered']}" if record.get("period_covered") else "",
+    ]
+    link = (
+        f" <a rel='external noopener' href='{esc(record['url'])}'>Published page</a>."
+        if record.get("url")
+        else ""
+    )
+    head.append(
+        f"<p class=lede>{esc('; '.join(a for a in about if a))}. It states {len(view)} figures "
+        f"({facts} distinct facts; restatements are marked).{link}</p>"
+    )
+    if record.get("damage"):
+        head.append(f"<p><small>The copy as published: {esc(record['damage'])}</small></p>")
+    parts = []
+    totals = [
+        t
+        for t in dict.fromkeys(metrics.loc[metrics["part_of"] != "", "part_of"])
+        if t in set(metrics["metric_id"])
+    ]
+    charts = []
+    for total_id in totals:
+        total = metrics.set_index("metric_id").loc[total_id]
+        stated = metrics[(metrics["part_of"] == total_id) & (metrics["duplicate_of"] == "")]
+        chart = split_chart(total, stated, record)
+        charts.append(
+            chart or f"<p>{esc(total['label_en'])}: its parts are bounds, so the split is not drawn.</p>"
+        )
+    if charts:
+        parts += ["<h2 id=splits>How its totals split</h2>", *charts]
+    for title, ident, frame in (
+        ("Derived figures", "derived", indicators),
+        ("In context", "context", context),
+    ):
+        if not frame.empty:
+            parts += [f"<h2 id={ident}>{title}</h2>",
+                      _table(frame, {"label": "figure", "text_en": "value", "caveat": "caveat"})]  # fmt: skip
+    parts.append("<h2 id=states>What it states</h2>")
+    for theme in dict.fromkeys(view["theme"]):
+        rows = view[view["theme"] == theme]
+        parts.append(f"<h3>{esc(_theme_name(theme))}</h3>")
+        columns = {"label": "figure", "shown": "value", "period_shown": "period", "quote": "in its words",
+                   "links": "note"}  # fmt: skip
+        parts.append(_table(rows, columns))
+    counts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in repairs.items()) or "none"
+    parts.append(
+        f"<h2 id=text>Its text</h2><p>The <a href='{esc(sid)}.clean.txt'>repaired text</a> every quote is "
+        f"checked against, and the <a href='{esc(sid)}.repairs.csv'>list of repairs</a> ({esc(counts)}).</p>"
+    )
+    return "".join(head + parts)
+
+
+def like_with_like(rows: pd.DataFrame) -> str:
+    """Why a shared figure may not be drawn across sources on one axis, or ``""`` when it may.
+
+    Alike means one unit (or one family of units), one basis (money counted the same way:
+    a plan is not money put in), and periods of one length (a year against a year).
+
+    Examples:
+        >>> import pandas as pd
+        >>> rows = pd.DataFrame({"unit": ["元", "元"], "basis": ["invested", "plan"], "period": ["2023"] * 2})
+        >>> like_with_like(rows)
+        'different bases (put in (投入), planned)'
+        >>> like_with_like(rows.assign(basis="invested", period=["2023", "2021/2025"]))
+        'periods of different lengths (2023, 2021–2025)'
+    """
+    from aidlib.data.periods import PeriodError, parse_period
+    from aidlib.data.vocabulary import UNITS, unit_family
+
+    units = {unit_family(str(u)) for u in rows["unit"]}
+    if len(units) > 1:
+        return f"different units ({', '.join(sorted(units))})"
+    money = all(str(u) in UNITS and UNITS[str(u)].kind == "money" for u in rows["unit"])
+    bases = list(dict.fromkeys(rows["basis"]))
+    if len(bases) > 1 or (money and bases == [""]):
+        named = ", ".join(_basis(b) if b else "not stated" for b in bases)
+        return f"different bases ({named})" if len(bases) > 1 else "the basis is not stated"
+
+    def length(text: str):
+        try:
+            p = parse_period(text)
+        except PeriodError:
+            return text
+        if p.cumulative:
+            return "cumulative"
+        return (
+            ("months", len(p.start), p.years, p.start[5:], p.end[5:])
+            if len(p.start) == 7
+            else ("years", p.years)
+        )
+
+    if len({length(str(p)) for p in rows["period"]}) > 1:
+        periods = ", ".join(_period(str(p)) for p in dict.fromkeys(rows["period"]))
+        return f"periods of different lengths ({periods})"
+    return ""
+
+
+def _compare_chart(label: str, rows: pd.DataFrame, names: dict[str, str]) -> str:
+    """The shared figure across sources, one bar each (only for rows :func:`like_with_like` allows)."""
+    from aidlib.analysis.display import money_scale
+    from aidlib.analysis.plotting import bar_metrics
+    from aidlib.analysis.publish import render
+    from aidlib.analysis.tables import rescale
+    from aidlib.report.charts import rendered_chart_html
+
+    view = rows.assign(label=[names[s] for s in rows["source_id"]], unit=rows["unit_en"]).drop(
+        columns="period"
+    )
+    divisor, scaled = money_scale(float(view["value"].abs().max()), str(view["unit"].iloc[0]))
+    if divisor != 1:
+        view = rescale(view, divisor, scaled)
+    periods = list(dict.fromkeys(_period(str(p)) for p in rows["period"]))
+    basis = f"; {_basis(str(rows['basis'].iloc[0]))}" if rows["basis"].iloc[0] else ""
+    caption = f"{label}, by source ({', '.join(periods)}{basis})"
+    alt = f"{label} by source: " + "; ".join(
+        f"{n} {s}" for n, s in zip(view["label"], view["shown"], strict=True)
+    )
+    source = "; ".join(dict.fromkeys(names[s] for s in rows["source_id"]))
+    with _themed():  # sources are named by their outlets, in Chinese
+        ax = bar_metrics(view, xlabel=str(view["unit"].iloc[0]))
+        return rendered_chart_html(render(ax, caption=caption, source=source, alt=alt + "."))
+
+
+def compare_body(records: list[dict[str, str]], metrics: pd.DataFrame, indicators: pd.DataFrame) -> str:
+    """The body of the comparison page: the ids the sources share, side by side, with period and basis."""
+    from aidlib.analysis.tables import metric_view
+    from aidlib.data.vocabulary import shared_metrics
+
+    names = {r["source_id"]: source_name(r) for r in records}
+    view = metric_view(metrics)  # restatements left out: one row per fact
+    units = metrics.set_index(["source_id", "metric_id"])["unit"].astype(str)
+    keys = list(zip(view["source_id"], view["metric_id"], strict=True))
+    view = view.assign(source=[names.get(s, s) for s in view["source_id"]], unit_en=view["unit"],
+                       unit=units.loc[keys].to_numpy())  # fmt: skip
+    view["period_shown"] = [_period(p) for p in view["period"]]
+    view["basis_shown"] = [_basis(b) if b else "not stated" for b in view["basis"]]
+    counts = view.groupby("metric_id", sort=False)["source_id"].nunique()
+    shared = [m for m, n in counts.items() if n > 1]
+    out = [
+        "<h1>The sources compared</h1>",
+        f"<p class=lede>{len(records)} sources. Where they use the same metric id they state the same "
+        "concept, so their figures stand side by side here, each with its period and the basis it was "
+        "counted on. A chart is drawn only where the figures are alike; otherwise a line says why not.</p>",
+        "<ul>"
+        + "".join(
+            f"<li><a href='{esc(source_file(r['source_id']))}'>{esc(names[r['source_id']])}</a>: "
+            f"{esc(r.get('title', ''))}</li>"
+            for r in records
+        )
+        + "</ul>",  # fmt: skip
+    ]
+    if not shared:
+        out.append("<p>No metric id is stated by more than one source: nothing to set side by side.</p>")
+    else:
+        out.append("<h2 id=shared>What the sources share</h2>")
+    for mid in shared:
+        rows = view[view["metric_id"] == mid]
+        label = shared_metrics()[mid].label_en if mid in shared_metrics() else str(rows["label"].iloc[0])
+        out.append(f"<h3>{esc(label)}</h3>")
+        columns = {"source": "source", "shown": "value", "period_shown": "period", "basis_shown": "basis",
+                   "label": "as the source labels it"}  # fmt: skip
+        out.append(_table(rows, columns))
+        why = like_with_like(rows)
+        out.append(
+            _compare_chart(label, rows, names) if not why else f"<p><small>Not drawn: {esc(why)}.</small></p>"
+        )
+    derived = indicators.groupby("indicator_id", sort=False)["source_id"].nunique()
+    common = [i for i, n in derived.items() if n > 1]
+    if common:
+        out.append("<h2 id=derived>Derived figures they share</h2>")
+        table = indicators[indicators["indicator_id"].isin(common)]
+        table = table.assign(source=[names.get(s, s) for s in table["source_id"]])
+        for iid in common:
+            rows = table[table["indicator_id"] == iid]
+            out += [f"<h3>{esc(rows['label'].iloc[0])}</h3>",
+                    _table(rows, {"source": "source", "text_en": "value", "caveat": "caveat"})]  # fmt: skip
+    return "".join(out)
