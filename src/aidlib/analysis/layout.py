@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
 PHONE_PX = 560  # CSS px: narrower than this, bar labels go above their bars
+PHONE_TALLER = 1.3  # a chart of points on a phone: taller, so crowded years' labels find room
 LABEL_SHARE = 0.38  # of the figure's width, at most, for the labels left of the bars
 MAX_TICKS = 6  # major ticks on a value axis, at most
 MAX_YEAR_TICKS = 9  # on a year axis (years are short), at most
@@ -75,6 +76,7 @@ class Points:
     notes: list
     first: list[int]
     gap_px: list[float]
+    height: float = 0.0  # the figure's height as drawn, in inches (a phone's is taller)
 
 
 @dataclass
@@ -94,6 +96,8 @@ PLACES = (
     (1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
     (0, -1, "center", "top"), (0.75, 0.75, "left", "bottom"), (0.75, -0.75, "left", "top"),
     (-0.75, 0.75, "right", "bottom"), (-0.75, -0.75, "right", "top"),
+    (0, 3.2, "center", "bottom"), (0, -3.2, "center", "top"),  # past an arrow up or down
+    (2.4, 0, "left", "center"), (-2.4, 0, "right", "center"),  # past a neighbouring point
 )  # fmt: skip
 POINT_GAP_PX = 3  # CSS px between a point's marker and its label
 
@@ -114,7 +118,7 @@ def register_points(ax: Axes, notes: list, first: list[int], gap_px: list[float]
     ``first`` is the index in :data:`PLACES` each label tries first; ``gap_px`` how far its
     point's marker reaches, in CSS px (the label starts :data:`POINT_GAP_PX` past it).
     """
-    _POINTS[ax] = Points(notes, first, gap_px)
+    _POINTS[ax] = Points(notes, first, gap_px, ax.get_figure().get_size_inches()[1])
 
 
 def register_axis(axis, kind: str = "value") -> None:
@@ -465,7 +469,9 @@ def _line_boxes(fig: Figure, ax: Axes, notes) -> list:
 def _place_points(fig: Figure, ax: Axes, points: Points) -> None:
     """Give each point's label the first place around it that touches nothing already there.
 
-    A place may reach past the axes, never past the figure or onto another text.
+    A place may reach past the axes, never past the figure or onto another text. The
+    labels with the fewest free places choose first, so a crowded point is not left
+    without one by a neighbour that had others.
     """
     from aidlib.analysis.chart_check import drawn_texts
 
@@ -479,17 +485,38 @@ def _place_points(fig: Figure, ax: Axes, points: Points) -> None:
         return inside and not any(min(b[2], o[2]) > max(b[0], o[0]) and min(b[3], o[3]) > max(b[1], o[1])
                                   for o in taken)  # fmt: skip
 
-    for note, first, gap in zip(points.notes, points.first, points.gap_px, strict=True):
-        order = [PLACES[first], *(p for i, p in enumerate(PLACES) if i != first)]
-        note.set_visible(True)
-        for dx, dy, ha, va in order:
+    def places(i: int) -> list:
+        """Each place of label ``i``, its own first: (xyann in points, ha, va, box in CSS px)."""
+        note, first, gap = points.notes[i], points.first[i], points.gap_px[i]
+        out = []
+        for dx, dy, ha, va in [PLACES[first], *(p for j, p in enumerate(PLACES) if j != first)]:
             reach = (gap + POINT_GAP_PX) * 72 / 96  # past the marker, in points
             note.xyann = (dx * reach, dy * reach)
             note.set_ha(ha)
             note.set_va(va)
             b = _box(fig, note)
-            b = (b[0] - 1, b[1] - 1, b[2] + 1, b[3] + 1)
+            out.append((note.xyann, ha, va, (b[0] - 1, b[1] - 1, b[2] + 1, b[3] + 1)))
+        return out
+
+    anchors = [ax.transData.transform(n.xy) * _css(fig) for n in points.notes]
+
+    def nearest_own(i: int, b) -> bool:
+        """Whether the label's centre is nearer its own point than any other: it reads as that point's."""
+        cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+        own = (anchors[i][0] - cx) ** 2 + (anchors[i][1] - cy) ** 2
+        return all((x - cx) ** 2 + (y - cy) ** 2 > own for j, (x, y) in enumerate(anchors) if j != i)
+
+    for note in points.notes:
+        note.set_visible(True)
+    options = [[o for o in places(i) if nearest_own(i, o[3])] for i in range(len(points.notes))]
+    crowded = sorted(range(len(options)), key=lambda i: (sum(free(o[3]) for o in options[i]), i))
+    for i in crowded:
+        note = points.notes[i]
+        for xyann, ha, va, b in options[i]:
             if free(b):
+                note.xyann = xyann
+                note.set_ha(ha)
+                note.set_va(va)
                 taken.append(b)
                 break
         else:  # nowhere free: the value stays in the alt text and chart_text, off the image
@@ -559,6 +586,9 @@ def fit(fig: Figure, width_px: float) -> None:
     """
     phone = width_px < PHONE_PX
     fig.set_size_inches(width_px / 96, fig.get_size_inches()[1])
+    placed = [(ax, p) for ax, p in list(_POINTS.items()) if ax.get_figure() is fig]
+    if placed:
+        fig.set_size_inches(width_px / 96, placed[0][1].height * (PHONE_TALLER if phone else 1))
     managed = [ax for ax in fig.axes if ax in _ROWS]
     for ax in managed:
         _set_row_labels(fig, ax, _ROWS[ax], phone, width_px)
@@ -582,7 +612,6 @@ def fit(fig: Figure, width_px: float) -> None:
                 _fit_ticks(fig, ax, axis, chinese)
             else:
                 _thin_ticks(fig, ax, axis)
-    placed = [(ax, p) for ax, p in list(_POINTS.items()) if ax.get_figure() is fig]
     if placed:
         _draw(fig)  # where the points are, as drawn
         for ax, points in placed:
