@@ -20,7 +20,6 @@ chart gets its ticks thinned and its titles wrapped.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -86,11 +85,10 @@ class _Axis:
     kind: str = "value"  # value (short scale words), year (plain) or count (whole numbers)
 
 
-_ROWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_POINTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_AXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_TITLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # figure → [legend, handles, kwargs]
+# What a chart registered is kept on its own Axes, Axis, title or Figure, in attributes named
+# ``_aidlib_*`` (ours, never matplotlib's): it lives and goes with the figure.
+ROWS, POINTS, AXIS = "_aidlib_rows", "_aidlib_points", "_aidlib_axis"
+TITLE, KEYS, LOCATOR = "_aidlib_title", "_aidlib_keys", "_aidlib_locator"
 # Where a point's label may go, in turn: a direction from the point and the label's alignment.
 PLACES = (
     (1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
@@ -104,12 +102,12 @@ POINT_GAP_PX = 3  # CSS px between a point's marker and its label
 
 def register_rows(ax: Axes, rows: Rows) -> None:
     """Say that ``ax`` is a horizontal bar chart with these rows (bar charts call this)."""
-    _ROWS[ax] = rows
+    setattr(ax, ROWS, rows)
 
 
 def rows_of(ax: Axes) -> Rows | None:
     """The rows registered for ``ax``, or None."""
-    return _ROWS.get(ax)
+    return getattr(ax, ROWS, None)
 
 
 def register_points(ax: Axes, notes: list, first: list[int], gap_px: list[float]) -> None:
@@ -118,12 +116,12 @@ def register_points(ax: Axes, notes: list, first: list[int], gap_px: list[float]
     ``first`` is the index in :data:`PLACES` each label tries first; ``gap_px`` how far its
     point's marker reaches, in CSS px (the label starts :data:`POINT_GAP_PX` past it).
     """
-    _POINTS[ax] = Points(notes, first, gap_px, ax.get_figure().get_size_inches()[1])
+    setattr(ax, POINTS, Points(notes, first, gap_px, ax.get_figure().get_size_inches()[1]))
 
 
 def register_axis(axis, kind: str = "value") -> None:
     """Let :func:`fit` write this axis's ticks: ``value``, ``count`` (whole numbers) or ``year``."""
-    _AXES[axis] = _Axis(axis.get_label_text(), kind=kind)
+    setattr(axis, AXIS, _Axis(axis.get_label_text(), kind=kind))
 
 
 # ---- measuring ---------------------------------------------------------------------------------
@@ -258,7 +256,7 @@ def _fit_ticks(fig: Figure, ax: Axes, axis, chinese: bool) -> None:
     """Write a registered axis's ticks: short numbers, the scale in the label, as many as fit."""
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    spec = _AXES[axis]
+    spec = getattr(axis, AXIS)
     if axis.get_label_text() != spec.written:  # changed since: the new label is the base
         spec.base = axis.get_label_text()
     lo, hi = axis.get_view_interval()
@@ -277,14 +275,13 @@ def _fit_ticks(fig: Figure, ax: Axes, axis, chinese: bool) -> None:
             return
 
 
-_LOCATORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def _thin_ticks(fig: Figure, ax: Axes, axis) -> None:
     """Fewer ticks on another chart's numeric axis when its labels collide (its own formatter kept)."""
     from matplotlib.ticker import AutoLocator, MaxNLocator
 
-    original = _LOCATORS.setdefault(axis, axis.get_major_locator())
+    if getattr(axis, LOCATOR, None) is None:
+        setattr(axis, LOCATOR, axis.get_major_locator())
+    original = getattr(axis, LOCATOR)
     if not isinstance(original, AutoLocator | MaxNLocator):
         return
     axis.set_major_locator(original)
@@ -432,12 +429,12 @@ def _place_value_labels(fig: Figure, ax: Axes, rows: Rows) -> None:
 
 def _fit_value_axes(fig: Figure, managed: list) -> None:
     """End each value axis where its labels fit; panels that share a scale end together."""
-    limits = {ax: _value_limits(fig, ax, _ROWS[ax]) for ax in managed}
+    limits = {ax: _value_limits(fig, ax, rows_of(ax)) for ax in managed}
     for ax in managed:
         group = [a for a in ax.get_shared_x_axes().get_siblings(ax) if a in limits]
         ax.set_xlim(min(limits[a][0] for a in group), max(limits[a][1] for a in group))
     for ax in managed:
-        _place_value_labels(fig, ax, _ROWS[ax])
+        _place_value_labels(fig, ax, rows_of(ax))
 
 
 # ---- points, titles, legends --------------------------------------------------------------------
@@ -534,12 +531,12 @@ def _wrap_titles(fig: Figure) -> None:
         text = title.get_text()
         if not text:
             continue
-        given, written = _TITLES.get(title, (text, text))
+        given, written = getattr(title, TITLE, (text, text))
         if text != written:  # changed since: the new title is the one to wrap
             given = text
         wrapped = wrap_px(fig, given, width, title.get_fontproperties())
         title.set_text(wrapped)
-        _TITLES[title] = (given, wrapped)
+        setattr(title, TITLE, (given, wrapped))
 
 
 def figure_legend(fig: Figure, handles, **kwargs):
@@ -550,13 +547,15 @@ def figure_legend(fig: Figure, handles, **kwargs):
     """
     kwargs = {"loc": "outside lower left", "fontsize": 11, "frameon": False, **kwargs}
     legend = fig.legend(handles=list(handles), ncols=1, **kwargs)
-    _KEYS.setdefault(fig, []).append([legend, list(handles), kwargs])
+    if getattr(fig, KEYS, None) is None:
+        setattr(fig, KEYS, [])
+    getattr(fig, KEYS).append([legend, list(handles), kwargs])
     return legend
 
 
 def _fit_legends(fig: Figure, width_px: float) -> None:
     """As many columns in each key below the chart as the width holds."""
-    for key in _KEYS.get(fig, []):
+    for key in getattr(fig, KEYS, None) or []:
         legend, handles, kwargs = key
         for cols in range(len(handles), 0, -1):
             legend.remove()
@@ -586,16 +585,16 @@ def fit(fig: Figure, width_px: float) -> None:
     """
     phone = width_px < PHONE_PX
     fig.set_size_inches(width_px / 96, fig.get_size_inches()[1])
-    placed = [(ax, p) for ax, p in list(_POINTS.items()) if ax.get_figure() is fig]
+    placed = [(ax, getattr(ax, POINTS)) for ax in fig.axes if getattr(ax, POINTS, None) is not None]
     if placed:
         fig.set_size_inches(width_px / 96, placed[0][1].height * (PHONE_TALLER if phone else 1))
-    managed = [ax for ax in fig.axes if ax in _ROWS]
+    managed = [ax for ax in fig.axes if rows_of(ax) is not None]
     for ax in managed:
-        _set_row_labels(fig, ax, _ROWS[ax], phone, width_px)
+        _set_row_labels(fig, ax, rows_of(ax), phone, width_px)
     _fit_legends(fig, width_px)
     _draw(fig)  # the axes' widths, with the labels in place
     _wrap_titles(fig)
-    needs = {ax: _lay_rows(fig, ax, _ROWS[ax], phone) for ax in managed}
+    needs = {ax: _lay_rows(fig, ax, rows_of(ax), phone) for ax in managed}
     if managed and len(managed) == len([a for a in fig.axes if a.get_visible()]):
         _draw(fig)  # the other parts' height, the titles wrapped
         used = sum(_box(fig, ax)[3] - _box(fig, ax)[1] for ax in managed)
@@ -608,7 +607,7 @@ def fit(fig: Figure, width_px: float) -> None:
     _fit_value_axes(fig, managed)
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
-            if axis in _AXES:
+            if getattr(axis, AXIS, None) is not None:
                 _fit_ticks(fig, ax, axis, chinese)
             else:
                 _thin_ticks(fig, ax, axis)
