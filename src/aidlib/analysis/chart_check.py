@@ -154,7 +154,9 @@ def measure(fig: Figure) -> Measure:
                 overlaps.append(f"{_short(texts[i].get_text())} and {_short(texts[j].get_text())}")
 
     width, height = fig.bbox.width * css, fig.bbox.height * css
-    legends = [a for a in _walk(fig) if type(a).__name__ == "Legend"]
+    from matplotlib.legend import Legend
+
+    legends = [a for a in _walk(fig) if isinstance(a, Legend)]
     outside = []
     for what, b in [*((_short(t.get_text()), bx) for t, bx in zip(texts, boxes, strict=True)),
                     *((f"a legend ({_short(lg.get_texts()[0].get_text()) if lg.get_texts() else ''})",
