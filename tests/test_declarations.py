@@ -194,3 +194,18 @@ def test_apply_reports_nothing_for_a_generic_declaration_that_does_not_apply():
     applied, problems = apply([_decl("x.per", "per_unit", ["x.total", "x.count"], generic=True)],
                               rows.to_dict("records"), [])  # fmt: skip
     assert applied == [] and problems == []
+
+
+def test_the_library_names_no_metric_id_of_the_shufu_study_but_the_shared_ones():
+    # the study's choices are data and notebook content; the library keeps the machinery
+    import re
+
+    from aidlib.data.vocabulary import shared_metrics
+
+    study = set(load_metrics(source="guangzhou_shufu_2023")["metric_id"]) - set(shared_metrics())
+    found = []
+    for path in sorted((PROJECT_ROOT / "src" / "aidlib").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        named = [mid for mid in study if re.search(rf"(?<![\w.]){re.escape(mid)}(?!\w)", text)]
+        found += [f"{path.name}: {mid}" for mid in named]
+    assert found == []

@@ -127,3 +127,49 @@ def test_reader_table_errors():
         reader_table(pd.DataFrame({"a": [1]}), ["nope"])
     with pytest.raises(ValueError, match="unknown qualifier 'roughly'"):
         value_text(1, "roughly")
+
+
+@pytest.mark.parametrize(
+    ("period", "text"),
+    [
+        ("2023", "2023"),
+        ("2023-01/2023-09", "Jan–Sep 2023"),  # not "jan sep" nor "2023-01/2023-09"
+        ("2016/2020", "2016–2020"),
+        ("2010/2019-09", "2010 to Sep 2019"),  # not "2010/2019-09"
+        ("2011/2015-07", "2011 to Jul 2015"),
+        ("2022-07/2023-06", "Jul 2022 to Jun 2023"),  # months across two years
+        ("2023-06", "Jun 2023"),
+        ("cumulative", "cumulative, no dates stated"),
+    ],
+)
+def test_periods_read_as_dates(period, text):
+    assert display.period_text(period) == text
+
+
+def test_a_figures_periods_are_said_once():
+    assert display.periods_text(["2025", "2025"]) == "2025"  # not "2025, 2025"
+    assert display.periods_text(["2014", "2020", "2020", "2023"]) == "2014, 2020 and 2023"
+
+
+def test_a_period_that_is_none_is_named():
+    from aidlib.data.periods import PeriodError
+
+    with pytest.raises(PeriodError, match="'2023/01' is not a period: expected 2023, 2023-06"):
+        display.period_text("2023/01")
+
+
+@pytest.mark.parametrize(
+    ("grades", "text"),
+    [
+        ("BCA", "a repost (B), an unattributed source (C) and an original page (A)"),  # not "BCA"
+        ("AA", "two original pages (A)"),
+        (["C"], "an unattributed source (C)"),
+    ],
+)
+def test_grades_read_as_words(grades, text):
+    assert display.grades_text(grades) == text
+
+
+def test_an_unknown_grade_is_named():
+    with pytest.raises(ValueError, match="unknown reliability grade 'D'; expected one of A, B, C"):
+        display.grades_text("AD")

@@ -42,7 +42,7 @@ def test_bar_metrics_returns_the_axes_it_drew_on(metrics):
 
 def _plain_frame(**columns):
     base = {"label": ["jobs", "farmers"], "value": [2846.0, 3500.0], "qualifier": ["exact", "over"],
-            "shown": ["2,846人", "≥ 3,500名"], "unit": ["人", "名"]}  # fmt: skip
+            "shown": ["2,846 people", "≥ 3,500 people"], "unit": ["人", "名"]}  # fmt: skip
     base.update(columns)
     return pd.DataFrame(base)
 
@@ -50,7 +50,7 @@ def _plain_frame(**columns):
 def test_bar_metrics_draws_a_plain_frame():
     # no metric_id, duplicate_of or period: only the documented columns
     ax = bar_metrics(_plain_frame(), title="t")
-    assert chart_text(ax).to_numpy().tolist() == [["jobs", "2,846人"], ["farmers", "≥ 3,500名"]]
+    assert chart_text(ax).to_numpy().tolist() == [["jobs", "2,846 people"], ["farmers", "≥ 3,500 people"]]
     assert [line.get_marker() for line in ax.get_lines()] == [">"]  # one lower bound
 
 
@@ -90,7 +90,7 @@ def test_chinese_view_of_people_in_two_measure_words_is_one_chart(metrics):
     mixed = metrics[metrics["unit"].isin(["人", "名"]) & (metrics["duplicate_of"] == "")]
     assert set(mixed["unit"]) == {"人", "名"}  # the report writes both
     view = metric_view(metrics, ids=list(mixed["metric_id"]), lang="zh")
-    view = view.assign(label=view["metric_id"])  # ASCII labels: no CJK font needed
+    view = view.assign(label=view["metric_id"], shown=view["value"].map(str))  # ASCII: no CJK font needed
     assert len(chart_text(bar_metrics(view))) == len(view)
 
 
@@ -132,10 +132,10 @@ def test_chinese_labels_need_a_cjk_font(metrics):
 
 
 def test_missing_cjk_font_names_the_package(monkeypatch):
-    import aidlib.analysis.plotting
+    import aidlib.analysis.theme
 
     monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
-    monkeypatch.setattr(aidlib.analysis.plotting, "_refresh_font_list", lambda: None)  # nothing installed
+    monkeypatch.setattr(aidlib.analysis.theme, "_refresh_font_list", lambda: None)  # nothing installed
     with pytest.raises(CJKFontError, match=r"pip install 'aidlib\[cjk\]'.*fonts-noto-cjk"):
         find_cjk_font()
     with pytest.raises(CJKFontError, match="apt-get install fonts-noto-cjk"):
@@ -194,3 +194,115 @@ def test_chinese_labels_render_with_a_real_font(metrics):
         warnings.simplefilter("error")  # a missing glyph is a UserWarning
         bar_metrics(view, title="援疆资金", xlabel="元")
         plt.gcf().canvas.draw()
+
+
+# ---- charts good by default: ticks, wrapping, value labels, fitted axes, phone layouts ----------
+def _counts(values, unit="person-times", labels=None):
+    labels = labels or [f"row {i}" for i in range(len(values))]
+    return pd.DataFrame({"label": labels, "value": [float(v) for v in values], "qualifier": "exact",
+                         "shown": [f"{v:,} {unit}" for v in values], "unit": unit})  # fmt: skip
+
+
+def _tick_labels(ax):
+    lo, hi = ax.get_xlim()
+    return [t.get_text() for t, v in zip(ax.get_xticklabels(), ax.get_xticks(), strict=True) if lo <= v <= hi]
+
+
+@pytest.mark.parametrize(
+    ("values", "xlabel", "label_after", "widest_tick"),
+    [
+        ([12_000, 115_000], "person-times", "person-times (thousands)", 3),  # "100", not "100,000"
+        ([2_846, 3_500], "people employed", "people employed", 5),  # "3,000": under 10,000 stays whole
+        ([2e7, 9e7], "yuan", "yuan (millions)", 2),
+        ([12_000, 115_000], "thousand yuan", "million yuan", 3),  # a scale word already there moves up
+    ],
+)
+def test_large_numbers_are_written_short_with_the_scale_in_the_axis_label(
+    values, xlabel, label_after, widest_tick
+):
+    from aidlib.analysis import layout
+
+    ax = bar_metrics(_counts(values), title="t", xlabel=xlabel)
+    for width in (720, 400):
+        layout.fit(ax.get_figure(), width)
+        assert ax.get_xlabel() == label_after
+        ticks = _tick_labels(ax)
+        assert 2 <= len(ticks) <= layout.MAX_TICKS and max(map(len, ticks)) == widest_tick, ticks
+    layout.fit(ax.get_figure(), 720)
+    assert ax.get_xlabel() == label_after  # said once, however often it is laid out
+
+
+def test_long_labels_wrap_within_their_share_and_are_never_cut():
+    from aidlib.analysis import layout
+
+    label = "Farmers employed near home through the 'company + cooperative + farmer' model in 2023"
+    ax = bar_metrics(_counts([3500, 2846], "people", [label, "Jobs"]), title="t")
+    fig = ax.get_figure()
+    wrapped = ax.get_yticklabels()[0].get_text()
+    assert wrapped.replace("\n", " ") == label and wrapped.count("\n") >= 1
+    prop = ax.get_yticklabels()[0].get_fontproperties()
+    widths = [layout._text_px(fig, line, prop)[0] for line in wrapped.split("\n")]
+    assert max(widths) <= layout.LABEL_SHARE * 720 and min(widths) > 0.5 * max(widths)  # even lines
+    assert chart_text(ax)["label"].tolist() == [label, "Jobs"]  # read back as one line
+
+
+def test_value_labels_go_inside_long_bars_and_beside_short_ones_and_the_axis_ends_at_the_data():
+    ax = bar_metrics(_counts([115_000, 1_200]), title="t")
+    long, short = (n for n in ax.texts if n.get_visible())
+    assert (long.get_ha(), long.get_color(), long.get_bbox_patch()) == ("right", "white", None)
+    assert (short.get_ha(), short.get_bbox_patch() is not None) == ("left", True)
+    assert 115_000 < ax.get_xlim()[1] < 115_000 * 1.1  # the longest bar fills the axis
+
+
+def test_a_phone_puts_the_labels_above_the_bars_and_a_desktop_back_beside_them():
+    from aidlib.analysis import layout
+
+    ax = bar_metrics(_counts([3500, 2846], "people", ["Farmers employed near home", "Jobs"]), title="t")
+    fig = ax.get_figure()
+    desktop = fig.get_size_inches()[1]
+    layout.fit(fig, 400)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["", ""]
+    above = [t for t in ax.texts if t.get_text() in ("Farmers employed near home", "Jobs")]
+    assert len(above) == 2 and all(t.get_ha() == "left" for t in above)
+    assert fig.get_size_inches()[1] > desktop  # each row takes its label's line
+    layout.fit(fig, 720)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Farmers employed near home", "Jobs"]
+    assert not [t for t in ax.texts if t.get_text() == "Jobs"]
+
+
+@pytest.mark.parametrize(
+    ("values", "order", "texts"),
+    [
+        ([70.0, 89.7, 47.3], ["Kashgar", "Shufu", "Xinjiang"], ["+89.7%", "+70%", "+47.3%"]),
+        ([12.5, -3.0, 0.0], ["Shufu", "Xinjiang", "Kashgar"], ["+12.5%", "0%", "-3%"]),  # a fall goes left
+    ],
+)
+def test_growth_chart_ranks_places_and_colours_the_reports_own(values, order, texts):
+    from aidlib.analysis.plotting import OTHER_COLOR, PALETTE, growth_chart
+
+    rows = pd.DataFrame({"label": ["Shufu", "Kashgar", "Xinjiang"], "value": values,
+                         "highlight": [True, False, False]})  # fmt: skip
+    ax = growth_chart(rows, title="t")
+    assert chart_text(ax).to_numpy().tolist() == [list(p) for p in zip(order, texts, strict=True)]
+    from matplotlib.colors import to_hex
+
+    colors = [to_hex(p.get_facecolor()) for p in ax.patches]
+    assert colors == [PALETTE["exact"] if name == "Shufu" else OTHER_COLOR for name in order]
+    assert ax.get_xlim()[0] <= min(values) and ax.get_xlabel() == "percent, on the same months a year earlier"
+
+
+def test_growth_chart_names_a_missing_column():
+    from aidlib.analysis.plotting import growth_chart
+
+    with pytest.raises(ValueError, match=r"^growth_chart needs column 'value'"):
+        growth_chart(pd.DataFrame({"label": ["a"]}))
+
+
+def test_legends_sit_below_the_chart_never_on_it():
+    points = pd.DataFrame({"year": [2017, 2018, 2019], "basis": ["annual", "annual", "plan"],
+                           "value": [15e9, 16e9, 19e9], "qualifier": ["exact", "exact", "over"]})  # fmt: skip
+    ax = series_chart(points, "t", "billion yuan", scale=1e9)
+    fig = ax.get_figure()
+    assert ax.get_legend() is None and len(fig.legends) == 1
+    fig.canvas.draw()
+    assert fig.legends[0].get_window_extent().y1 < ax.get_window_extent().y0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
@@ -50,15 +49,49 @@ def test_render_refuses_charts_without_words(kwargs, message):
         publish.render(bar_intervals(ROWS), **kwargs)
 
 
-@pytest.mark.filterwarnings("ignore:constrained_layout not applied:UserWarning")  # the point of the test
-def test_a_legend_too_wide_for_a_phone_is_reported():
-    fig, ax = plt.subplots(figsize=(7.5, 2))
-    ax.bar([0], [1], label="a legend entry far too long to fit in four hundred pixels of a phone screen")
-    ax.legend(loc="upper left", bbox_to_anchor=(0.5, 1))
-    ax.set_title("Wide legend: 1")
-    with pytest.warns(UserWarning, match="at 400 px the chart is cut off"):
-        chart = publish.render(ax)
-    assert chart.narrow.clipped and "clipped" in chart.metadata() and chart.metadata()["clipped"]
+def test_outside_a_notebook_publish_prints_nothing_and_returns_the_chart(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import matplotlib; matplotlib.use('Agg')\n"
+        "import pandas as pd, aidlib\n"
+        "rows = pd.DataFrame({'label': ['a', 'b'], 'low': [1.0, 2.0], 'high': [1.0, 2.0],\n"
+        "                     'text': ['1', '2']})\n"
+        "chart = aidlib.publish(aidlib.bar_intervals(rows, title='Two bars'), path='chart.png')\n"
+        "import sys; print(repr(chart), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert done.stdout == ""  # 229,322 bytes of PNG before
+    assert done.stderr.strip().startswith("Chart('Two bars', 720×") and done.stderr.strip().endswith(" px)")
+    assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_in_a_notebook_publish_shows_the_chart_with_its_caption_and_source(monkeypatch):
+    shown = []
+    monkeypatch.setattr(publish, "_in_notebook", lambda: True)
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj._repr_mimebundle_()))
+    ax = bar_intervals(ROWS, title="Spend per unit", xlabel="thousand yuan")
+    assert publish.publish(ax, source="Source: somewhere, 2024") is None
+    ((data, meta),) = shown
+    assert data["text/plain"] == "Spend per unit: Per household ≤ 1,606 yuan; Per student ≈ 16,900 yuan."
+    html = data["text/html"]
+    assert html.startswith("<figure") and "<img src='data:image/png;base64," in html
+    assert "<figcaption>Spend per unit<br><small>Source: somewhere, 2024</small></figcaption>" in html
+    assert data["image/png"] in html  # the same desktop rendering, for the report and other front ends
+    assert meta[publish.METADATA_KEY]["caption"] == "Spend per unit"
+    assert ax.get_title() == "Spend per unit" and ax.title.get_visible()  # the chart keeps its title
+
+
+def test_a_chart_prints_as_one_line():
+    chart = publish.render(bar_intervals(ROWS, title="Spend per unit"))
+    assert repr(chart) == (
+        f"Chart('Spend per unit', {chart.wide.width}×{chart.wide.height} and "
+        f"{chart.narrow.width}×{chart.narrow.height} px)"
+    )
+    assert len(repr(chart.wide)) < 200
 
 
 def test_phone_layout_is_undone_after_rendering():
@@ -66,8 +99,10 @@ def test_phone_layout_is_undone_after_rendering():
                          "qualifier": ["exact"], "shown": ["3 people"], "unit": ["人"]})  # fmt: skip
     ax = bar_metrics(view, title="One bar")
     size = ax.get_figure().get_size_inches().tolist()
+    labels = [t.get_text() for t in ax.get_yticklabels()]
     publish.render(ax)
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["A long label for a bar that would not fit"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == labels  # left of the bar again, as drawn
+    assert [t.get_text() for t in ax.texts if t.get_visible()] == ["3 people"]  # no phone labels left
     assert ax.get_figure().get_size_inches().tolist() == size
 
 

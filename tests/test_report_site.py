@@ -257,6 +257,25 @@ def test_in_browser_index_readable_at_420px(built, browser):
     page.context.close()
 
 
+def _value_order(page, table: str) -> list[tuple[str, float]]:
+    """(unit, value) of each row of a data table, in the order shown."""
+    return page.evaluate(
+        f"[...document.querySelectorAll('#{table} tbody tr')].map(r => "
+        "[r.cells[1].dataset.group, Number(r.cells[1].dataset.sort)])"
+    )
+
+
+def _sorted_within_units(order, descending: bool) -> bool:
+    units = [u for u, _ in order]
+    groups = [u for i, u in enumerate(units) if i == 0 or units[i - 1] != u]
+    values_ok = all(
+        (a[1] >= b[1]) if descending else (a[1] <= b[1])
+        for a, b in zip(order, order[1:], strict=False)
+        if a[0] == b[0]
+    )
+    return groups == sorted(set(units)) and values_ok  # each unit one run, units A to Z
+
+
 def test_in_browser_data_tables_search_and_sort(built, browser):
     page, seen = _open(browser, (built / site.DATA).as_uri())
     total = page.locator("#metrics tbody tr").count()
@@ -266,10 +285,39 @@ def test_in_browser_data_tables_search_and_sort(built, browser):
     assert page.inner_text("#metrics-n") == f"{visible} of {total} rows"
     page.fill("#metrics-q", "")
     page.click("#metrics th:has-text('value')")
-    page.click("#metrics th:has-text('value')")  # descending
-    first = page.locator("#metrics tbody tr >> nth=0 >> small.id code").inner_text()
+    page.click("#metrics th:has-text('value')")  # descending: by unit, then the largest first
+    order = _value_order(page, "metrics")
+    assert _sorted_within_units(order, descending=True) and len({u for u, _ in order}) > 3
+    first = page.locator("#metrics tbody tr >> nth=0 >> small.id code").inner_text().replace("\u200b", "")
     metrics = load_metrics()
-    assert first.replace("\u200b", "") == metrics.loc[metrics["value"].idxmax(), "metric_id"]
+    same_unit = metrics[[unit == order[0][0] for unit in map(_unit_of, metrics.itertuples())]]
+    assert first == same_unit.loc[same_unit["value"].idxmax(), "metric_id"]
+    assert page.input_value("#metrics-sort") == "1:desc"  # the menu says the order the headings set
+    page.select_option("#figures-sort", "1:asc")
+    assert _sorted_within_units(_value_order(page, "figures"), descending=False)
+    assert page.get_attribute("#figures th:has-text('value')", "aria-sort") == "ascending"
+    page.select_option("#figures-sort", "")  # as listed again
+    ids = page.locator("#figures tbody small.id code").all_inner_texts()
+    assert [i.replace("\u200b", "") for i in ids] == list(load_figures()["figure_id"])
+    assert seen["errors"] == []
+    page.context.close()
+
+
+def _unit_of(row) -> str:
+    from aidlib.analysis.display import count_noun
+
+    return count_noun(row.unit_en, row.label_en)
+
+
+def test_in_browser_data_cards_sort_on_a_phone(built, browser):
+    page, seen = _open(browser, (built / site.DATA).as_uri(), width=420)
+    assert not page.locator("#metrics thead").is_visible()  # cards: no headings to click
+    text = page.inner_text("main")
+    assert "Sort menu" in text and "click" not in text.lower()
+    menu = page.locator("#metrics-sort")
+    assert menu.is_visible() and menu.bounding_box()["x"] + menu.bounding_box()["width"] <= 420
+    page.select_option("#metrics-sort", "1:desc")
+    assert _sorted_within_units(_value_order(page, "metrics"), descending=True)
     assert seen["errors"] == []
     page.context.close()
 

@@ -55,6 +55,7 @@ _EXPORTS = {
     "bar_intervals": ("aidlib.analysis.plotting", "bar_intervals"),
     "series_chart": ("aidlib.analysis.plotting", "series_chart"),
     "split_bar": ("aidlib.analysis.plotting", "split_bar"),
+    "growth_chart": ("aidlib.analysis.plotting", "growth_chart"),
     "panels": ("aidlib.analysis.plotting", "panels"),
     "bound_legend": ("aidlib.analysis.plotting", "bound_legend"),
     "chart_text": ("aidlib.analysis.plotting", "chart_text"),

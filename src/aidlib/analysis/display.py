@@ -193,41 +193,6 @@ def money_scale(top: float, unit: str) -> tuple[float, str]:
     return divisor, f"{word} {unit}" if unit.startswith("yuan") else f"{word}{unit}"
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def period_text(period: str) -> str:
-    """A period of the data as a reader writes it: ``Jan–Sep 2023``, ``2016–2020``.
-
-    Examples:
-        >>> period_text("2023"), period_text("2023-01/2023-09"), period_text("2016/2020")
-        ('2023', 'Jan–Sep 2023', '2016–2020')
-        >>> period_text("2010/2019-09"), period_text("2022-10/2023-03"), period_text("2023-06")
-        ('2010 to Sep 2019', 'Oct 2022 to Mar 2023', 'Jun 2023')
-        >>> period_text("cumulative")
-        'cumulative (no period stated)'
-    """
-    from aidlib.data.periods import PeriodError, parse_period
-
-    try:
-        p = parse_period(period)
-    except PeriodError:
-        return period
-    if p.cumulative:
-        return "cumulative (no period stated)"
-
-    def point(text: str) -> str:
-        return f"{_MONTHS[int(text[5:]) - 1]} {text[:4]}" if len(text) == 7 else text
-
-    if not p.is_span:
-        return point(p.start)
-    if len(p.start) == len(p.end) == 4:
-        return f"{p.start}–{p.end}"
-    if len(p.start) == len(p.end) == 7 and p.start[:4] == p.end[:4]:
-        return f"{_MONTHS[int(p.start[5:]) - 1]}–{_MONTHS[int(p.end[5:]) - 1]} {p.start[:4]}"
-    return f"{point(p.start)} to {point(p.end)}"
-
-
 def is_money(unit: str) -> bool:
     """Whether a unit is yuan, or yuan per something (written in scale words).
 
@@ -541,3 +506,90 @@ def limits_note(paragraphs: str, topic: str = "labour_programmes", data=None) ->
     refs = load_references(data, topic=topic)
     cites = [(r.outlet, r.title, r.published, r.url) for r in refs.itertuples(index=False)]
     return ReaderNote(paras, cites)
+
+
+# ---- periods and grades, as a reader reads them ---------------------------------------------------
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# A cumulative figure states no dates (累计): said so, not left blank.
+CUMULATIVE_TEXT = "cumulative, no dates stated"
+# The reliability grades in a word or two, for a line of text (GRADES explains each in full).
+GRADE_WORDS = {"A": "original page", "B": "repost", "C": "unattributed source"}
+
+
+def _point_text(point: str) -> str:
+    """``2023`` → ``2023``; ``2019-09`` → ``Sep 2019``."""
+    return f"{MONTHS[int(point[5:]) - 1]} {point[:4]}" if len(point) == 7 else point
+
+
+def period_text(period: str) -> str:
+    """A period as dates a reader reads: ``Jan–Sep 2023``, ``2016–2020``, ``2010 to Sep 2019``.
+
+    A year or a month stays one date; a span within one year names its months; a span of
+    whole years is a range of years; any other span runs from one date *to* the other.
+
+    Raises:
+        aidlib.data.periods.PeriodError: not a period (the message lists the forms).
+
+    Examples:
+        >>> period_text("2023"), period_text("2023-01/2023-09"), period_text("2016/2020")
+        ('2023', 'Jan–Sep 2023', '2016–2020')
+        >>> period_text("2010/2019-09"), period_text("2023-06"), period_text("2022-07/2023-06")
+        ('2010 to Sep 2019', 'Jun 2023', 'Jul 2022 to Jun 2023')
+        >>> period_text("2023-01/2023-01"), period_text("2025/2025"), period_text("cumulative")
+        ('Jan 2023', '2025', 'cumulative, no dates stated')
+    """
+    from aidlib.data.periods import parse_period
+
+    p = parse_period(period)
+    if p.cumulative:
+        return CUMULATIVE_TEXT
+    if p.start == p.end:
+        return _point_text(p.start)
+    months = p.months_of()
+    if months:
+        first, last = (MONTHS[m - 1] for m in months)
+        return f"{first}–{last} {p.start[:4]}"
+    if len(p.start) == len(p.end) == 4:
+        return f"{p.start}–{p.end}"
+    return f"{_point_text(p.start)} to {_point_text(p.end)}"
+
+
+def periods_text(periods) -> str:
+    """The periods of one figure or table, each written once, in the order first met.
+
+    Examples:
+        >>> periods_text(["2025", "2025"]), periods_text(["2023", "2023-01/2023-09", "2023"])
+        ('2025', '2023 and Jan–Sep 2023')
+        >>> periods_text(["2014", "2020", "2023"])
+        '2014, 2020 and 2023'
+    """
+    shown = list(dict.fromkeys(period_text(str(p)) for p in periods))
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + f" and {shown[-1]}"
+
+
+def grades_text(grades) -> str:
+    """Reliability grades in words (a string of grades, as ``conflicts`` gives, or a list).
+
+    Examples:
+        >>> grades_text("BCA")
+        'a repost (B), an unattributed source (C) and an original page (A)'
+        >>> grades_text(["A", "A"]), grades_text("A")
+        ('two original pages (A)', 'an original page (A)')
+    """
+    grades = list(grades)
+    for grade in grades:
+        if grade not in GRADE_WORDS:
+            raise ValueError(f"unknown reliability grade {grade!r}; expected one of {', '.join(GRADE_WORDS)}")
+    counts = dict.fromkeys(grades, 0)
+    for grade in grades:
+        counts[grade] += 1
+    numbers = {2: "two", 3: "three", 4: "four", 5: "five"}
+
+    def one(grade: str, n: int) -> str:
+        word = GRADE_WORDS[grade]
+        if n > 1:
+            return f"{numbers.get(n, n)} {word}s ({grade})"
+        return f"{'an' if word[0] in 'aeiou' else 'a'} {word} ({grade})"
+
+    parts = [one(g, n) for g, n in counts.items()]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" and {parts[-1]}"

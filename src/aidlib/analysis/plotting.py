@@ -1,146 +1,57 @@
-"""One chart theme for aidlib, and bar charts that show bounds and never double count.
+"""Charts for aidlib: bars that show bounds and never double count, a split total, growth, series.
 
 matplotlib and seaborn are imported inside the functions, so ``import aidlib``
 stays light. As in seaborn, every chart takes a plain DataFrame whose columns its
 docstring lists (a missing one is a one-line ``ValueError`` naming it) and returns
 the matplotlib ``Axes`` it drew on; :func:`chart_text` reads back the labels and
 values a chart shows, for a test or a notebook cell to pin.
+
+Each chart is drawn for a desktop column (:data:`DESKTOP_PX` CSS pixels) and registers
+what it drew with :mod:`aidlib.analysis.layout`, which lays it out again for any other
+width (:func:`aidlib.analysis.publish.render` draws a phone's too): ticks that never
+collide, wrapped labels, value labels inside or beside their bars, an axis that ends
+just past the longest bar.
+
+One chart per kind of comparison:
+
+- :func:`bar_metrics`: stated figures of one unit, each with its bound;
+- :func:`bar_intervals`: derived figures, a range where only bounds are known;
+- :func:`split_bar`: a total split into its parts, the unitemized rest hatched;
+- :func:`growth_chart`: one growth rate across places, the report's own place in colour;
+- :func:`panels`: figures that must not share an axis, each in its own panel;
+- :func:`series_chart`: figures by year, each marked by its basis.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import re
 from typing import TYPE_CHECKING
 
-from aidlib.analysis.tables import BOUND_SIGNS, value_text
+from aidlib.analysis import layout
+from aidlib.analysis.display import BOUND_SIGNS
+from aidlib.analysis.theme import (  # noqa: F401  (the theme's public names, re-exported)
+    CJK_FONTS,
+    CJK_PACKAGE_HINT,
+    LABEL_BOX,
+    MARKERS,
+    PALETTE,
+    RANGE_COLOR,
+    CJKFontError,
+    _check_labels,
+    find_cjk_font,
+    set_theme,
+)
 from aidlib.data.vocabulary import QUALIFIER_NAMES, unit_family
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.axes import Axes
 
-# Families tried, in order, when Chinese labels are asked for.
-CJK_FONTS = (
-    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
-    "WenQuanYi Micro Hei", "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "AR PL UMing CN",
-)  # fmt: skip
-CJK_PACKAGE_HINT = (
-    "pip install 'aidlib[cjk]' (a Noto Sans CJK font from PyPI, no root needed), "
-    "or install a system font, e.g. Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)"
-)
-
-PALETTE = {"exact": "#3b6ea8", "over": "#e08a2c", "about": "#7a9e3a", "under": "#a8443b"}
-# Bar-end markers: an open bound points the way the true value may lie.
-MARKERS = {"over": ">", "under": "<", "about": "d"}
-# Value labels sit on a white box: gridlines never run through the numbers.
-LABEL_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.9}
-RANGE_COLOR = "#7b5ea8"  # a range (3至5万元): bar to its low end; the text shows both ends
-
-
-class CJKFontError(RuntimeError):
-    """Chinese labels were asked for but no CJK font is installed."""
-
-
-def _cjk_in(names) -> str | None:
-    for name in CJK_FONTS:
-        if name in names:
-            return name
-    for name in sorted(names):  # any other family that says it is CJK
-        if "CJK" in name or "Han Sans" in name:
-            return name
-    return None
-
-
-def _refresh_font_list() -> None:
-    """Add fonts matplotlib's cached list does not know yet.
-
-    Matplotlib caches its font list on first use, so a font installed afterwards
-    (``apt-get install fonts-noto-cjk``) stays invisible. This adds every system
-    font file missing from the list, and the font of the optional extra
-    ``aidlib[cjk]`` (the ``noto-cjk-sans-otc`` package) when it is installed.
-    """
-    from matplotlib import font_manager
-
-    known = {entry.fname for entry in font_manager.fontManager.ttflist}
-    paths = [p for p in font_manager.findSystemFonts() if p not in known]
-    try:
-        from noto_cjk_sans_otc import FONT_PATH  # the optional extra aidlib[cjk]
-
-        paths.append(str(FONT_PATH))
-    except ImportError:
-        pass
-    for path in paths:
-        if path not in known:
-            try:
-                font_manager.fontManager.addfont(path)
-            except (OSError, RuntimeError, ValueError):  # an unreadable or odd font file
-                continue
-
-
-def find_cjk_font() -> str:
-    """Return the name of an installed font that can draw Chinese.
-
-    When matplotlib's cached font list has none, the list is refreshed first
-    (fonts installed since the cache was made, and the ``aidlib[cjk]`` extra).
-
-    Raises:
-        CJKFontError: none is installed; the message says which package to install.
-    """
-    from matplotlib import font_manager
-
-    found = _cjk_in({f.name for f in font_manager.fontManager.ttflist})
-    if found is None:
-        _refresh_font_list()
-        found = _cjk_in({f.name for f in font_manager.fontManager.ttflist})
-    if found is None:
-        raise CJKFontError(f"no CJK font found for Chinese labels; {CJK_PACKAGE_HINT}")
-    return found
-
-
-def set_theme(chinese: bool = False) -> None:
-    """Apply the aidlib theme: seaborn whitegrid, fixed size and fonts, wide tables.
-
-    Args:
-        chinese: render Chinese labels; needs an installed CJK font.
-    """
-    import matplotlib as mpl
-    import pandas as pd
-    import seaborn as sns
-
-    # Tables in the notebooks show labels, quotes and caveats in full.
-    pd.set_option("display.max_colwidth", 160)
-    pd.set_option("display.width", 200)
-    sns.set_theme(style="whitegrid", context="notebook", palette=list(PALETTE.values()))
-    mpl.rcParams.update(
-        {
-            "figure.figsize": (7.5, 3.6),
-            "figure.dpi": 100,
-            "axes.titlesize": 12,
-            "axes.titleweight": "bold",
-            "axes.labelsize": 11,
-            "xtick.labelsize": 11,
-            "ytick.labelsize": 11,
-            "legend.fontsize": 11,
-            "svg.hashsalt": "aidlib",  # deterministic SVG ids
-        }
-    )
-    if chinese:
-        mpl.rcParams["font.sans-serif"] = [find_cjk_font(), "DejaVu Sans"]
-        mpl.rcParams["axes.unicode_minus"] = False
-
-
-def _check_labels(labels) -> None:
-    """Refuse Chinese labels unless a CJK font is set: they would draw as empty boxes."""
-    import matplotlib as mpl
-
-    chinese = [str(x) for x in labels if re.search(r"[\u3400-\u9fff]", str(x))]
-    if chinese and not any(f in CJK_FONTS or "CJK" in f for f in mpl.rcParams["font.sans-serif"][:1]):
-        raise ValueError(
-            f"label {chinese[0]!r} is Chinese but no CJK font is set: "
-            "use English labels or set_theme(chinese=True)"
-        )
+DESKTOP_PX = 720  # CSS px: the width a chart is first laid out for (a desktop column)
+OTHER_COLOR = "#8c96a3"  # the places a growth chart compares the report's own place with
+MARKER_PT = 7  # the bound markers at a bar's end
+UNITEMIZED_COLOR = "#d5d9de"  # parts of one total without an amount of their own: hatched and grey
 
 
 def _require(frame: pd.DataFrame, chart: str, columns: tuple[str, ...]) -> None:
@@ -161,16 +72,40 @@ def _check_qualifiers(qualifiers, chart: str) -> None:
             raise ValueError(f"{chart}: qualifier {qualifier!r} in row {row}; expected one of {allowed}")
 
 
-def _axes(ax: Axes | None, rows: int) -> Axes:
+def _axes(ax: Axes | None, rows: int) -> tuple[Axes, bool]:
+    """The Axes to draw on, and whether it is new (then the chart lays its figure out)."""
     import matplotlib.pyplot as plt
 
-    if ax is None:  # constrained: the key below the bars takes its own room
-        _, ax = plt.subplots(figsize=(7.5, 1.1 + 0.42 * max(rows, 1)), layout="constrained")
-    return ax
+    if ax is not None:
+        return ax, False
+    # constrained: the key below the bars takes its own room; the height follows the rows
+    _, ax = plt.subplots(figsize=(DESKTOP_PX / 96, 1.1 + 0.42 * max(rows, 1)), layout="constrained")
+    return ax, True
+
+
+def _dark(color) -> bool:
+    """Whether white text reads on this colour (its relative luminance is low).
+
+    Examples:
+        >>> _dark("#3b6ea8"), _dark("#e08a2c"), _dark("#d5d9de")
+        (True, False, False)
+    """
+    from matplotlib.colors import to_rgb
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in to_rgb(color))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.3
 
 
 # The one key to bounds, drawn on every chart that shows one.
 BOUND_NAMES = {q: QUALIFIER_NAMES[q] for q in ("over", "under", "about")}
+
+
+def _figure_legend(fig, handles) -> None:
+    """A key below the chart (it never covers a bar, a point or a label), as many columns as fit."""
+    layout.figure_legend(fig, handles)
 
 
 def _bound_legend(ax: Axes, qualifiers, ranges: bool = False) -> None:
@@ -190,28 +125,35 @@ def _bound_legend(ax: Axes, qualifiers, ranges: bool = False) -> None:
     fig = ax.get_figure()
     shown = {t.get_text() for legend in fig.legends for t in legend.get_texts()}
     handles = [h for h in handles if h.get_label() not in shown]  # panels share one key
-    if handles:  # below the chart, so it never covers a bar or its label
-        fig.legend(handles=handles, loc="outside lower left", ncols=1, fontsize=11, frameon=False)
+    if handles:
+        _figure_legend(fig, handles)
 
 
-def _right_edge(top: float, percent: bool, room: float = 1.45) -> float:
-    """Where a bar chart's axis ends: room for the value labels, but a percent axis stops at 100.
-
-    Examples:
-        >>> _right_edge(80, True), _right_edge(40, True), _right_edge(40, False)
-        (100, 58.0, 58.0)
-    """
-    right = top * room
-    return 100 if percent and top <= 100 < right else right
+def _value_labels(ax: Axes, ends, texts) -> list:
+    """One value label per bar, at its end; :mod:`~aidlib.analysis.layout` puts it inside or beside."""
+    return [
+        ax.annotate(str(text), (end, i), xytext=(6, 0), textcoords="offset points", va="center", fontsize=11,
+                    bbox=LABEL_BOX, annotation_clip=False)
+        for i, (end, text) in enumerate(zip(ends, texts, strict=True))
+    ]  # fmt: skip
 
 
-def _count_axis(ax: Axes, values) -> None:
-    """Whole-number ticks when every value is a whole number (a count)."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-    if all(float(v).is_integer() for v in values):
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.0f}" if x.is_integer() else f"{x:,g}"))
+def _finish_rows(ax, new, labels, starts, ends, notes, colors, marker_px, percent, title, xlabel,
+                 solid=None) -> Axes:  # fmt: skip
+    """Label the rows, register them for layout, and lay a new figure out for a desktop."""
+    ax.set_yticks(list(range(len(labels))), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.grid(False, axis="y")
+    layout.register_rows(ax, layout.Rows(list(labels), [float(s) for s in starts], [float(e) for e in ends],
+                                         notes, [_dark(c) for c in colors], list(marker_px),
+                                         solid or [True] * len(labels), percent))  # fmt: skip
+    counts = all(float(v).is_integer() for v in [*starts, *ends])
+    layout.register_axis(ax.xaxis, "count" if counts else "value")
+    if new:
+        layout.fit(ax.get_figure(), DESKTOP_PX)
+    return ax
 
 
 def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes | None = None) -> Axes:
@@ -223,7 +165,7 @@ def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes 
     return; optional ``period`` (labels name their period when the bars cover
     several) and ``duplicate_of`` (a restated row, non-empty there, is refused).
     A bound is drawn as a marker at the bar end (▶ at least, ◀ at most, ◆ about),
-    written with ≥/≤/≈ in the label and keyed in a legend on the chart. All rows
+    written with ≥/≤/≈ in the label and keyed in a legend below the chart. All rows
     must share one unit, or units of one family (人, 名 and 位 count people).
 
     Raises:
@@ -252,33 +194,21 @@ def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes 
     labels = [str(label) for label in view["label"]]
     if "period" in view and len(set(view["period"])) > 1:
         labels = [f"{label} ({period})" for label, period in zip(labels, view["period"], strict=True)]
-    _check_labels(labels)
-    ax = _axes(ax, len(view))
-    y = range(len(view))
+    _check_labels([*labels, *view["shown"]])
+    ax, new = _axes(ax, len(view))
+    values = [float(v) for v in view["value"]]
     colors = [PALETTE.get(q, RANGE_COLOR) for q in view["qualifier"]]
-    ax.barh(list(y), view["value"], color=colors)
-    for i, (value, qualifier, shown) in enumerate(
-        zip(view["value"], view["qualifier"], view["shown"], strict=True)
-    ):
+    ax.barh(list(range(len(view))), values, color=colors)
+    marker_px = []
+    for i, (value, qualifier) in enumerate(zip(values, view["qualifier"], strict=True)):
         if qualifier in MARKERS:
-            ax.plot(value, i, marker=MARKERS[qualifier], color="black", markersize=7, clip_on=False)
-        ax.annotate(
-            f" {shown}",
-            (value, i),
-            xytext=(6, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=11,
-            bbox=LABEL_BOX,
-        )
-    ax.set_yticks(list(y), labels)
-    ax.invert_yaxis()
-    ax.set_xlim(0, _right_edge(view["value"].max(), all(str(u) in ("%", "percent") for u in view["unit"])))
-    _count_axis(ax, view["value"])
-    ax.set_xlabel(xlabel)
-    ax.set_title(title)
+            ax.plot(value, i, marker=MARKERS[qualifier], color="black", markersize=MARKER_PT, clip_on=False)
+        marker_px.append(MARKER_PT / 2 * 96 / 72 if qualifier in MARKERS else 0.0)
+    notes = _value_labels(ax, values, view["shown"])
+    percent = all(str(u) in ("%", "percent") for u in view["unit"])
     _bound_legend(ax, view["qualifier"])
-    return ax
+    return _finish_rows(ax, new, labels, [0.0] * len(values), values, notes, colors, marker_px, percent,
+                        title, xlabel)  # fmt: skip
 
 
 def bar_intervals(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes | None = None) -> Axes:
@@ -287,7 +217,7 @@ def bar_intervals(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axe
     ``rows`` is any DataFrame with the columns ``label``, ``low``, ``high`` (numbers;
     ``high`` may be infinite) and ``text`` (the value as text), as
     :func:`aidlib.indicator_table` and :func:`aidlib.context_table` return. An
-    open upper bound is drawn as an arrow; the legend on the chart says how to read
+    open upper bound is drawn as an arrow; the legend below the chart says how to read
     a range.
 
     Raises:
@@ -298,44 +228,93 @@ def bar_intervals(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axe
     """
     _require(rows, "bar_intervals", ("label", "low", "high", "text"))
     _check_labels([*rows["label"], *rows["text"]])
-    ax = _axes(ax, len(rows))
-    finite_high = [h for h in rows["high"] if not math.isinf(h)]
-    percent = all(str(t).endswith("%") for t in rows["text"])
-    right = _right_edge(max([*finite_high, *rows["low"]]), percent, 1.5)
-    qualifiers = []
-    for i, (low, high, text) in enumerate(zip(rows["low"], rows["high"], rows["text"], strict=True)):
+    ax, new = _axes(ax, len(rows))
+    finite = [float(h) for h in rows["high"] if not math.isinf(h)] + [float(v) for v in rows["low"]]
+    open_end = max(finite) * 1.2  # where an open bound's arrow is drawn
+    starts, ends, colors, marker_px, solid = [], [], [], [], []
+    for i, (low, high) in enumerate(zip(rows["low"], rows["high"], strict=True)):
+        low, high = float(low), float(high)
         if low == high:
             ax.barh(i, low, color=PALETTE["exact"])
-            end = low
-        else:
-            qualifiers.append("over" if math.isinf(high) else "under" if low == 0 else "range")
-            top = right / 1.5 * 1.2 if math.isinf(high) else high
-            ax.barh(i, top - low, left=low, color=PALETTE["over"], alpha=0.35, hatch="//")
-            ax.plot([low, top], [i, i], color="black", linewidth=1.2)
-            ax.plot(low, i, marker="|", color="black", markersize=12)
-            ax.plot(
-                top,
-                i,
-                marker=">" if math.isinf(high) else "|",
-                color="black",
-                markersize=10 if math.isinf(high) else 12,
-            )
-            end = top
-        ax.annotate(f" {text}", (end, i), xytext=(6, 0), textcoords="offset points", va="center", fontsize=11,
-                    bbox=LABEL_BOX)  # fmt: skip
-    ax.set_yticks(list(range(len(rows))), rows["label"])
-    ax.invert_yaxis()
-    ax.set_xlim(0, right)
-    _count_axis(ax, [*rows["low"], *finite_high])
-    ax.set_xlabel(xlabel)
-    ax.set_title(title)
-    if qualifiers:
+            starts.append(0.0)
+            ends.append(low)
+            colors.append(PALETTE["exact"])
+            marker_px.append(0.0)
+            solid.append(True)
+            continue
+        top = open_end if math.isinf(high) else high
+        ax.barh(i, top - low, left=low, color=PALETTE["over"], alpha=0.35, hatch="//")
+        ax.plot([low, top], [i, i], color="black", linewidth=1.2)
+        ax.plot(low, i, marker="|", color="black", markersize=12)
+        ax.plot(top, i, marker=">" if math.isinf(high) else "|", color="black",
+                markersize=10 if math.isinf(high) else 12, clip_on=False)  # fmt: skip
+        starts.append(low)
+        ends.append(top)
+        colors.append(PALETTE["over"])
+        marker_px.append(5 * 96 / 72 if math.isinf(high) else 1.0)
+        solid.append(False)  # hatched, with a line through it: its label goes beside
+    notes = _value_labels(ax, ends, rows["text"])
+    percent = all(str(t).endswith("%") for t in rows["text"])
+    if not all(solid):
         _bound_legend(ax, [], ranges=True)
-    return ax
+    return _finish_rows(ax, new, [str(x) for x in rows["label"]], starts, ends, notes, colors, marker_px,
+                        percent, title, xlabel, solid)  # fmt: skip
 
 
-# Parts of one total without an amount of their own: drawn hatched and grey.
-UNITEMIZED_COLOR = "#d5d9de"
+def growth_chart(
+    rows: pd.DataFrame,
+    title: str = "",
+    xlabel: str = "percent, on the same months a year earlier",
+    ax: Axes | None = None,
+) -> Axes:
+    """Compare one growth rate across places: a bar each, fastest on top, the report's own in colour.
+
+    ``rows`` has the columns ``label`` (the place) and ``value`` (the growth, in percent;
+    a fall is negative); optional ``highlight`` (True for the report's own place, drawn in
+    colour, the others grey), ``qualifier`` (a bound: the label says ≥, ≤ or ≈) and
+    ``text`` (the value as written; default ``+70%``). Every rate must be over the same
+    period, which the title or the axis label says.
+
+    Raises:
+        ValueError: a missing column or an unknown qualifier.
+
+    Returns:
+        The matplotlib Axes drawn on.
+
+    Examples:
+        >>> import pandas as pd
+        >>> rows = pd.DataFrame({"label": ["Shufu", "Kashgar", "Xinjiang"], "value": [70.0, 89.7, 47.3],
+        ...                      "highlight": [True, False, False]})
+        >>> chart_text(growth_chart(rows)).to_numpy().tolist()
+        [['Kashgar', '+89.7%'], ['Shufu', '+70%'], ['Xinjiang', '+47.3%']]
+    """
+    _require(rows, "growth_chart", ("label", "value"))
+    qualifiers = list(rows["qualifier"]) if "qualifier" in rows else ["exact"] * len(rows)
+    _check_qualifiers(qualifiers, "growth_chart")
+    highlight = list(rows["highlight"]) if "highlight" in rows else [False] * len(rows)
+    texts = list(rows["text"]) if "text" in rows else [
+        BOUND_SIGNS[q] + ("+" if v > 0 else "") + layout.tick_text(round(float(v), 2)) + "%"
+        for v, q in zip(rows["value"], qualifiers, strict=True)
+    ]  # fmt: skip
+    order = sorted(range(len(rows)), key=lambda i: -float(rows["value"].iloc[i]))
+    labels = [str(rows["label"].iloc[i]) for i in order]
+    values = [float(rows["value"].iloc[i]) for i in order]
+    _check_labels(labels)
+    ax, new = _axes(ax, len(rows))
+    colors = [PALETTE["exact"] if highlight[i] else OTHER_COLOR for i in order]
+    ax.barh(list(range(len(values))), values, color=colors)
+    if min(values) < 0:
+        ax.axvline(0, color="black", linewidth=0.8)
+    marker_px = []
+    for y, i in enumerate(order):
+        if qualifiers[i] in MARKERS:
+            ax.plot(values[y], y, marker=MARKERS[qualifiers[i]], color="black", markersize=MARKER_PT,
+                    clip_on=False)  # fmt: skip
+        marker_px.append(MARKER_PT / 2 * 96 / 72 if qualifiers[i] in MARKERS else 0.0)
+    notes = _value_labels(ax, values, [texts[i] for i in order])
+    _bound_legend(ax, qualifiers)
+    return _finish_rows(ax, new, labels, [0.0] * len(values), values, notes, colors, marker_px, False,
+                        title, xlabel)  # fmt: skip
 
 
 def split_bar(parts: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes | None = None) -> Axes:
@@ -343,8 +322,8 @@ def split_bar(parts: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes |
 
     ``parts`` has the columns ``label``, ``value`` (a number, in the unit of the axis) and
     ``shown`` (the value as text); an optional boolean ``itemized`` marks the rest (False),
-    which is drawn hatched in grey. The axis ends at the total; the legend (below the bar,
-    one entry a line) names each part with its value and share.
+    which is drawn hatched in grey. The axis ends at the total; the legend (below the bar)
+    names each part with its value and share, in as many columns as the width holds.
 
     Raises:
         ValueError: a missing column or a negative part.
@@ -366,8 +345,9 @@ def split_bar(parts: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes |
         raise ValueError("split_bar: a part is negative; parts of a total are never below zero")
     itemized = parts["itemized"] if "itemized" in parts else [True] * len(parts)
     total = float(parts["value"].sum())
+    new = ax is None
     if ax is None:
-        _, ax = plt.subplots(figsize=(7.5, 1.7 + 0.3 * len(parts)), layout="constrained")
+        _, ax = plt.subplots(figsize=(DESKTOP_PX / 96, 1.7 + 0.3 * len(parts)), layout="constrained")
     colors = iter(PALETTE.values())
     left = 0.0
     for label, value, shown, whole in zip(
@@ -382,16 +362,23 @@ def split_bar(parts: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes |
     ax.grid(False)
     ax.set_xlabel(xlabel)
     ax.set_title(title)
-    ax.get_figure().legend(loc="outside lower left", ncols=1, frameon=False)  # one line a part: fits a phone
+    handles, _ = ax.get_legend_handles_labels()
+    _figure_legend(ax.get_figure(), handles)
+    layout.register_axis(ax.xaxis)
+    if new:
+        layout.fit(ax.get_figure(), DESKTOP_PX)
     return ax
 
 
-def panels(groups: dict, chart=None, title: str = "", xlabel: str = ""):
+def panels(groups: dict, chart=None, title: str = "", xlabel: str = "", same_scale: bool = False):
     """Draw incomparable groups in separate panels, one axis each: never one ranked axis.
 
     ``groups`` maps a panel title (what the values are a share or a count of, their year)
     to the rows that :func:`bar_intervals` (the default ``chart``) or :func:`bar_metrics`
-    draws. Different denominators, periods or bases go in different panels.
+    draws. Different denominators, periods or bases go in different panels. Panels of one
+    unit whose sizes a reader will compare take ``same_scale``: one value axis for all,
+    so a bar twice as long is twice as large (the check then asks the longest bar of
+    all the panels, not of each, to fill its axis).
 
     Returns:
         The matplotlib Figure (:func:`chart_text` reads every panel).
@@ -400,14 +387,17 @@ def panels(groups: dict, chart=None, title: str = "", xlabel: str = ""):
 
     chart = chart or bar_intervals
     sizes = [max(len(rows), 1) for rows in groups.values()]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(7.5, 0.9 * len(groups) + 0.45 * sum(sizes)),
+    fig, axes = plt.subplots(len(groups), 1, figsize=(DESKTOP_PX / 96, 0.9 * len(groups) + 0.45 * sum(sizes)),
                              height_ratios=sizes, squeeze=False, layout="constrained")  # fmt: skip
     for ax, (name, rows) in zip(axes[:, 0], groups.items(), strict=True):
+        if same_scale and ax is not axes[0, 0]:
+            ax.sharex(axes[0, 0])
         chart(rows, title=name, xlabel=xlabel, ax=ax)
         ax.title.set_fontsize(11)
         ax.title.set_fontweight("normal")
     if title:
         fig.suptitle(title, fontweight="bold", fontsize=12)
+    layout.fit(fig, DESKTOP_PX)
     return fig
 
 
@@ -421,6 +411,23 @@ def bound_legend() -> str:
 # where in its year the point sits, so a plan and a part-year figure do not overlap.
 BASIS_MARKERS = {"annual": ("o", "full year"), "plan": ("s", "plan"), "partial": ("D", "part of the year")}
 BASIS_OFFSET = {"annual": 0.0, "plan": -0.18, "partial": 0.18}
+
+
+def _point_text(value: float, qualifier: str) -> str:
+    """A point's value as drawn: its bound sign and at most two decimals, no trailing zeros.
+
+    Examples:
+        >>> _point_text(18.8, "over"), _point_text(15.962, "exact"), _point_text(20.0, "under")
+        ('≥ 18.8', '15.96', '≤ 20')
+    """
+    return BOUND_SIGNS[qualifier] + layout.tick_text(round(float(value), 2))
+
+
+def _point_label(ax: Axes, year: float, value: float, qualifier: str):
+    """A point's value label; :mod:`~aidlib.analysis.layout` finds it a free place."""
+    text = _point_text(value, qualifier)
+    where = {"xytext": (7, 0), "textcoords": "offset points", "va": "center"}
+    return ax.annotate(text, (year, value), fontsize=11, bbox=LABEL_BOX, **where)
 
 
 def _basis_kind(basis: str) -> str:
@@ -444,7 +451,9 @@ def series_chart(
     with no figure stays a gap: nothing is interpolated. An "at least" value gets
     an arrow up, an "at most" value an arrow down; the label keeps its ≥/≤/≈ sign.
     ``extra`` (same columns plus ``label``) adds points of another subject, drawn
-    apart in grey and named in the legend.
+    apart in grey and named in the legend. The legend sits below the chart, off the data;
+    each value label takes a free place next to its point (a label with no free place at
+    a phone's width is left off the image, never off :func:`chart_text`).
 
     Raises:
         ValueError: a missing column.
@@ -460,8 +469,9 @@ def series_chart(
     if extra is not None:
         _require(extra, "series_chart's extra", ("year", "value", "qualifier", "label"))
 
+    new = ax is None
     if ax is None:
-        _, ax = plt.subplots(figsize=(7.5, 4.0))
+        _, ax = plt.subplots(figsize=(DESKTOP_PX / 96, 4.4), layout="constrained")
     kinds = [_basis_kind(b) for b in points["basis"]]
     y = points["value"] / scale
     annual = points[[k == "annual" for k in kinds]].sort_values("year")
@@ -469,6 +479,7 @@ def series_chart(
         if y1 - y0 == 1:
             ax.plot([y0, y1], [v0, v1], color=PALETTE["exact"], linewidth=1.4, zorder=1)
     top = max([*y, *((extra["value"] / scale) if extra is not None else [])])
+    notes, first, gaps = [], [], []
     for (year, value, qualifier), kind in zip(
         zip(points["year"], y, points["qualifier"], strict=True), kinds, strict=True
     ):
@@ -483,10 +494,11 @@ def series_chart(
                 "", xy=(year, value + sign * top * 0.09), xytext=(year, value),
                 arrowprops={"arrowstyle": "->", "color": PALETTE[qualifier], "linewidth": 1.6}, zorder=2,
             )  # fmt: skip
-        left = kind == "plan"  # plans are labelled on their left, the others on their right
-        ax.annotate(value_text(value, qualifier), (year, value), xytext=(-7 if left else 7, -3),
-                    textcoords="offset points", fontsize=11, ha="right" if left else "left",
-                    bbox=LABEL_BOX)  # fmt: skip
+        notes.append(_point_label(ax, year, value, qualifier))
+        first.append(
+            1 if kind == "plan" else 0
+        )  # plans are labelled on their left, the others on their right
+        gaps.append(8 / 2 * 96 / 72)
     handles = [
         Line2D([], [], marker=m, linestyle="", color=PALETTE["exact"],
                markerfacecolor=PALETTE["exact"] if k == "annual" else "white", label=name)
@@ -496,29 +508,38 @@ def series_chart(
         rows = zip(extra["year"], extra["value"] / scale, extra["qualifier"], strict=True)
         for year, value, qualifier in rows:
             ax.plot(year, value, marker="*", markersize=12, color="#555555", zorder=3)
-            ax.annotate(value_text(value, qualifier), (year, value), xytext=(7, -3),
-                        textcoords="offset points", fontsize=11, bbox=LABEL_BOX)  # fmt: skip
+            notes.append(_point_label(ax, year, value, qualifier))
+            first.append(0)
+            gaps.append(12 / 2 * 96 / 72)
         handles.append(Line2D([], [], marker="*", linestyle="", color="#555555", markersize=10,
                               label=str(extra["label"].iloc[0])))  # fmt: skip
     if (points["qualifier"] == "over").any():
         handles.append(
             Line2D([], [], marker=r"$\uparrow$", linestyle="", color=PALETTE["over"], label="at least (≥)")
         )
-    ax.legend(handles=handles, loc="upper left", fontsize=11, frameon=True)
+    _figure_legend(ax.get_figure(), handles)
     ax.set_ylim(0, top * 1.22)
-    ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
+    years = [*points["year"], *(extra["year"] if extra is not None else [])]
+    ax.set_xlim(min(years) - 0.7, max(years) + 0.7)
     ax.set_xlabel("year")
     ax.set_ylabel(ylabel)
     ax.set_title(title)
+    layout.register_axis(ax.xaxis, "year")
+    layout.register_axis(ax.yaxis)
+    layout.register_points(ax, notes, first, gaps)
+    if new:
+        layout.fit(ax.get_figure(), DESKTOP_PX)
     return ax
 
 
 def chart_text(ax) -> pd.DataFrame:
     """Read back what a chart says: one row per value written on it, in drawing order.
 
-    A bar chart (:func:`bar_metrics`, :func:`bar_intervals`) gives each bar's label
-    and value text; a series chart (:func:`series_chart`) gives each point's year as
-    its label. A notebook cell ends with it to pin, under test, what the chart shows.
+    A bar chart (:func:`bar_metrics`, :func:`bar_intervals`, :func:`growth_chart`) gives
+    each bar's label and value text, a split bar each part's; a series chart
+    (:func:`series_chart`) gives each point's year as its label. Labels read as one line
+    however the chart wraps them. A notebook cell ends with it to pin, under test, what
+    the chart shows.
 
     Returns:
         Columns label and text.
@@ -534,13 +555,17 @@ def chart_text(ax) -> pd.DataFrame:
 
     if hasattr(ax, "savefig"):  # a Figure of panels: each panel in turn
         return pd.concat([chart_text(a) for a in ax.axes], ignore_index=True)
+    rows = layout.rows_of(ax)
+    if rows is not None:
+        return pd.DataFrame({"label": rows.labels, "text": [n.get_text().strip() for n in rows.notes]})
     notes = [t for t in ax.texts if t.get_text().strip()]
     legend = ax.get_legend() or next(iter(ax.get_figure().legends), None)
     if not notes and legend is not None and ax.patches and not ax.get_yticklabels():  # a split bar
         pairs = [t.get_text().split(": ", 1) for t in legend.get_texts()]
         return pd.DataFrame({"label": [p[0] for p in pairs], "text": [p[-1] for p in pairs]})
-    if ax.patches:  # bars, labelled on the y axis
-        names = dict(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels()), strict=True))
+    if ax.patches:  # another chart's bars, labelled on the y axis
+        names = {tick: t.get_text().replace("\n", " ")
+                 for tick, t in zip(ax.get_yticks(), ax.get_yticklabels(), strict=True)}  # fmt: skip
         labels = [names.get(t.xy[1], "") for t in notes]
     else:  # points by year
         labels = [str(round(t.xy[0])) for t in notes]

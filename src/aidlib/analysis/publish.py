@@ -1,29 +1,42 @@
-"""Charts as readers get them: drawn for the width they are shown at, with alt text and a sourced caption.
+"""Charts as readers get them: drawn for the width they are shown at, checked, with alt text and a caption.
 
-:func:`publish` takes a finished matplotlib chart (its Axes or Figure) and renders it
-twice, for a desktop column (:data:`WIDE_PX` CSS pixels) and for a phone
-(:data:`NARROW_PX`), at twice the pixel density, so neither is shrunk much where it is
-shown and its text stays as large as drawn. In a notebook it displays the wide
-rendering (with the alt text as its plain-text form, which is what strict nbval
-compares) and carries the narrow one, the alt text, the caption and the source line in
-the output's metadata; the report (:mod:`aidlib.report.site`) turns that into a
-``<figure>`` whose ``<picture>`` picks the rendering for the screen.
+:func:`render` takes a finished matplotlib chart (its Axes or Figure), lays it out
+(:func:`aidlib.analysis.layout.fit`) and renders it twice, for a desktop column
+(:data:`WIDE_PX` CSS pixels) and for a phone (:data:`NARROW_PX`), at twice the pixel
+density, so neither is shrunk much where it is shown and its text stays as large as
+drawn. Each rendering is measured (:func:`aidlib.analysis.chart_check.measure`): a chart
+whose texts collide, leave the figure or lie on bars, whose bars leave their axis or
+fill too little of it, or whose legend covers data, is refused with one line naming the
+chart and the problem (:class:`ChartError`).
+
+:func:`publish` is the notebook's way in. In a notebook it shows the chart with its
+caption and source line (an HTML ``<figure>``; the alt text is its plain-text form,
+which is what strict nbval compares) and carries the narrow rendering, the alt text,
+the caption and the source line in the output's metadata; the report
+(:mod:`aidlib.report.site`) turns that into a ``<figure>`` whose ``<picture>`` picks the
+rendering for the screen. Anywhere else it prints nothing: it returns the
+:class:`Chart`, and writes the desktop rendering to a PNG file when given a path.
 """
 
 from __future__ import annotations
 
 import base64
-import io
+import html
 import re
 import struct
-import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from aidlib.analysis.chart_check import ChartError, Measure
+
 if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
     import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+__all__ = ["Chart", "ChartError", "Rendering", "describe_chart", "figures_source", "publish", "render"]
 
 WIDE_PX = 720  # CSS pixels: the report's text column is 928 px at most
 NARROW_PX = 400  # a 420 px phone shows 388 px of it
@@ -35,12 +48,13 @@ _EMPTY_ALT = ("", "chart", "figure", "image", "plot", "no description has been p
 
 @dataclass(frozen=True)
 class Rendering:
-    """One PNG rendering: its bytes, its size in CSS pixels, and any text cut off at its edges."""
+    """One PNG rendering: its bytes, its size in CSS pixels, what the check measured on it."""
 
-    png: bytes
+    png: bytes = field(repr=False)
     width: int
     height: int
     clipped: tuple[str, ...] = ()
+    measure: Measure | None = field(default=None, repr=False, compare=False)
 
     @property
     def data_uri(self) -> str:
@@ -59,6 +73,11 @@ class Chart:
     source: str
     min_text_px: float
 
+    def __repr__(self) -> str:
+        """One line: the caption and the two sizes (never the image bytes)."""
+        sizes = " and ".join(f"{r.width}×{r.height}" for r in (self.wide, self.narrow))
+        return f"Chart({self.caption!r}, {sizes} px)"
+
     def metadata(self) -> dict[str, object]:
         """What a notebook output carries for the report (JSON-safe)."""
         return {
@@ -72,8 +91,29 @@ class Chart:
             "clipped": sorted(set(self.wide.clipped + self.narrow.clipped)),
         }
 
+    def html(self) -> str:
+        """The desktop rendering as a ``<figure>`` with its caption and source line (a notebook's view)."""
+        esc = html.escape
+        return (
+            f"<figure style='margin:0 0 1em'><img src='{self.wide.data_uri}' width={self.wide.width} "
+            f"height={self.wide.height} alt='{esc(self.alt)}' style='max-width:100%;height:auto'>"
+            f"<figcaption>{esc(self.caption)}<br><small>{esc(self.source)}</small></figcaption></figure>"
+        )
+
+    def save(self, path: str | Path, narrow: bool = False) -> Path:
+        """Write the desktop (or, with ``narrow``, the phone) rendering to a PNG file; return its path."""
+        from pathlib import Path
+
+        path = Path(path)
+        path.write_bytes((self.narrow if narrow else self.wide).png)
+        return path
+
     def _repr_mimebundle_(self, include=None, exclude=None):
-        data = {"image/png": base64.b64encode(self.wide.png).decode("ascii"), "text/plain": self.alt}
+        data = {
+            "text/html": self.html(),
+            "image/png": base64.b64encode(self.wide.png).decode("ascii"),
+            "text/plain": self.alt,
+        }
         meta = {
             "image/png": {"width": self.wide.width, "height": self.wide.height},
             METADATA_KEY: self.metadata(),
@@ -87,63 +127,24 @@ def _png_size(png: bytes) -> tuple[int, int]:
 
 
 def _render(fig: Figure, width_px: int) -> Rendering:
-    w, h = fig.get_size_inches()
-    fig.set_size_inches(width_px / 96, h)
-    buf = io.BytesIO()
-    limits = _fit_value_labels(fig)
-    fig.savefig(buf, format="png", dpi=96 * DENSITY, metadata={"Software": None})
-    clipped = _clipped_text(fig)
-    for ax, xlim, locator in limits:  # back to the chart as drawn, for the other width
-        ax.set_xlim(xlim)
-        ax.xaxis.set_major_locator(locator)
-    fig.set_size_inches(w, h)
+    """Lay the figure out for ``width_px``, draw it at :data:`DENSITY` and measure what was drawn."""
+    import io
+
+    from aidlib.analysis import layout
+    from aidlib.analysis.chart_check import measure
+
+    dpi = fig.get_dpi()
+    fig.set_dpi(96 * DENSITY)  # laid out, drawn and measured at the density of the PNG
+    try:
+        layout.fit(fig, width_px)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=96 * DENSITY, metadata={"Software": None})
+        found = measure(fig)
+    finally:
+        fig.set_dpi(dpi)
     png = buf.getvalue()
     width, height = _png_size(png)
-    return Rendering(png, round(width / DENSITY), round(height / DENSITY), clipped)
-
-
-def _fit_value_labels(fig: Figure) -> list:
-    """Widen a bar chart's axis at this width until the value labels right of the bars fit in it.
-
-    Text keeps its size in points while the figure narrows, so a phone needs more room
-    than a desktop. The ticks stay those of the data (no tick past the longest bar).
-    Returns what to restore.
-    """
-    from matplotlib.text import Annotation
-
-    changed = []
-    fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()
-    for ax in fig.axes:
-        labels = [
-            t for t in ax.texts if isinstance(t, Annotation) and t.get_visible() and t.get_text().strip()
-        ]
-        if not (labels and ax.patches):
-            continue
-        left, right = ax.get_xlim()
-        locator = ax.xaxis.get_major_locator()
-        changed.append((ax, (left, right), locator))
-        for _ in range(3):
-            box = ax.get_window_extent(renderer)
-            need = max(t.get_window_extent(renderer).x1 for t in labels) - box.x1
-            if need <= 1:
-                break
-            lo, hi = ax.get_xlim()
-            ax.set_xlim(lo, hi + (hi - lo) * (need + 4) / max(box.width - need, 20))
-            fig.draw_without_rendering()
-        ax.set_xticks([t for t in ax.get_xticks() if left <= t <= right])  # no tick past the data's room
-    return changed
-
-
-def _clipped_text(fig: Figure) -> tuple[str, ...]:
-    """Where the drawn content reaches past the figure's edges (a legend too wide for a phone)."""
-    renderer = fig.canvas.get_renderer()
-    drawn, box = fig.get_tightbbox(renderer), fig.bbox_inches
-    over = {
-        "left": box.x0 - drawn.x0, "right": drawn.x1 - box.x1,
-        "bottom": box.y0 - drawn.y0, "top": drawn.y1 - box.y1,
-    }  # fmt: skip
-    return tuple(f"{side} by {inches * 96:.0f} px" for side, inches in over.items() if inches * 96 > 6)
+    return Rendering(png, round(width / DENSITY), round(height / DENSITY), found.outside, found)
 
 
 def smallest_text_px(fig: Figure) -> float:
@@ -180,7 +181,7 @@ def describe_chart(chart: Axes | Figure) -> str:
         values = "; ".join(
             f"{label} {text}".strip() for label, text in zip(rows["label"], rows["text"], strict=True)
         )
-        title = ax.get_title()
+        title = " ".join(ax.get_title().split())  # as one line, however the chart wraps it
         parts.append(f"{title}: {values}" if title and values else title or values)
     return " | ".join(p for p in parts if p).strip() + "."
 
@@ -200,118 +201,129 @@ def figures_source(rows: pd.DataFrame, figures: pd.DataFrame | None = None) -> s
     return f"{'; '.join(outlets)}, cited in data/cited_figures.tsv"
 
 
+def _titles_to_caption(fig: Figure) -> tuple[str, list]:
+    """The chart's title, said once in the caption: hide it on the image; return it and what to show again.
+
+    One titled panel gives its title; several give the figure's title, or their titles joined.
+    """
+    titled = [ax.title for ax in fig.axes if ax.get_title()]
+    suptitle = fig.get_suptitle()
+    figure_title = [t for t in fig.texts if suptitle and t.get_text() == suptitle and t.get_visible()]
+    if figure_title:
+        hidden = figure_title
+    elif len(titled) == 1:
+        hidden = titled
+    else:
+        return "; ".join(" ".join(t.get_text().split()) for t in titled), []
+    for t in hidden:
+        t.set_visible(False)
+    return " ".join(hidden[0].get_text().split()), hidden
+
+
+def _name(caption: str) -> str:
+    one = " ".join(caption.split())
+    return repr(one if len(one) <= 60 else one[:59] + "…")
+
+
 def render(
-    chart: Axes | Figure, caption: str | None = None, source: str | None = None, alt: str | None = None
+    chart: Axes | Figure,
+    caption: str | None = None,
+    source: str | None = None,
+    alt: str | None = None,
+    check: bool = True,
 ) -> Chart:
     """Render a finished chart for the report without displaying it (the figure is closed).
 
     Args:
         chart: the Axes a plotting function returned, or a Figure.
-        caption: a sentence under the chart; default its title (then taken off the image, said once).
+        caption: a sentence under the chart; default its title (then left off the image, said once).
         source: where its numbers come from; default the report (:data:`REPORT_SOURCE`). Charts of
             cited figures name their outlets (:func:`figures_source`).
         alt: what the chart shows and its main numbers, for a reader who cannot see it; default
             read off the chart (:func:`describe_chart`).
+        check: refuse a chart a reader could not read (see :mod:`aidlib.analysis.chart_check`);
+            False only to look at one that fails (each rendering keeps its measure).
 
     Raises:
         ValueError: no caption and no title, or alt text that says nothing.
+        ChartError: at one of the widths the chart fails the check; the message, one line,
+            names the chart, the width and the first problem.
     """
     import matplotlib.pyplot as plt
 
     fig = chart if hasattr(chart, "savefig") else chart.get_figure()
     alt = alt if alt is not None else describe_chart(fig)
-    if caption is None:
-        titled = [ax for ax in fig.axes if ax.get_title()]
-        if not titled:
-            raise ValueError("publish: give a caption, or a title on the chart")
-        if len(titled) == 1:
-            caption = titled[0].get_title()
-            titled[0].set_title("")
-        else:
-            suptitle = fig._suptitle  # the Figure's title, if any: said once, in the caption
-            caption = suptitle.get_text() if suptitle else "; ".join(a.get_title() for a in titled)
-            if suptitle:
-                suptitle.set_visible(False)
-    source = source or REPORT_SOURCE
+    if caption is None and not any(ax.get_title() for ax in fig.axes):
+        raise ValueError("publish: give a caption, or a title on the chart")
     if not alt.strip() or alt.strip().lower().rstrip(".") in _EMPTY_ALT or not re.search(r"\d", alt):
         raise ValueError(
             f"publish: alt text {alt!r} says nothing; say what the chart shows and its main numbers"
         )
+    from aidlib.analysis import layout
+
+    size = fig.get_size_inches().copy()
+    title, hidden = _titles_to_caption(fig) if caption is None else ("", [])
+    caption = caption if caption is not None else title
     fig.set_layout_engine("constrained")  # labels fit inside each width
-    wide = _render(fig, WIDE_PX)
-    wrapped = _wrap_labels(fig, 26)  # a phone gets long bar labels on two lines
-    narrow = _render(fig, NARROW_PX)
-    _unwrap_labels(wrapped)
-    smallest = smallest_text_px(fig)
-    plt.close(fig)
-    for rendering in (wide, narrow):
-        if rendering.clipped:
-            warnings.warn(
-                f"publish: at {rendering.width} px the chart is cut off ({', '.join(rendering.clipped)}): "
-                "shorten its labels or put the legend in one column",
-                stacklevel=2,
-            )
-    source = source.strip()
+    try:
+        narrow = _render(fig, NARROW_PX)
+        wide = _render(fig, WIDE_PX)  # last: the chart is left laid out for a desktop, as drawn
+        smallest = smallest_text_px(fig)
+    finally:
+        for t in hidden:
+            t.set_visible(True)
+        if abs(size[0] * 96 - WIDE_PX) > 0.5:
+            layout.fit(fig, size[0] * 96)
+        fig.set_size_inches(size)
+        plt.close(fig)
+    if check:
+        for rendering in (wide, narrow):
+            problems = rendering.measure.problems() if rendering.measure else []
+            if problems:
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                raise ChartError(
+                    f"publish: chart {_name(caption)} at {rendering.width} px: {problems[0]}{more}"
+                )
+    source = (source or REPORT_SOURCE).strip()
     if not source.lower().startswith("source"):
         source = f"Source: {source}"
     return Chart(wide, narrow, alt.strip(), caption.strip(), source, smallest)
 
 
-def _wrap_labels(fig: Figure, width: int) -> list:
-    """Lay a chart out for a phone; return what to restore.
-
-    A horizontal bar chart's labels move from the left of the bars to above them (the
-    bars and their values then get the whole width), wrapped at ``width`` characters;
-    long titles wrap too.
-    """
-    import textwrap
-
-    from matplotlib.transforms import blended_transform_factory
-
-    changed = []
-    for ax in fig.axes:
-        texts = [t.get_text() for t in ax.get_yticklabels()]
-        if ax.patches and any(texts):
-            ticks = list(ax.get_yticks())
-            added = [
-                ax.text(0, y - 0.42, textwrap.fill(label, width * 2), transform=blended_transform_factory(
-                        ax.transAxes, ax.transData), va="bottom", ha="left", fontsize=11)
-                for y, label in zip(ticks, texts, strict=True)
-            ]  # fmt: skip
-            for t in added:  # anchored at the axes' left edge: the layout must not shrink the axes for them
-                t.set_in_layout(False)
-            lo, hi = ax.get_ylim()
-            ax.set_yticks(ticks, [""] * len(ticks))
-            ax.set_ylim(lo, hi - 0.6)  # room above the first bar (the y axis is inverted)
-            changed.append(("y", ax, ticks, texts, added, (lo, hi)))
-        title = ax.get_title()
-        if len(title) > width + 10:
-            changed.append(("title", ax, None, title, [], None))
-            ax.set_title(textwrap.fill(title, width + 10))
-    if any(kind == "y" for kind, *_ in changed):
-        w, h = fig.get_size_inches()
-        fig.set_size_inches(w, h * 1.5)
-        changed.append(("size", fig, None, (w, h), [], None))
-    return changed
-
-
-def _unwrap_labels(changed: list) -> None:
-    for kind, obj, ticks, texts, added, ylim in changed:
-        if kind == "y":
-            for t in added:
-                t.remove()
-            obj.set_yticks(ticks, texts)
-            obj.set_ylim(ylim)
-        elif kind == "title":
-            obj.set_title(texts)
-        else:
-            obj.set_size_inches(*texts)
+def _in_notebook() -> bool:
+    """Whether this runs in a Jupyter kernel (JupyterLab, nbconvert, nbval), not a script or a shell."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover  (IPython comes with the notebooks' dependencies)
+        return False
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
 
 
 def publish(
-    chart: Axes | Figure, caption: str | None = None, source: str | None = None, alt: str | None = None
-) -> None:
-    """Show a chart in the notebook as the report will show it: see :func:`render` for the arguments."""
-    from IPython.display import display
+    chart: Axes | Figure,
+    caption: str | None = None,
+    source: str | None = None,
+    alt: str | None = None,
+    *,
+    path: str | Path | None = None,
+) -> Chart | None:
+    """Show a chart as the report will show it, with its caption and source; see :func:`render`.
 
-    display(render(chart, caption, source, alt))
+    In a notebook the chart is displayed (the figure, its caption and source line) and
+    nothing is returned. Anywhere else nothing is printed and the :class:`Chart` is
+    returned. With ``path``, the desktop rendering is also written there as a PNG.
+
+    Raises:
+        ValueError: as :func:`render`.
+        ChartError: as :func:`render`: the chart is refused.
+    """
+    rendered = render(chart, caption, source, alt)
+    if path is not None:
+        rendered.save(path)
+    if _in_notebook():
+        from IPython.display import display
+
+        display(rendered)
+        return None
+    return rendered

@@ -260,7 +260,7 @@ def metric_name(metric_id: str, row: Mapping) -> str:
     Examples:
         >>> metric_name("funding.aid_total", {"label_en": "Aid funds invested in 2023"})
         'aid'
-        >>> metric_name("culture.lectures", {"label_en": "Lectures given"})
+        >>> metric_name("county.lectures", {"label_en": "Lectures given"})
         'lectures given'
     """
     from aidlib.data.vocabulary import shared_metrics

@@ -363,23 +363,40 @@ def _ident(ident: str) -> str:
     return f"<code>{esc(ident).replace('.', '.<wbr>')}</code>"
 
 
-def _data_table(table_id: str, columns: list[tuple[str, str]], rows: list[list[tuple[str, str]]]) -> str:
-    """A sortable, searchable table; each cell is (html, sort key); a phone shows each row as a card."""
+# How a column's order is named in the Sort menu: (ascending, descending).
+SORT_WORDS = {"v": ("smallest first", "largest first"), "period": ("earliest first", "latest first")}
+
+
+def _data_table(table_id: str, columns: list[tuple[str, str]], rows: list[list[tuple[str, ...]]]) -> str:
+    """A sortable, searchable table; a phone shows each row as a card, sorted with the menu above it.
+
+    Each cell is (html, sort key) or (html, sort key, group): cells with a group (a value's
+    unit) sort by group first, so values of different units never mix.
+    """
     head = "".join(f"<th data-col scope=col class='{cls}'>{esc(label)}</th>" for label, cls in columns)
+
+    def cell(parts, label: str, cls: str) -> str:
+        html_, key, *group = parts
+        grouped = f" data-group='{esc(group[0])}'" if group else ""
+        return f"<td class='{cls}' data-label='{esc(label)}' data-sort='{esc(key)}'{grouped}>{html_}</td>"
+
     body = "".join(
-        "<tr>"
-        + "".join(
-            f"<td class='{cls}' data-label='{esc(label)}' data-sort='{esc(key)}'>{cell}</td>"
-            for (cell, key), (label, cls) in zip(row, columns, strict=True)
-        )
-        + "</tr>"
+        "<tr>" + "".join(cell(c, label, cls) for c, (label, cls) in zip(row, columns, strict=True)) + "</tr>"
         for row in rows
     )
+    grouped = {i for i, (label, cls) in enumerate(columns) if any(len(row[i]) > 2 for row in rows)}
+    options = ["<option value=''>as listed</option>"]
+    for i, (label, cls) in enumerate(columns):
+        for way, words in zip(("asc", "desc"), SORT_WORDS.get(cls, ("A to Z", "Z to A")), strict=True):
+            within = ", within each unit" if i in grouped else ""
+            options.append(f"<option value='{i}:{way}'>{esc(label)}: {words}{within}</option>")
     return (
-        f"<p><label>Search <input class=filter type=search id={table_id}-q hidden "
-        f"placeholder='words in any column'></label> <small id={table_id}-n>{len(rows)} rows</small></p>"
-        f"<table class=data id={table_id} data-filter={table_id}-q data-count={table_id}-n>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        f"<p class=table-tools><label>Search <input class=filter type=search id={table_id}-q hidden "
+        f"placeholder='words in any column'></label> "
+        f"<label>Sort <select class=sort id={table_id}-sort hidden>{''.join(options)}</select></label> "
+        f"<small id={table_id}-n>{len(rows)} rows</small></p>"
+        f"<table class=data id={table_id} data-filter={table_id}-q data-count={table_id}-n "
+        f"data-sorter={table_id}-sort><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
 
@@ -393,7 +410,7 @@ def data_page(
 
     ``names`` writes each source id as a reader names the source (its outlet and year).
     """
-    from aidlib.analysis.display import GRADES, cited_unit, value_text
+    from aidlib.analysis.display import GRADES, cited_unit, count_noun, value_text
 
     names = names or {}
     labels: dict[str, dict[str, str]] = {}  # source → metric id → label: links stay within a source
@@ -409,7 +426,7 @@ def data_page(
              f"<small class=id>{esc(names.get(r.source_id, r.source_id))} · {_ident(r.metric_id)} · "
              f"{esc(r.theme)}</small>", f"{r.source_id} {r.metric_id}"),
             (esc(value_text(r.value, r.qualifier, r.unit_en, r.high if r.qualifier == "range" else None,
-                            r.label_en)), repr(float(r.value))),
+                            r.label_en)), repr(float(r.value)), count_noun(r.unit_en, r.label_en)),
             t(r.period),
             (f"<span lang=zh>{esc(r.quote)}</span>"
              f"{_links_html(r.duplicate_of, r.part_of, labels[r.source_id])}",
@@ -429,7 +446,8 @@ def data_page(
              f"{esc(' · '.join((r.subject, *(w.replace('_', ' ') for w in (r.measure, r.basis)))))}</small>",
              r.figure_id),
             (f"{esc(value_text(r.value, r.qualifier, cited_unit(r.unit)))}<br>"
-             f"<small>printed: <span lang=zh>{esc(r.stated)}</span></small>", repr(float(r.value))),
+             f"<small>printed: <span lang=zh>{esc(r.stated)}</span></small>", repr(float(r.value)),
+             cited_unit(r.unit)),
             t(r.period),
             (f"{esc(r.outlet)}, {esc(r.published)}, <a rel='external noopener' href='{esc(r.url)}'>page</a>"
              f"<br><small>grade {esc(r.reliability)}</small>", r.outlet),
@@ -444,7 +462,9 @@ def data_page(
     grades = "".join(f"<li>{esc(text)}</li>" for text in GRADES.values())
     body = (
         "<h1>The data</h1>"
-        "<p>Click a column heading to sort, type in the search box to filter. Values carry their hedge: "
+        "<p>Sort a table with the Sort menu above it<span class=wide-only> or by clicking a column heading"
+        "</span> (values sort within their unit), type in the search box to filter. "
+        "Values carry their hedge: "
         "≥ at least, ≤ at most, ≈ about. Each row names its id, the name the files and the code use.</p>"
         f"<h2 id=downloads>Downloads</h2><ul class=downloads>{files}</ul>"
         f"<h2 id=metrics>Curated metrics ({len(metrics)}, from {len(labels)} "

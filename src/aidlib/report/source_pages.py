@@ -84,6 +84,7 @@ def split_chart(total, parts: pd.DataFrame, record: dict[str, str]) -> str:
     from aidlib.analysis.display import interval_text, money_scale, value_text
     from aidlib.analysis.plotting import split_bar
     from aidlib.analysis.publish import render
+    from aidlib.data.declarations import metric_name
     from aidlib.report.charts import rendered_chart_html
 
     hedges = {str(total["qualifier"]), *parts["qualifier"].astype(str)}
@@ -92,17 +93,15 @@ def split_chart(total, parts: pd.DataFrame, record: dict[str, str]) -> str:
     unit = str(total["unit_en"])
     divisor, scaled = money_scale(float(total["value"]), unit)
     rest = float(total["value"]) - float(parts["value"].sum())
+    names = [metric_name(m, r) for m, r in zip(parts["metric_id"], parts.to_dict("records"), strict=True)]
     frame = pd.DataFrame(
         {
-            "label": [
-                textwrap.fill(label, 30)
-                for label in [*parts["label_en"], *(["not itemized"] if rest > 0 else [])]
-            ],
+            "label": [textwrap.fill(n, 24) for n in [*names, *(["not itemized"] if rest > 0 else [])]],
             "value": [v / divisor for v in [*parts["value"], *([rest] if rest > 0 else [])]],
             "shown": [
                 *(value_text(v, "exact", unit) for v in parts["value"]),
-                *([interval_text(rest, rest, False, unit)] if rest > 0 else []),
-            ],  # derived: rounded
+                *([interval_text(rest, rest, False, unit)] if rest > 0 else []),  # derived: rounded
+            ],
             "itemized": [True] * len(parts) + [False] * (rest > 0),
         }
     )
