@@ -14,7 +14,14 @@ import pytest
 
 from aidlib.analysis.indicators import INF, Interval
 from aidlib.cli import main
-from aidlib.data.curate import add_source, draft_rows, guess_period, write_draft
+from aidlib.data.curate import (
+    DuplicateTextWarning,
+    add_source,
+    draft_rows,
+    guess_period,
+    init_data,
+    write_draft,
+)
 from aidlib.data.metrics import COLUMNS, load_metrics, validate
 from aidlib.data.paths import PROJECT_ROOT
 from aidlib.data.sources import SOURCE_COLUMNS, read_raw, read_sources, source_text
@@ -46,6 +53,119 @@ def _add(new_file, data, **kw):
     return add_source(new_file, "demo_2024", data=data, **args)
 
 
+# ---- init: a data folder from nothing ------------------------------------------------
+TABLES = ("sources.csv", "metrics.csv", "exclusions.csv", "indicators.csv", "cited_figures.tsv",
+          "subjects.csv", "references.csv")  # fmt: skip
+
+
+def test_init_writes_an_empty_package_that_checks(tmp_path, capsys):
+    from aidlib.data.vocabulary import datapackage_resources
+
+    folder = tmp_path / "mine"
+    assert main(["init", str(folder), "--title", "Two reports on Shule"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (f"aidlib init: {folder}: an empty data package: datapackage.json, "
+                      + ", ".join(TABLES) + ", raw/")  # fmt: skip
+    assert out[1].startswith("aidlib init: next: aidlib add-source FILE --id ID")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["datapackage.json", *TABLES, "raw"])
+    assert list((folder / "raw").iterdir()) == []
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert (package["name"], package["title"]) == ("mine", "Two reports on Shule")
+    assert package["version"] == "0.1.0"
+    assert package["licenses"] == [] and package["resources"] == datapackage_resources()
+    assert (folder / "metrics.csv").read_text(encoding="utf-8") == ",".join(COLUMNS) + "\n"
+    assert (folder / "cited_figures.tsv").read_text(encoding="utf-8").startswith("figure_id\tsubject\t")
+    assert main(["check", "--data", str(folder)]) == 0, capsys.readouterr().err
+    assert "0 metrics of 0 source(s) OK" in capsys.readouterr().out
+
+
+def test_frictionless_validates_an_initialised_folder(tmp_path):
+    import shutil as sh
+    import subprocess
+
+    exe = sh.which("frictionless", path=str(PROJECT_ROOT / ".venv" / "bin")) or sh.which("frictionless")
+    assert exe, "frictionless is a dev dependency"
+    init_data(tmp_path / "mine")
+    done = subprocess.run([exe, "validate", str(tmp_path / "mine" / "datapackage.json")],
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:]
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "title"),
+    [
+        ("mine", "mine", "mine: every number of its reports, curated with aidlib"),
+        ("Shule Reports 2024", "shule-reports-2024", None),  # spaces and capitals: a package name
+        ("疏勒", "aidlib-data", None),  # nothing of the folder's name is allowed: a neutral name
+    ],
+)
+def test_init_names_the_package_after_its_folder(tmp_path, folder, name, title):
+    init_data(tmp_path / folder)
+    package = json.loads((tmp_path / folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["name"] == name
+    assert package["title"] == (title or f"{folder}: every number of its reports, curated with aidlib")
+
+
+def test_init_fills_an_empty_folder_and_makes_missing_parents(tmp_path):
+    (tmp_path / "empty").mkdir()
+    assert init_data(tmp_path / "empty")[-1] == "raw/"
+    init_data(tmp_path / "a" / "b")
+    assert (tmp_path / "a" / "b" / "datapackage.json").is_file()
+
+
+def test_init_refuses_a_folder_that_holds_anything(tmp_path, capsys):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / ".notes").write_text("mine", encoding="utf-8")  # even a hidden file
+    with pytest.raises(FileExistsError, match=r"mine: exists and is not empty; aidlib init writes only"):
+        init_data(folder)
+    assert [p.name for p in folder.iterdir()] == [".notes"]
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(FileExistsError, match=r"file: exists and is not a folder"):
+        init_data(tmp_path / "file")
+    assert main(["init", str(PROJECT_ROOT / "data")]) == 1  # the project's data: never touched
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"aidlib init: {PROJECT_ROOT / 'data'}: exists and is not empty; aidlib init writes only "
+                   "into a new or empty folder (nothing is overwritten)"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"name": "My Data"}, r"--name 'My Data': a package name is lowercase letters"),
+        ({"name": ""}, r"--name '': a package name"),
+        ({"title": "  "}, r"--title is empty"),
+    ],
+)
+def test_init_checks_name_and_title(tmp_path, kw, message):
+    with pytest.raises(ValueError, match=message):
+        init_data(tmp_path / "mine", **kw)
+    assert not (tmp_path / "mine").exists()
+
+
+def test_a_failed_init_leaves_nothing(tmp_path, monkeypatch):
+    import pathlib
+
+    real, calls = pathlib.Path.open, []
+
+    def full_disk(self, mode="r", *args, **kw):
+        if "x" in mode:
+            calls.append(self.name)
+            if len(calls) == 4:
+                raise OSError(28, "No space left on device")
+        return real(self, mode, *args, **kw)
+
+    monkeypatch.setattr(pathlib.Path, "open", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        init_data(tmp_path / "mine")
+    assert len(calls) == 4 and not (tmp_path / "mine").exists()
+    (tmp_path / "empty").mkdir()
+    calls.clear()
+    with pytest.raises(OSError, match="No space left"):
+        init_data(tmp_path / "empty")
+    assert list((tmp_path / "empty").iterdir()) == []  # the folder was there before: it stays, empty
+
+
 # ---- add-source ---------------------------------------------------------------------
 def test_add_source_copies_bytes_and_records_checksum(new_file, data_copy):
     record = _add(new_file, data_copy)
@@ -75,6 +195,42 @@ def test_add_source_refuses_an_existing_id(new_file, data_copy):
     with pytest.raises(ValueError, match="'guangzhou_shufu_2023' is already in"):
         add_source(new_file, "guangzhou_shufu_2023", outlet="x", published="2024", data=data_copy)
     assert (data_copy / "sources.csv").read_bytes() == before
+
+
+def test_add_source_warns_of_a_byte_identical_text(new_file, data_copy, tmp_path):
+    _add(new_file, data_copy)
+    copy = tmp_path / "same.txt"
+    copy.write_bytes(new_file.read_bytes())
+    with pytest.warns(DuplicateTextWarning, match=r"same.txt is byte for byte the text already recorded as "
+                                                  r"'demo_2024' \(sha256 [0-9a-f]{12}…\); recorded as "
+                                                  r"'demo_again' all the same"):  # fmt: skip
+        add_source(copy, "demo_again", outlet="另一报", published="2024", data=data_copy)
+    records, problems, _ = read_sources(data_copy)
+    assert problems == [] and {"demo_2024", "demo_again"} <= set(records)  # a warning, not a refusal
+
+
+def test_add_source_does_not_warn_of_a_text_that_differs_by_one_byte(new_file, data_copy, tmp_path):
+    import warnings
+
+    _add(new_file, data_copy)
+    other = tmp_path / "other.txt"
+    other.write_bytes(new_file.read_bytes() + b"\n")  # one more line break: another file
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        add_source(other, "demo_other", outlet="测试报", published="2024", data=data_copy)
+
+
+def test_cli_add_source_prints_the_duplicate_warning_as_one_line(new_file, data_copy):
+    base = ["--outlet", "测试报", "--published", "2024", "--data", str(data_copy)]
+    assert _run(["add-source", str(new_file), "--id", "demo_2024", *base]).returncode == 0
+    again = _run(["add-source", str(new_file), "--id", "demo_again", *base])
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.splitlines() == [
+        f"aidlib add-source: warning: {new_file} is byte for byte the text already recorded as 'demo_2024' "
+        f"(sha256 {hashlib.sha256(new_file.read_bytes()).hexdigest()[:12]}…); recorded as 'demo_again' "
+        "all the same"
+    ]
+    assert again.stdout.startswith("aidlib add-source: demo_again: raw/demo_again.txt sha256 ")
 
 
 def test_add_source_refuses_an_existing_raw_file(new_file, data_copy):

@@ -1,8 +1,14 @@
-"""The curator's workflow for a new report: record the source, then draft its metrics.
+"""The curator's workflow for a new report: start a data folder, record the source, draft its metrics.
 
+0. :func:`init_data` writes an empty, valid data package into a new folder
+   (``aidlib init``): ``datapackage.json`` with every resource and its schema
+   (:func:`aidlib.data.vocabulary.datapackage_resources`), each table as its header
+   alone, and ``raw/``. It never writes into a folder that holds anything.
 1. :func:`add_source` copies a file into ``data/raw/`` byte for byte and records its
    SHA-256 and metadata in ``data/sources.csv`` (``aidlib add-source``). It never
-   overwrites: an existing source id or raw file is refused.
+   overwrites: an existing source id or raw file is refused. A text byte-identical
+   to one already recorded is recorded all the same, with a :class:`DuplicateTextWarning`
+   naming the other id.
 2. :func:`draft_rows` writes one draft row of ``metrics.csv`` per quantity found in
    the normalized text (``aidlib draft``): the clause holding the number as
    ``quote``; value, unit, qualifier and high as parsed; a period guessed from the
@@ -67,6 +73,101 @@ DRAFT_NOTE = (
 )
 
 
+#: The data package version a folder starts at (the curator's own numbering from then on).
+INITIAL_VERSION = "0.1.0"
+_PACKAGE_NAME = re.compile(r"[^a-z0-9._-]+")
+
+
+def init_data(
+    folder: str | os.PathLike[str], *, title: str | None = None, name: str | None = None
+) -> list[str]:
+    """Write an empty, valid data package into ``folder``, a new or empty folder (``aidlib init``).
+
+    ``datapackage.json`` gets ``name`` (default: the folder's name, lowercased to
+    the characters a package name allows), ``title`` (default: one naming the folder),
+    version :data:`INITIAL_VERSION`, an empty ``licenses`` list for the curator to fill
+    and every resource with its schema (:func:`aidlib.data.vocabulary.datapackage_resources`);
+    each table it lists is written as its header alone, and ``raw/`` is made for the
+    sources. ``aidlib check --data FOLDER`` passes on the result.
+
+    Returns:
+        The paths written, relative to ``folder`` (``raw/`` last).
+
+    Raises:
+        FileExistsError: ``folder`` exists and holds anything, or is not a folder
+            (nothing is ever overwritten).
+        ValueError: ``name`` or ``title`` is empty or ``name`` not a package name.
+        OSError: the folder cannot be written (whatever was written is removed).
+    """
+    import json
+
+    from aidlib.data.package import DESCRIPTOR
+    from aidlib.data.vocabulary import datapackage_resources
+
+    path = Path(folder).expanduser().absolute()
+    if path.exists() or path.is_symlink():
+        if not path.is_dir():
+            raise FileExistsError(f"{path}: exists and is not a folder; aidlib init writes a new folder")
+        if next(path.iterdir(), None) is not None:
+            raise FileExistsError(
+                f"{path}: exists and is not empty; aidlib init writes only into a new or empty folder "
+                "(nothing is overwritten)"
+            )
+    if name is None:
+        name = _PACKAGE_NAME.sub("-", path.name.lower()).strip("-._") or "aidlib-data"
+    if not name or _PACKAGE_NAME.search(name):
+        raise ValueError(f"--name {name!r}: a package name is lowercase letters, digits, '.', '_' and '-'")
+    if title is None:
+        title = f"{path.name}: every number of its reports, curated with aidlib"
+    if not title.strip():
+        raise ValueError("--title is empty; give the package a title, or leave --title out")
+    resources = datapackage_resources()
+    package = {
+        "name": name,
+        "title": title,
+        "description": "Curated quantitative statements of reports: each row of metrics.csv quotes the "
+        "normalized text of its source (sources.csv, raw/), and aidlib check verifies that the quote is "
+        "there and states the row's value.",
+        "version": INITIAL_VERSION,
+        "licenses": [],  # the curator's to choose: the curation's licence, and the sources' rights
+        "resources": resources,
+    }
+    files = {DESCRIPTOR: json.dumps(package, ensure_ascii=False, indent=2) + "\n"}
+    for resource in resources:
+        header = io.StringIO()
+        delimiter = resource.get("dialect", {}).get("delimiter", ",")
+        csv.writer(header, delimiter=delimiter, lineterminator="\n").writerow(
+            f["name"] for f in resource["schema"]["fields"]
+        )
+        files[resource["path"]] = header.getvalue()
+    made_folder = not path.exists()
+    written: list[Path] = []
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        for rel, text in files.items():
+            target = path_inside(path, rel)
+            with target.open("x", encoding="utf-8", newline="") as fh:  # x: never overwrite, even in a race
+                written.append(target)
+                fh.write(text)
+        (path / "raw").mkdir()
+        written.append(path / "raw")
+    except BaseException:
+        for done in reversed(written):
+            if done.is_dir():
+                done.rmdir()
+            else:
+                done.unlink(missing_ok=True)
+        if made_folder:
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        raise
+    return [*files, "raw/"]
+
+
+class DuplicateTextWarning(UserWarning):
+    """The text added is byte for byte one already recorded under another id (recorded all the same)."""
+
+
 def add_source(
     file: str | os.PathLike[str],
     source_id: str,
@@ -84,6 +185,11 @@ def add_source(
     data: str | os.PathLike[str] | None = None,
 ) -> dict[str, str]:
     """Copy ``file`` into ``data/raw/`` byte for byte and record it in ``sources.csv``.
+
+    A text whose bytes (SHA-256) are already recorded under another id is recorded
+    all the same, with a :class:`DuplicateTextWarning` naming that id (``aidlib
+    add-source`` prints it as a warning line): the same report may be two sources on
+    purpose (two outlets), but mostly it is a slip.
 
     Returns:
         The record written (the columns of :data:`aidlib.data.sources.SOURCE_COLUMNS`).
@@ -128,7 +234,17 @@ def add_source(
         "damage": damage, "url": url,
     }  # fmt: skip
     with _locked(folder):  # read, check and write sources.csv as one step: concurrent runs lose nothing
-        _record_source(folder, record, blob)
+        same = _record_source(folder, record, blob)
+    if same:
+        import warnings
+
+        ids = ", ".join(repr(s) for s in same)
+        warnings.warn(
+            f"{src} is byte for byte the text already recorded as {ids} (sha256 {digest[:12]}…); "
+            f"recorded as {source_id!r} all the same",
+            DuplicateTextWarning,
+            stacklevel=2,
+        )
     return record
 
 
@@ -148,8 +264,12 @@ def _locked(folder: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> None:
-    """Copy the raw file and append the record, under the lock; undo both on any failure."""
+def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> list[str]:
+    """Copy the raw file and append the record, under the lock; undo both on any failure.
+
+    Returns:
+        The ids already recorded with the same SHA-256 (a byte-identical text).
+    """
     from aidlib.data.sources import SOURCE_COLUMNS, SOURCES_FILE, read_sources, sha256_of
 
     source_id = record["source_id"]
@@ -159,6 +279,7 @@ def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> None:
         raise ValueError(f"{problems[0]} (fix sources.csv before adding a source)")
     if source_id in records or source_id in rejected:
         raise ValueError(f"--id {source_id!r} is already in {sources}; sources are never overwritten")
+    same = [sid for sid, r in records.items() if r["sha256"] == record["sha256"]]
     mode = stat.S_IMODE(sources.stat().st_mode)
     if not mode & stat.S_IWUSR:
         raise PermissionError(f"{sources} is read-only; make it writable to add a source (its mode is kept)")
@@ -186,6 +307,7 @@ def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> None:
         dest.unlink(missing_ok=True)
         _write_atomic(sources, before, mode)
         raise
+    return same
 
 
 def _write_atomic(path: Path, blob: bytes, mode: int) -> None:
