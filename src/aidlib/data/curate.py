@@ -95,9 +95,10 @@ BASIS_VERBS = {
 }  # fmt: skip
 _BASIS_VERB = re.compile("|".join(BASIS_VERBS))
 _PLANNED = ("计划", "规划", "拟")
-# Words that narrow a shared keyword to a part (教育援疆项目 is not every aid project; 产业援疆资金 not all
-# aid), besides the keywords of other themes (THEME_KEYWORDS).
+# Words that narrow an aid keyword (援疆…, 对口支援…) to a part when written just before it: 教育援疆项目
+# is not every aid project, 产业援疆资金 not all aid. The keywords of other themes (THEME_KEYWORDS) do too.
 SECTOR_WORDS = ("科技", "智力", "民生", "商贸", "文旅", "社会")
+_NARROWED = ("援疆", "对口")  # the keywords a sector word narrows: compound nouns of aid
 
 DRAFT_NOTE = (
     "DRAFT (aidlib draft): check value, unit, qualifier, period and theme; fill the labels; keep or drop."
@@ -597,9 +598,10 @@ def _number_cell(x: float | None) -> str:
 def _shared_hits(text: str) -> tuple[list[int], list[tuple[str, str]]]:
     """Where the text names a shared metric (a keyword of ``shared_metrics.csv``), sorted.
 
-    Returns the positions, and for each the metric id and the keyword. A keyword
-    directly after a word that narrows it to a part (教育援疆项目, 产业援疆资金: a keyword
-    of another theme, or one of :data:`SECTOR_WORDS`) does not name the metric.
+    Returns the positions, and for each the metric id and the keyword. An aid keyword
+    (援疆资金, 援疆项目, …) directly after a word that narrows it to a part (教育援疆项目,
+    产业援疆资金: a keyword of another theme, or one of :data:`SECTOR_WORDS`) does not
+    name the metric; other keywords are not narrowed (合作社带动就业 is still jobs).
     """
     from aidlib.data.vocabulary import shared_metrics
 
@@ -609,8 +611,9 @@ def _shared_hits(text: str) -> tuple[list[int], list[tuple[str, str]]]:
             w for theme, words in THEME_KEYWORDS.items() if theme != metric.theme for w in words
         ) + SECTOR_WORDS
         for keyword in metric.keywords:
+            narrowed = keyword.startswith(_NARROWED)
             for m in re.finditer(re.escape(keyword), text):
-                if not text[max(0, m.start() - 6) : m.start()].endswith(narrowing):
+                if not (narrowed and text[max(0, m.start() - 6) : m.start()].endswith(narrowing)):
                     hits.append((m.start(), metric.metric_id, keyword))
     hits.sort()
     return [h[0] for h in hits], [(h[1], h[2]) for h in hits]
