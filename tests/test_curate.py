@@ -665,6 +665,29 @@ def test_draft_ids_are_linear_in_the_number_of_same_kind_quantities(tmp_path, da
     assert elapsed < 8, elapsed
 
 
+def test_draft_periods_bases_and_shared_ids_stay_linear_in_one_endless_sentence(tmp_path, data_copy):
+    import time
+
+    # INVENTED: 2000 numbers, each with a "since", a plan, a founding year, a verb and a shared keyword
+    text = "".join(f"2016年以来安排援疆资金{i + 1}万元，十三五期间卫星工厂{i + 1}家，2015年成立的合作社带动"
+                   f"就业{i + 1}人，" for i in range(2000))  # fmt: skip
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    add_source(tmp_path / "long.txt", "long_2024", outlet="测试报", published="2024", data=data_copy)
+    started = time.perf_counter()
+    rows = [r for r, _ in draft_rows("long_2024", data_copy)]
+    elapsed = time.perf_counter() - started
+    assert len(rows) == 6000
+    assert [(r["metric_id"], r["period"], r["basis"]) for r in rows[:3]] == [
+        ("funding.aid_total", "2016/2024", "arranged"),
+        ("employment.satellite_factories", "2016/2020", ""),
+        # 带动就业 in its clause; one sentence throughout: the plan before dates it, never 2015年成立
+        ("employment.jobs", "2016/2020", ""),
+    ]
+    assert rows[3]["metric_id"].endswith(".yuan") and rows[3]["period"] == "2016/2024"  # shared: once only
+    assert sum(r["metric_id"] == "funding.aid_total" for r in rows) == 1
+    assert elapsed < 8, elapsed  # ~1 s here
+
+
 def test_draft_quote_never_runs_as_a_formula(tmp_path, data_copy):
     (tmp_path / "f.txt").write_text("=HYPERLINK(1)，-5万元投入\n@3万元", encoding="utf-8")
     add_source(tmp_path / "f.txt", "formula_2024", outlet="测试报", published="2024", data=data_copy)

@@ -116,6 +116,20 @@ def test_init_add_source_draft_label_check(tmp_path, folder, report, capsys):
     lost = metrics.loc["investment.people"]
     assert (lost["value"], lost["qualifier"]) == (100, "over")
     assert "a digit before them was lost" in lost["note"] and "at least 100 人" in lost["note"]
+    _frictionless_validates(folder)
+
+
+def _frictionless_validates(folder):
+    import shutil
+    import subprocess
+
+    from aidlib.data.paths import PROJECT_ROOT
+
+    venv = str(PROJECT_ROOT / ".venv" / "bin")
+    exe = shutil.which("frictionless", path=venv) or shutil.which("frictionless")
+    assert exe, "frictionless is a dev dependency"
+    done = subprocess.run([exe, "validate", str(folder / "datapackage.json")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:]
 
 
 def test_a_second_report_shares_the_ids_and_the_same_text_is_flagged(tmp_path, folder, report, capsys):

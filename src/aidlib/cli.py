@@ -177,12 +177,14 @@ def _markdown_cell(text: str) -> str:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
+    import shlex
+
     from aidlib.data.curate import init_data
 
     written = init_data(args.dir, title=args.title, name=args.name)
     print(f"aidlib init: {Path(args.dir).absolute()}: an empty data package: {', '.join(written)}")
     print("aidlib init: next: aidlib add-source FILE --id ID --outlet OUTLET --published YYYY "
-          f"--data {args.dir}")  # fmt: skip
+          f"--data {shlex.quote(args.dir)}")  # fmt: skip
     return 0
 
 

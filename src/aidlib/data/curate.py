@@ -371,6 +371,8 @@ class _Index:
         self.stops = {kind: [i for i, ch in enumerate(text) if ch in kind] for kind in kinds}
         self.markers = _period_markers(text)  # (start, end, kind, year): since a date, a plan
         self.marker_starts = [m[0] for m in self.markers]
+        self.framing = [m for m in self.markers if m[2] != "plan_bare"]  # what dates a whole sentence
+        self.framing_starts = [m[0] for m in self.framing]
         since = {m[0] for m in self.markers if m[2] == "since_year"}  # 2016年以来 is a span, not 2016
         self.years = [
             (m.start(), m.end(), m["y"]) for m in _YEAR_IN_TEXT.finditer(text)
@@ -406,10 +408,21 @@ class _Index:
         k = bisect.bisect_left(self.year_starts, a)
         return self.years[k][2] if k < len(self.years) and self.years[k][0] < b else None
 
-    def markers_in(self, a: int, b: int) -> list[tuple[int, int, str, int]]:
-        """The period markers starting in ``[a, b)``."""
+    def clause_marker(self, c0: int, c1: int, start: int) -> tuple[int, int, str, int] | None:
+        """The period marker of the clause ``[c0, c1)``: the last before ``start``, else the first after."""
         starts = self.marker_starts
-        return self.markers[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+        k = bisect.bisect_left(starts, start) - 1
+        if k >= 0 and starts[k] >= c0:
+            return self.markers[k]
+        k = bisect.bisect_left(starts, c0)
+        return self.markers[k] if k < len(starts) and starts[k] < c1 else None
+
+    def framing_before(self, s0: int, start: int) -> tuple[int, int, str, int] | None:
+        """The last plan or "since" (not a bare plan name) lying wholly within ``[s0, start)``."""
+        k = bisect.bisect_left(self.framing_starts, start) - 1
+        while k >= 0 and self.framing[k][1] > start:
+            k -= 1
+        return self.framing[k] if k >= 0 and self.framing[k][0] >= s0 else None
 
     def last_verb(self, a: int, b: int) -> tuple[int, str] | None:
         """The last basis verb (:data:`BASIS_VERBS`) lying wholly within ``[a, b)``."""
@@ -442,19 +455,19 @@ def _period_markers(text: str) -> list[tuple[int, int, str, int]]:
     (2015年成立以来) is never one: its 以来 is an unstated start.
     """
     out = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # where the 以来 of a marker already read starts (it ends the marker)
     for m in _SINCE_YEAR.finditer(text):
         out.append((m.start(), m.end(), "since_year", int(m["y"])))
-        taken.append((m.start(), m.end()))
+        taken.add(m.end() - 2)
     for m in _PLAN.finditer(text):
         if m.start() and text[m.start() - 1] in "0123456789一二三四五六七八九十百千万两":
             continue  # 三十五五: a numeral, not a plan
         first = PLAN_START[m["n"]]
         kind = {"以来": "plan_since", None: "plan_bare"}.get(m["how"], "plan")
         out.append((m.start(), m.end(), kind, first))
-        taken.append((m.start(), m.end()))
+        taken.add(m.end() - 2)
     for m in re.finditer("以来", text):
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in taken:
             continue
         before = text[max(0, m.start() - 2) : m.start()]
         kind = {"今年": "since_this_year", "去年": "since_last_year"}.get(before, "since")
@@ -505,19 +518,16 @@ def guess_period(text: str, start: int, end: int, default: str, index: _Index | 
     index = index or _Index(text)
     c0, c1 = index.span(start, end, _CLAUSE_END)
     s0, s1 = index.span(start, end, _SENTENCE_END)
-    in_clause = index.markers_in(c0, c1)
-    if in_clause:  # the last before the number, else the first after it
-        before = [m for m in in_clause if m[0] < start]
-        _, _, kind, year = before[-1] if before else in_clause[0]
-        return _marker_period(kind, year, default)
+    marker = index.clause_marker(c0, c1, start)
+    if marker:
+        return _marker_period(marker[2], marker[3], default)
     year = index.first_year_in(c0, c1)
     if year:
         return year
-    framing = [m for m in index.markers_in(s0, start) if m[1] <= start and m[2] != "plan_bare"]
+    framing = index.framing_before(s0, start)
     nearest_year = index.last_year_before(s0, start)
-    if framing and (nearest_year is None or nearest_year[0] < framing[-1][0]):
-        _, _, kind, year = framing[-1]
-        return _marker_period(kind, year, default)
+    if framing and (nearest_year is None or nearest_year[0] < framing[0]):
+        return _marker_period(framing[2], framing[3], default)
     if index.once(("cumulative", c0, c1), lambda: text.find("累计", c0, c1) != -1):
         return "cumulative"
     months = index.once(("months", s0, s1), lambda: _MONTHS.search(text, s0, s1))
