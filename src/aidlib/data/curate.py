@@ -676,8 +676,10 @@ def propose_shared(
             if mid not in taken and any(same_measure(q.unit, u) for u in metrics[mid].units)
         ]  # fmt: skip
 
-    c0, c1 = index.span(q.start, q.end, _CLAUSE_END)
     s0, s1 = index.span(q.start, q.end, _SENTENCE_END)
+    if bisect.bisect_left(positions, s0) == bisect.bisect_left(positions, s1):
+        return None, []  # the sentence names no shared metric
+    c0, c1 = index.span(q.start, q.end, _CLAUSE_END)
     levels = [fitting(mid for mid, _ in named(c0, c1))]
     near = []
     for at in ((c0 - 1,) if c0 > s0 else ()) + ((c1 + 1,) if c1 < s1 else ()):
