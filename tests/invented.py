@@ -23,12 +23,10 @@ _TABLES = {"metrics.csv": "source_id", "indicators.csv": "source_id"}
 
 
 def empty_folder(path: Path) -> Path:
-    """A valid data folder with no source: the shipped package's files, each holding its header only."""
-    shutil.copytree(PROJECT_ROOT / "data", path)
-    for table in path.glob("*.[ct]sv"):
-        table.write_text(table.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    for raw in (path / "raw").iterdir():
-        raw.unlink()
+    """A valid data folder with no source, as ``aidlib init`` writes it."""
+    from aidlib.data.curate import init_data
+
+    init_data(path)
     return path
 
 

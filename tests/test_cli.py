@@ -161,7 +161,7 @@ def test_failing_notebook_is_one_line(tmp_path):
 
 
 # ---- the command line reads well -------------------------------------------------
-SUBCOMMANDS = ("normalize", "extract", "add-source", "draft", "check", "report")
+SUBCOMMANDS = ("normalize", "extract", "init", "add-source", "draft", "check", "report")
 
 
 def test_every_subcommand_has_a_one_line_summary(capsys):
@@ -281,6 +281,7 @@ def test_extract_markdown_keeps_each_row_on_one_line(tmp_path, capsys):
         ["report", "--data", ""],
         ["check", "--data", ""],
         ["draft", "x", "--out", ""],
+        ["init", ""],
         ["add-source", "f", "--id", "x", "--outlet", "o", "--published", "2024", "--data", ""],
     ],
 )

@@ -231,6 +231,14 @@ def test_installed_wheel_works_outside_the_repository(wheel, tmp_path):
         text=True,
     )
     assert version.stdout.startswith(f"aidlib {aidlib.__version__}, data {data_version(DATA)} (")
+    # a data folder from nothing: the schemas travel in the wheel (aidlib/data/schema.json)
+    init = subprocess.run([sys.executable, "-m", "aidlib.cli", "init", "mine"], cwd=elsewhere, env=env,
+                          capture_output=True, text=True)  # fmt: skip
+    assert init.returncode == 0, init.stderr
+    mine = subprocess.run([sys.executable, "-m", "aidlib.cli", "check", "--data", "mine"], cwd=elsewhere,
+                          env=env, capture_output=True, text=True)  # fmt: skip
+    assert mine.returncode == 0, mine.stderr
+    assert "0 metrics of 0 source(s) OK" in mine.stdout
 
 
 def test_changelog_and_citation_name_this_release():

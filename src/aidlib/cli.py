@@ -176,6 +176,18 @@ def _markdown_cell(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text).replace("|", "\\|")
 
 
+def _cmd_init(args: argparse.Namespace) -> int:
+    import shlex
+
+    from aidlib.data.curate import init_data
+
+    written = init_data(args.dir, title=args.title, name=args.name)
+    print(f"aidlib init: {Path(args.dir).absolute()}: an empty data package: {', '.join(written)}")
+    print("aidlib init: next: aidlib add-source FILE --id ID --outlet OUTLET --published YYYY "
+          f"--data {shlex.quote(args.dir)}")  # fmt: skip
+    return 0
+
+
 def _cmd_add_source(args: argparse.Namespace) -> int:
     from aidlib.data.curate import add_source
 
@@ -329,6 +341,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: only when stderr is a terminal)")  # fmt: skip
     p.set_defaults(func=_cmd_extract)
+
+    p = add("init", "write an empty, valid data package into DIR, a new or empty folder",
+            "Write an empty data package into DIR (a new or empty folder; nothing is ever overwritten): "
+            "datapackage.json with every table's schema, each table as its header alone, and raw/. "
+            "aidlib check --data DIR passes on it; then add sources with aidlib add-source --data DIR.")
+    p.add_argument("dir", metavar="DIR", type=_nonempty("a new folder, e.g. mydata"),
+                   help="the folder to create (or an empty one)")  # fmt: skip
+    p.add_argument("--title", help="the package's title (default: one naming DIR)")
+    p.add_argument("--name", help="the package's name: lowercase letters, digits, . _ - (default: from DIR)")
+    p.set_defaults(func=_cmd_init)
 
     p = add("add-source", "copy FILE into data/raw/ byte for byte and record it in data/sources.csv")
     p.add_argument("file", help="the source text as published (UTF-8), copied byte for byte")

@@ -1,15 +1,27 @@
-"""The curator's workflow for a new report: record the source, then draft its metrics.
+"""The curator's workflow for a new report: start a data folder, record the source, draft its metrics.
 
+0. :func:`init_data` writes an empty, valid data package into a new folder
+   (``aidlib init``): ``datapackage.json`` with every resource and its schema
+   (:func:`aidlib.data.vocabulary.datapackage_resources`), each table as its header
+   alone, and ``raw/``. It never writes into a folder that holds anything.
 1. :func:`add_source` copies a file into ``data/raw/`` byte for byte and records its
    SHA-256 and metadata in ``data/sources.csv`` (``aidlib add-source``). It never
-   overwrites: an existing source id or raw file is refused.
+   overwrites: an existing source id or raw file is refused. A text byte-identical
+   to one already recorded is recorded all the same, with a :class:`DuplicateTextWarning`
+   naming the other id.
 2. :func:`draft_rows` writes one draft row of ``metrics.csv`` per quantity found in
    the normalized text (``aidlib draft``): the clause holding the number as
-   ``quote``; value, unit, qualifier and high as parsed; a period guessed from the
-   nearest date expression; a theme guessed from keywords (:data:`THEME_KEYWORDS`);
-   a suggested ``metric_id``; and a note marking the row a draft. The curator fills
-   ``label_en`` and ``label_zh`` (``aidlib check`` refuses a row without them), fixes
-   what the guesses got wrong, and keeps or drops each row.
+   ``quote``; value, unit, qualifier, high and a multiple's ratio as parsed (a damaged
+   number as the lower bound its surviving digits allow, with a note saying what was
+   lost); a period guessed from the nearest date expression (plan names 十三五, "since"
+   2016年以来, never a founding year: :func:`guess_period`); for money, a basis guessed
+   from the verb before it (投入 invested, 到位 arrived: :func:`guess_basis`); a theme
+   guessed from keywords (:data:`THEME_KEYWORDS`); a shared ``metric_id`` where the text
+   says so (:func:`propose_shared`, from the keywords and units of
+   ``aidlib/data/shared_metrics.csv``, once per source), else an id of the source's
+   own; and a note marking the row a draft. The curator fills ``label_en`` and
+   ``label_zh`` (``aidlib check`` refuses a row without them), fixes what the guesses
+   got wrong, and keeps or drops each row.
 """
 
 from __future__ import annotations
@@ -23,7 +35,7 @@ import math
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from aidlib.data import paths
@@ -61,10 +73,131 @@ _SENTENCE_END = "。；！？\n"
 _LIST_MARKS = "、，,"
 _MONTHS = re.compile(r"(?:(?P<y>\d{4})年)?(?P<a>\d{1,2})\s*[-—~～至到]\s*(?P<b>\d{1,2})月")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})年")
+# A founding year is never a period: 2015年成立的合作社, 合作社于2015年成立，…, 始建于1958年, 创建于2010年.
+_FOUNDED_BEFORE = re.compile(r"(?:始建|创建|创办|组建|成立|建成|落成|设立|建)于$")
+_FOUNDED_AFTER = re.compile(
+    r"(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?(?:正式)?(?:成立|创建|创办|组建|建立|始建|注册|挂牌|设立|落成)"
+    r"(?=的|以来|[，。；、,;！？\n]|$)"
+)
+# Since a date: 2016年以来 (and 自2023年8月起) runs from that year to the year the report covers.
+_SINCE_YEAR = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})年(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?(?:以来|起(?![草步来]))"
+)
+# Five-year plans by their ordinal, and the year each begins: 十三五 is 2016/2020.
+_PLAN = re.compile(r"十(?P<n>[一二三四五])五(?:[”’\"']?)(?P<how>规划期间|期间|时期|以来)?")
+PLAN_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
+
+# The verb before a money amount, and the basis it states (metrics.csv ``basis``, vocabulary.BASES);
+# 计划, 规划 or 拟 just before another verb make the amount a plan (计划投入).
+BASIS_VERBS = {
+    "投入": "invested", "安排": "arranged", "落实": "delivered", "到位": "arrived", "拨付": "arrived",
+    "到疆": "arrived", "签约": "signed", "计划": "plan", "规划": "plan",
+}  # fmt: skip
+_BASIS_VERB = re.compile("|".join(BASIS_VERBS))
+_PLANNED = ("计划", "规划", "拟")
+# Words that narrow an aid keyword (援疆…, 对口支援…) to a part when written just before it: 教育援疆项目
+# is not every aid project, 产业援疆资金 not all aid. The keywords of other themes (THEME_KEYWORDS) do too.
+SECTOR_WORDS = ("科技", "智力", "民生", "商贸", "文旅", "社会")
+_NARROWED = ("援疆", "对口")  # the keywords a sector word narrows: compound nouns of aid
 
 DRAFT_NOTE = (
     "DRAFT (aidlib draft): check value, unit, qualifier, period and theme; fill the labels; keep or drop."
 )
+
+
+#: The data package version a folder starts at (the curator's own numbering from then on).
+INITIAL_VERSION = "0.1.0"
+_PACKAGE_NAME = re.compile(r"[^a-z0-9._-]+")
+
+
+def init_data(
+    folder: str | os.PathLike[str], *, title: str | None = None, name: str | None = None
+) -> list[str]:
+    """Write an empty, valid data package into ``folder``, a new or empty folder (``aidlib init``).
+
+    ``datapackage.json`` gets ``name`` (default: the folder's name, lowercased to
+    the characters a package name allows), ``title`` (default: one naming the folder),
+    version :data:`INITIAL_VERSION`, an empty ``licenses`` list for the curator to fill
+    and every resource with its schema (:func:`aidlib.data.vocabulary.datapackage_resources`);
+    each table it lists is written as its header alone, and ``raw/`` is made for the
+    sources. ``aidlib check --data FOLDER`` passes on the result.
+
+    Returns:
+        The paths written, relative to ``folder`` (``raw/`` last).
+
+    Raises:
+        FileExistsError: ``folder`` exists and holds anything, or is not a folder
+            (nothing is ever overwritten).
+        ValueError: ``name`` or ``title`` is empty or ``name`` not a package name.
+        OSError: the folder cannot be written (whatever was written is removed).
+    """
+    import json
+
+    from aidlib.data.package import DESCRIPTOR
+    from aidlib.data.vocabulary import datapackage_resources
+
+    path = Path(folder).expanduser().absolute()
+    if path.exists() or path.is_symlink():
+        if not path.is_dir():
+            raise FileExistsError(f"{path}: exists and is not a folder; aidlib init writes a new folder")
+        if next(path.iterdir(), None) is not None:
+            raise FileExistsError(
+                f"{path}: exists and is not empty; aidlib init writes only into a new or empty folder "
+                "(nothing is overwritten)"
+            )
+    if name is None:
+        name = _PACKAGE_NAME.sub("-", path.name.lower()).strip("-._") or "aidlib-data"
+    if not name or _PACKAGE_NAME.search(name):
+        raise ValueError(f"--name {name!r}: a package name is lowercase letters, digits, '.', '_' and '-'")
+    if title is None:
+        title = f"{path.name}: every number of its reports, curated with aidlib"
+    if not title.strip():
+        raise ValueError("--title is empty; give the package a title, or leave --title out")
+    resources = datapackage_resources()
+    package = {
+        "name": name,
+        "title": title,
+        "description": "Curated quantitative statements of reports: each row of metrics.csv quotes the "
+        "normalized text of its source (sources.csv, raw/), and aidlib check verifies that the quote is "
+        "there and states the row's value.",
+        "version": INITIAL_VERSION,
+        "licenses": [],  # the curator's to choose: the curation's licence, and the sources' rights
+        "resources": resources,
+    }
+    files = {DESCRIPTOR: json.dumps(package, ensure_ascii=False, indent=2) + "\n"}
+    for resource in resources:
+        header = io.StringIO()
+        delimiter = resource.get("dialect", {}).get("delimiter", ",")
+        csv.writer(header, delimiter=delimiter, lineterminator="\n").writerow(
+            f["name"] for f in resource["schema"]["fields"]
+        )
+        files[resource["path"]] = header.getvalue()
+    made_folder = not path.exists()
+    written: list[Path] = []
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        for rel, text in files.items():
+            target = path_inside(path, rel)
+            with target.open("x", encoding="utf-8", newline="") as fh:  # x: never overwrite, even in a race
+                written.append(target)
+                fh.write(text)
+        (path / "raw").mkdir()
+        written.append(path / "raw")
+    except BaseException:
+        for done in reversed(written):
+            if done.is_dir():
+                done.rmdir()
+            else:
+                done.unlink(missing_ok=True)
+        if made_folder:
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        raise
+    return [*files, "raw/"]
+
+
+class DuplicateTextWarning(UserWarning):
+    """The text added is byte for byte one already recorded under another id (recorded all the same)."""
 
 
 def add_source(
@@ -84,6 +217,11 @@ def add_source(
     data: str | os.PathLike[str] | None = None,
 ) -> dict[str, str]:
     """Copy ``file`` into ``data/raw/`` byte for byte and record it in ``sources.csv``.
+
+    A text whose bytes (SHA-256) are already recorded under another id is recorded
+    all the same, with a :class:`DuplicateTextWarning` naming that id (``aidlib
+    add-source`` prints it as a warning line): the same report may be two sources on
+    purpose (two outlets), but mostly it is a slip.
 
     Returns:
         The record written (the columns of :data:`aidlib.data.sources.SOURCE_COLUMNS`).
@@ -128,7 +266,17 @@ def add_source(
         "damage": damage, "url": url,
     }  # fmt: skip
     with _locked(folder):  # read, check and write sources.csv as one step: concurrent runs lose nothing
-        _record_source(folder, record, blob)
+        same = _record_source(folder, record, blob)
+    if same:
+        import warnings
+
+        ids = ", ".join(repr(s) for s in same)
+        warnings.warn(
+            f"{src} is byte for byte the text already recorded as {ids} (sha256 {digest[:12]}…); "
+            f"recorded as {source_id!r} all the same",
+            DuplicateTextWarning,
+            stacklevel=2,
+        )
     return record
 
 
@@ -148,8 +296,12 @@ def _locked(folder: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> None:
-    """Copy the raw file and append the record, under the lock; undo both on any failure."""
+def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> list[str]:
+    """Copy the raw file and append the record, under the lock; undo both on any failure.
+
+    Returns:
+        The ids already recorded with the same SHA-256 (a byte-identical text).
+    """
     from aidlib.data.sources import SOURCE_COLUMNS, SOURCES_FILE, read_sources, sha256_of
 
     source_id = record["source_id"]
@@ -159,6 +311,7 @@ def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> None:
         raise ValueError(f"{problems[0]} (fix sources.csv before adding a source)")
     if source_id in records or source_id in rejected:
         raise ValueError(f"--id {source_id!r} is already in {sources}; sources are never overwritten")
+    same = [sid for sid, r in records.items() if r["sha256"] == record["sha256"]]
     mode = stat.S_IMODE(sources.stat().st_mode)
     if not mode & stat.S_IWUSR:
         raise PermissionError(f"{sources} is read-only; make it writable to add a source (its mode is kept)")
@@ -186,6 +339,7 @@ def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> None:
         dest.unlink(missing_ok=True)
         _write_atomic(sources, before, mode)
         raise
+    return same
 
 
 def _write_atomic(path: Path, blob: bytes, mode: int) -> None:
@@ -215,8 +369,18 @@ class _Index:
         self.text = text
         kinds = (_CLAUSE_END, _SENTENCE_END)
         self.stops = {kind: [i for i, ch in enumerate(text) if ch in kind] for kind in kinds}
-        self.years = [(m.start(), m.end(), m["y"]) for m in _YEAR_IN_TEXT.finditer(text)]
+        self.markers = _period_markers(text)  # (start, end, kind, year): since a date, a plan
+        self.marker_starts = [m[0] for m in self.markers]
+        self.framing = [m for m in self.markers if m[2] != "plan_bare"]  # what dates a whole sentence
+        self.framing_starts = [m[0] for m in self.framing]
+        since = {m[0] for m in self.markers if m[2] == "since_year"}  # 2016年以来 is a span, not 2016
+        self.years = [
+            (m.start(), m.end(), m["y"]) for m in _YEAR_IN_TEXT.finditer(text)
+            if m.start() not in since and not _founded(text, m)
+        ]  # fmt: skip
         self.year_starts = [y[0] for y in self.years]
+        self.verbs = [(m.start(), m.group()) for m in _BASIS_VERB.finditer(text)]
+        self.verb_starts = [v[0] for v in self.verbs]
         self.memo: dict[tuple, object] = {}
 
     def span(self, start: int, end: int, stops: str) -> tuple[int, int]:
@@ -232,12 +396,40 @@ class _Index:
             self.memo[key] = compute()
         return self.memo[key]
 
-    def last_year_before(self, s0: int, start: int) -> str | None:
-        """The last year (2023年) lying wholly within ``[s0, start)``."""
+    def last_year_before(self, s0: int, start: int) -> tuple[int, str] | None:
+        """The last year (2023年, never a founding year) wholly within ``[s0, start)``: (its start, it)."""
         k = bisect.bisect_right(self.year_starts, start) - 1
         while k >= 0 and self.years[k][1] > start:
             k -= 1
-        return self.years[k][2] if k >= 0 and self.years[k][0] >= s0 else None
+        return (self.years[k][0], self.years[k][2]) if k >= 0 and self.years[k][0] >= s0 else None
+
+    def first_year_in(self, a: int, b: int) -> str | None:
+        """The first year (not a founding year) starting in ``[a, b)``."""
+        k = bisect.bisect_left(self.year_starts, a)
+        return self.years[k][2] if k < len(self.years) and self.years[k][0] < b else None
+
+    def clause_marker(self, c0: int, c1: int, start: int) -> tuple[int, int, str, int] | None:
+        """The period marker of the clause ``[c0, c1)``: the last before ``start``, else the first after."""
+        starts = self.marker_starts
+        k = bisect.bisect_left(starts, start) - 1
+        if k >= 0 and starts[k] >= c0:
+            return self.markers[k]
+        k = bisect.bisect_left(starts, c0)
+        return self.markers[k] if k < len(starts) and starts[k] < c1 else None
+
+    def framing_before(self, s0: int, start: int) -> tuple[int, int, str, int] | None:
+        """The last plan or "since" (not a bare plan name) lying wholly within ``[s0, start)``."""
+        k = bisect.bisect_left(self.framing_starts, start) - 1
+        while k >= 0 and self.framing[k][1] > start:
+            k -= 1
+        return self.framing[k] if k >= 0 and self.framing[k][0] >= s0 else None
+
+    def last_verb(self, a: int, b: int) -> tuple[int, str] | None:
+        """The last basis verb (:data:`BASIS_VERBS`) lying wholly within ``[a, b)``."""
+        k = bisect.bisect_right(self.verb_starts, b) - 1
+        while k >= 0 and self.verbs[k][0] + len(self.verbs[k][1]) > b:
+            k -= 1
+        return self.verbs[k] if k >= 0 and self.verbs[k][0] >= a else None
 
     def counts(self, a: int, b: int) -> dict[str, int]:
         """Keyword hits per theme in ``text[a:b]``."""
@@ -246,33 +438,126 @@ class _Index:
         })  # fmt: skip
 
 
+def _founded(text: str, m: re.Match) -> bool:
+    """Whether the year ``m`` (2015年) is a founding year: 2015年成立的, 成立于2015年, 始建于1958年."""
+    return bool(_FOUNDED_BEFORE.search(text, max(0, m.start() - 4), m.start())) or bool(
+        _FOUNDED_AFTER.match(text, m.end())
+    )
+
+
+def _period_markers(text: str) -> list[tuple[int, int, str, int]]:
+    """Every expression of the text that sets a period, in text order: ``(start, end, kind, year)``.
+
+    Kinds: ``since_year`` (2016年以来: ``year`` 2016), ``plan`` (十三五期间, 十三五时期; ``year``
+    the plan's first), ``plan_bare`` (十三五 alone: counted only in the number's clause),
+    ``plan_since`` (十四五以来), ``since_this_year`` (今年以来), ``since_last_year`` (去年以来)
+    and ``since`` (援疆以来: an unstated start, so cumulative; ``year`` 0). A founding year
+    (2015年成立以来) is never one: its 以来 is an unstated start.
+    """
+    out = []
+    taken: set[int] = set()  # where the 以来 of a marker already read starts (it ends the marker)
+    for m in _SINCE_YEAR.finditer(text):
+        out.append((m.start(), m.end(), "since_year", int(m["y"])))
+        taken.add(m.end() - 2)
+    for m in _PLAN.finditer(text):
+        if m.start() and text[m.start() - 1] in "0123456789一二三四五六七八九十百千万两":
+            continue  # 三十五五: a numeral, not a plan
+        first = PLAN_START[m["n"]]
+        kind = {"以来": "plan_since", None: "plan_bare"}.get(m["how"], "plan")
+        out.append((m.start(), m.end(), kind, first))
+        taken.add(m.end() - 2)
+    for m in re.finditer("以来", text):
+        if m.start() in taken:
+            continue
+        before = text[max(0, m.start() - 2) : m.start()]
+        kind = {"今年": "since_this_year", "去年": "since_last_year"}.get(before, "since")
+        out.append((m.start() - (2 if kind != "since" else 0), m.end(), kind, 0))
+    return sorted(out)
+
+
+def _marker_period(kind: str, year: int, default: str) -> str:
+    """The period a marker sets, in a report covering ``default`` (a year, or cumulative)."""
+    covered = int(default) if _YEAR.fullmatch(default) else None
+    if kind == "since":
+        return "cumulative"
+    if kind in ("plan", "plan_bare"):
+        return f"{year}/{year + 4}"
+    if kind == "since_this_year":
+        return default
+    if kind == "since_last_year":
+        return f"{covered - 1}/{covered}" if covered else "cumulative"
+    if covered is None:  # since a year, in a report of no known year: the span has no end
+        return "cumulative"
+    if kind == "plan_since":
+        return f"{year}/{covered}" if covered > year else f"{year}/{year + 4}"
+    return f"{year}/{covered}" if covered > year else str(year)  # since_year
+
+
 def guess_period(text: str, start: int, end: int, default: str, index: _Index | None = None) -> str:
     """Guess a metric's period from the date expressions nearest the number.
 
-    A year in the clause wins (2023年累计投入 is 2023); else 累计 (cumulative) in the
-    clause; else a month range in the sentence (1-9月 → 2023-01/2023-09); else the
-    nearest year before the number in its sentence; else ``default``. ``index``
-    (of this ``text``) makes many calls linear in all.
+    In order: a plan or a "since" in the clause (十三五期间 → 2016/2020, 十四五以来 →
+    2021/``default``, 2016年以来 → 2016/``default``, 援疆以来 → cumulative, 今年以来 →
+    ``default``); a year in the clause (2023年累计投入 is 2023); the nearest period
+    expression before the number in its sentence when it is a plan or a "since" (a
+    year nearer the number wins); 累计 (cumulative) in the clause; a month range in the
+    sentence (1-9月 → 2023-01/2023-09); the nearest year before the number in its
+    sentence; else ``default``, the year the report covers. A founding year (2015年成立的,
+    始建于1958年) is never a period. ``index`` (of this ``text``) makes many calls linear in all.
 
     Examples:
         >>> guess_period("1-9月完成外贸进出口额11.83亿元", 12, 19, "2023")
         '2023-01/2023-09'
         >>> guess_period("今年累计培训1700余人次", 6, 13, "2023")
         'cumulative'
+        >>> guess_period("“十三五”期间，累计投入援疆资金30亿元", 16, 20, "2023")
+        '2016/2020'
+        >>> guess_period("2015年成立的合作社带动200户", 13, 17, "2023")
+        '2023'
     """
     index = index or _Index(text)
     c0, c1 = index.span(start, end, _CLAUSE_END)
     s0, s1 = index.span(start, end, _SENTENCE_END)
-    year = index.once(("year", c0, c1), lambda: _YEAR_IN_TEXT.search(text, c0, c1))
+    marker = index.clause_marker(c0, c1, start)
+    if marker:
+        return _marker_period(marker[2], marker[3], default)
+    year = index.first_year_in(c0, c1)
     if year:
-        return year["y"]
+        return year
+    framing = index.framing_before(s0, start)
+    nearest_year = index.last_year_before(s0, start)
+    if framing and (nearest_year is None or nearest_year[0] < framing[0]):
+        return _marker_period(framing[2], framing[3], default)
     if index.once(("cumulative", c0, c1), lambda: text.find("累计", c0, c1) != -1):
         return "cumulative"
     months = index.once(("months", s0, s1), lambda: _MONTHS.search(text, s0, s1))
     if months and 1 <= int(months["a"]) <= int(months["b"]) <= 12:
         y = months["y"] or default
         return f"{y}-{int(months['a']):02d}/{y}-{int(months['b']):02d}"
-    return index.last_year_before(s0, start) or default
+    return nearest_year[1] if nearest_year else default
+
+
+def guess_basis(text: str, start: int, index: _Index | None = None) -> str:
+    """Guess how a money amount was counted from the last verb before it in its clause.
+
+    投入 invested, 安排 arranged, 落实 delivered, 到位, 拨付 or 到疆 arrived, 签约 signed,
+    计划 or 规划 plan (and 计划投入, 拟安排: plan); empty where the clause has none.
+
+    Examples:
+        >>> guess_basis("累计到位资金20.43亿元", 6), guess_basis("计划投入3亿元", 4)
+        ('arrived', 'plan')
+        >>> guess_basis("共3亿元", 1)
+        ''
+    """
+    index = index or _Index(text)
+    c0, _ = index.span(start, start, _CLAUSE_END)
+    verb = index.last_verb(c0, start)
+    if verb is None:
+        return ""
+    at, word = verb
+    if text[max(c0, at - 2) : at].endswith(_PLANNED):
+        return "plan"
+    return BASIS_VERBS[word]
 
 
 def guess_theme(
@@ -320,17 +605,137 @@ def _number_cell(x: float | None) -> str:
     return f"{x:.10g}" if not float(x).is_integer() else str(int(x))
 
 
+def _shared_hits(text: str) -> tuple[list[int], list[tuple[str, str]]]:
+    """Where the text names a shared metric (a keyword of ``shared_metrics.csv``), sorted.
+
+    Returns the positions, and for each the metric id and the keyword. An aid keyword
+    (援疆资金, 援疆项目, …) directly after a word that narrows it to a part (教育援疆项目,
+    产业援疆资金: a keyword of another theme, or one of :data:`SECTOR_WORDS`) does not
+    name the metric; other keywords are not narrowed (合作社带动就业 is still jobs).
+    """
+    from aidlib.data.vocabulary import shared_metrics
+
+    hits = []
+    for metric in shared_metrics().values():
+        narrowing = tuple(
+            w for theme, words in THEME_KEYWORDS.items() if theme != metric.theme for w in words
+        ) + SECTOR_WORDS
+        for keyword in metric.keywords:
+            narrowed = keyword.startswith(_NARROWED)
+            for m in re.finditer(re.escape(keyword), text):
+                if not (narrowed and text[max(0, m.start() - 6) : m.start()].endswith(narrowing)):
+                    hits.append((m.start(), metric.metric_id, keyword))
+    hits.sort()
+    return [h[0] for h in hits], [(h[1], h[2]) for h in hits]
+
+
+def propose_shared(
+    text: str, q, taken: set[str], index: _Index | None = None, claimed: dict[int, set[str]] | None = None
+) -> tuple[str | None, list[str]]:
+    """The shared metric id a quantity states, if the text says so (``aidlib/data/shared_metrics.csv``).
+
+    A shared metric fits when its unit is the quantity's (or counts the same thing) and
+    one of its keywords is in the quantity's clause; else in the clause just before or
+    after it in the sentence, if that clause holds no number of its own or its number
+    took a shared id by the same keyword (现有卫星工厂131家，吸纳就业2846人: the jobs of
+    the satellite factories). A keyword of another clause's number stays that number's
+    (外贸进出口额下降3.2%，引进投资3万元: the 3万元 is no trade). Ids in ``taken``
+    (proposed already: once per source) are passed over. Where two or more fit, none
+    is proposed: they are returned for the note.
+
+    Args:
+        text: the normalized text.
+        q: a quantity found in it (:class:`aidlib.quantities.chinese.Quantity`).
+        taken: ids given already in this source.
+        index: the text's :class:`_Index`, to make many calls linear in all.
+        claimed: for every clause that holds a quantity (by its start), the shared ids
+            its quantities were given so far; None: no clause holds another number.
+
+    Returns:
+        The id proposed (or None), and the ids that fit equally (when none is proposed).
+
+    Examples:
+        >>> from aidlib.quantities.chinese import find_quantities
+        >>> text = "累计投入援疆资金5亿元，实施援疆项目30个"
+        >>> [propose_shared(text, q, set()) for q in find_quantities(text)]
+        [('funding.aid_total', []), ('funding.projects', [])]
+    """
+    from aidlib.data.vocabulary import same_measure, shared_metrics
+
+    index = index or _Index(text)
+    claimed = claimed or {}
+    positions, hits = index.once(("shared",), lambda: _shared_hits(text))
+    metrics = shared_metrics()
+
+    def named(a: int, b: int) -> list[tuple[str, str]]:
+        return hits[bisect.bisect_left(positions, a) : bisect.bisect_left(positions, b)]
+
+    def fitting(found: Iterable[str]) -> list[str]:
+        return [
+            mid for mid in dict.fromkeys(found)
+            if mid not in taken and any(same_measure(q.unit, u) for u in metrics[mid].units)
+        ]  # fmt: skip
+
+    s0, s1 = index.span(q.start, q.end, _SENTENCE_END)
+    if bisect.bisect_left(positions, s0) == bisect.bisect_left(positions, s1):
+        return None, []  # the sentence names no shared metric
+    c0, c1 = index.span(q.start, q.end, _CLAUSE_END)
+    levels = [fitting(mid for mid, _ in named(c0, c1))]
+    near = []
+    for at in ((c0 - 1,) if c0 > s0 else ()) + ((c1 + 1,) if c1 < s1 else ()):
+        a, b = index.span(at, at, _CLAUSE_END)
+        owner = claimed.get(a)  # None: the clause holds no number
+        near += [
+            mid for mid, keyword in named(a, b)
+            if owner is None or any(keyword in metrics[o].keywords for o in owner)
+        ]  # fmt: skip
+    levels.append(fitting(near))
+    for fits in levels:
+        if len(fits) == 1:
+            return fits[0], []
+        if fits:
+            return None, fits
+    return None, []
+
+
+def _damage_note(quote: str, least) -> str:
+    """Say what was lost from a damaged number, and which bound the row states (``least``, or None)."""
+    from aidlib.quantities.chinese import QuantityError, parse_quantity
+
+    lost = "U+FFFD" + (" and ?" if "?" in quote else "")
+    if least is None:
+        return f"Damaged: {lost} next to the number and no number survives; list the quote in exclusions.csv."
+    try:
+        survived = parse_quantity(quote).text.lstrip("\ufffd?")
+    except QuantityError:  # pragma: no cover - damaged_bound read it
+        survived = least.text
+    if survived.startswith("0"):
+        what = "the surviving digits start with 0, so a digit before them was lost"
+    else:
+        what = "a character next to the number was lost; if it was a digit the number is larger"
+    return (f"Damaged: {lost} in the source before {survived!r}: {what}. The row states the bound the "
+            f"surviving digits allow: at least {_number_cell(least.value)} {least.unit}.")  # fmt: skip
+
+
 def draft_rows(
     source_id: str, data: str | os.PathLike[str] | None = None
 ) -> list[tuple[dict[str, str], object]]:
     """Draft one ``metrics.csv`` row per quantity of a source.
 
+    Each row gets: a shared metric id where the text says so (:func:`propose_shared`,
+    each at most once per source), else an id of this source's own (``theme.unit``,
+    numbered); the period (:func:`guess_period`) and, for money, the basis
+    (:func:`guess_basis`); a multiple's ``ratio``; and, for a damaged number, the lower
+    bound its surviving digits allow (:func:`aidlib.data.metrics.damaged_bound`) with a
+    note saying what was lost. Labels stay empty: the curator fills them.
+
     Returns:
         ``(row, quantity)`` pairs in text order; ``row`` has the columns of
         :data:`aidlib.data.metrics.COLUMNS`, labels empty for the curator.
     """
-    from aidlib.data.metrics import COLUMNS
+    from aidlib.data.metrics import COLUMNS, damaged_bound
     from aidlib.data.sources import source_record, source_text
+    from aidlib.data.vocabulary import UNITS, shared_metrics
     from aidlib.quantities.chinese import QuantityError, find_quantities, parse_quantity
 
     record = source_record(source_id, data)
@@ -338,35 +743,52 @@ def draft_rows(
     text = source_text(source_id, data=data)
     found = find_quantities(text)
     index = _Index(text)
+    shared = shared_metrics()
     out, ids, theme = [], set(), None
+    # the shared ids given to the numbers of each clause that holds one (by the clause's start)
+    claimed: dict[int, set[str]] = {index.span(q.start, q.end, _CLAUSE_END)[0]: set() for q in found}
     counters: dict[str, int] = {}  # base → last suffix tried: each base counts up once in all (linear)
     for i, q in enumerate(found):
         quote = _quote(text, found, i, index)
         notes = [DRAFT_NOTE]
-        value, high = q.value, q.high
-        if q.damaged:
-            try:  # the surviving digits, as aidlib check reads them
-                survived = parse_quantity(quote.strip("\ufffd?").replace("\ufffd", ""))
-                value, high = survived.value, survived.high
-            except QuantityError:
-                pass
-            notes.append("Damaged: U+FFFD next to the number; a digit may be lost.")
+        value, high, qualifier, ratio = q.value, q.high, q.qualifier, q.ratio
         try:
-            again = parse_quantity(quote)
+            again = parse_quantity(quote)  # as aidlib check reads the row
             if (again.unit, again.qualifier) != (q.unit, q.qualifier):
                 raise QuantityError("reads differently")
+            ratio = again.ratio
         except QuantityError:
+            again = None
             notes.append("The quote does not read back as this one quantity: edit it.")
+        if q.damaged or (again is not None and again.damaged):
+            try:
+                least = damaged_bound(quote)
+                value, high, qualifier, ratio = least.value, None, "over", None
+            except QuantityError:
+                least = None
+            notes.append(_damage_note(quote, least))
         if spreadsheet_safe(quote) != quote:
             notes.append("The quote starts with ' so that a spreadsheet shows it as text: remove the '.")
         theme = guess_theme(text, q.start, q.end, theme, index)
-        base = f"{theme}.{_slug(q.unit_en)}"
-        mid, n = base, counters.get(base, 1)
-        while mid in ids:
-            n += 1
-            mid = f"{base}_{n}"
-        counters[base] = n
+        mid, alike = propose_shared(text, q, ids, index, claimed)
+        if mid is not None:
+            claimed[index.span(q.start, q.end, _CLAUSE_END)[0]].add(mid)
+            metric = shared[mid]
+            theme = metric.theme
+            notes.append(f"Shared id {mid} ({metric.label_en} / {metric.label_zh}): the same concept in "
+                         "every source, so reports compare by it; keep it only if the quote states that.")
+        else:
+            if alike:
+                notes.append(f"The text names several shared ids here ({', '.join(alike)}): if one fits, "
+                             "use it as metric_id.")  # fmt: skip
+            base = f"{theme}.{_slug(q.unit_en)}"
+            mid, n = base, counters.get(base, 1)
+            while mid in ids or mid in shared:  # a shared id is given only where the text says so
+                n += 1
+                mid = f"{base}_{n}"
+            counters[base] = n
         ids.add(mid)
+        money = q.unit in UNITS and UNITS[q.unit].kind == "money"
         row = dict.fromkeys(COLUMNS, "")
         row.update(
             metric_id=mid,
@@ -375,9 +797,11 @@ def draft_rows(
             value=_number_cell(value),
             unit=q.unit,
             unit_en=q.unit_en,
-            qualifier=q.qualifier,
-            high=_number_cell(high) if q.qualifier == "range" else "",
+            qualifier=qualifier,
+            high=_number_cell(high) if qualifier == "range" else "",
+            ratio=_number_cell(ratio) if q.unit == "倍" and ratio is not None else "",
             period=guess_period(text, q.start, q.end, default or "cumulative", index),
+            basis=guess_basis(text, q.start, index) if money else "",
             quote=spreadsheet_safe(quote),  # a spreadsheet must not run it; check then asks to edit it
             note=" ".join(notes),
         )

@@ -1,10 +1,12 @@
 """The words aidlib's data may use: units, themes, qualifiers, subjects, measures, bases, grades.
 
 One entry per fact, read by every module that needs it (the metrics and cited
-figures checks, the charts, the tables, the report) and by
-``data/datapackage.json``, whose enums are written from this module
-(``python -m aidlib.data.vocabulary data/datapackage.json``) and held to it by
-``tests/test_vocabulary.py``.
+figures checks, the charts, the tables, the report) and by every
+``datapackage.json``: its resources are ``aidlib/data/schema.json`` (the one place
+the tables' schemas are written) with the enums of this module
+(:func:`datapackage_resources`); ``aidlib init`` writes them into a new data folder,
+``python -m aidlib.data.vocabulary data/datapackage.json`` rewrites the project's,
+and ``tests/test_vocabulary.py`` holds both to them.
 
 The measure words the parser recognises stay in :data:`aidlib.quantities.chinese.UNITS`
 (stage 2 cannot read stage 3); this module adds what the later stages need to
@@ -378,12 +380,52 @@ def write_enums(package: dict) -> dict:
     return package
 
 
+#: The canonical resources of a data package, in package data (``aidlib/data/schema.json``).
+SCHEMA_FILE = "schema.json"
+
+
+def datapackage_resources() -> list[dict]:
+    """The resources every data package lists, each with its schema: ``schema.json``, enums from here.
+
+    A new list on every call (the caller may change it).
+
+    Examples:
+        >>> [r["name"] for r in datapackage_resources()][:3]
+        ['sources', 'metrics', 'exclusions']
+    """
+    text = resources.files("aidlib.data").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    return write_enums({"resources": json.loads(text)["resources"]})["resources"]
+
+
+def write_resources(package: dict) -> dict:
+    """Set a descriptor's resources to :func:`datapackage_resources`; nothing else in it changes.
+
+    The canonical resources come first, in their order; a resource of another name (a
+    table the folder adds) is kept as it is, after them.
+
+    Raises:
+        ValueError: ``package`` is not a descriptor (an object whose resources are a list).
+    """
+    listed = package.get("resources", []) if isinstance(package, dict) else None
+    if not isinstance(listed, list):
+        raise ValueError("not a data package descriptor: expected an object with a list of resources")
+    canonical = datapackage_resources()
+    names = {r["name"] for r in canonical}
+    own = [r for r in listed if not isinstance(r, dict) or r.get("name") not in names]
+    package["resources"] = canonical + own
+    return package
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Rewrite the enums of the ``datapackage.json`` given (default ``data/datapackage.json``)."""
+    """Rewrite the resources (schemas and enums) of the ``datapackage.json`` given (default ``data/``'s)."""
     path = Path((argv if argv is not None else sys.argv[1:] or ["data/datapackage.json"])[0])
-    package = write_enums(json.loads(path.read_text(encoding="utf-8")))
+    package = write_resources(json.loads(path.read_text(encoding="utf-8")))
     path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"{path}: enums written from aidlib.data.vocabulary")
+    own = package["resources"][len(datapackage_resources()) :]
+    kept = [r.get("name") if isinstance(r, dict) else r for r in own]
+    more = f"; kept the folder's own resources {kept}" if kept else ""
+    print(f"{path}: resources written from aidlib/data/{SCHEMA_FILE}, enums from aidlib.data.vocabulary"
+          + more)  # fmt: skip
     return 0
 
 
