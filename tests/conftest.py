@@ -52,6 +52,16 @@ def shift_damage(prev: str, phrase: str, next_reading: bool = False) -> str:
 
 
 @pytest.fixture(autouse=True)
+def _no_chart_source_left():
+    """Each test starts with no default chart source (aidlib.set_chart_source) and leaves none."""
+    from aidlib.analysis import publish
+
+    publish.set_chart_source("")
+    yield
+    publish.set_chart_source("")
+
+
+@pytest.fixture(autouse=True)
 def _close_figures():
     """Close figures and restore matplotlib settings after every test (as seaborn's tests do)."""
     import matplotlib

@@ -165,7 +165,7 @@ CHARTS = {
 
 @pytest.mark.parametrize("name", CHARTS)
 def test_every_chart_the_library_draws_passes_at_both_widths(name):
-    chart = publish.render(CHARTS[name](), check=False)
+    chart = publish.render(CHARTS[name](), source="a test", check=False)
     for rendering in (chart.wide, chart.narrow):
         m = rendering.measure
         assert (rendering.width, m.problems()) == (rendering.width, []), name
@@ -254,13 +254,13 @@ def test_a_broken_chart_is_refused_with_one_line_naming_it(build, problem):
     with pytest.raises(
         ChartError, match=rf"^publish: chart \"The chart's own title\" at (720|400) px: {problem}"
     ):
-        publish.render(ax, alt="A broken chart of 2 things.")
+        publish.render(ax, source="a test", alt="A broken chart of 2 things.")
 
 
 def test_the_refusal_is_one_line_and_counts_the_rest():
     ax = _crowded_ticks()
     with pytest.raises(ChartError) as refused:
-        publish.render(ax, caption="Crowded\nticks", alt="Ticks: 13.")
+        publish.render(ax, caption="Crowded\nticks", source="a test", alt="Ticks: 13.")
     message = str(refused.value)
     assert "\n" not in message and message.startswith(
         "publish: chart 'Crowded ticks' at 720 px: texts overlap"

@@ -14,12 +14,13 @@ ROWS = pd.DataFrame({"label": ["Per household", "Per student"], "low": [0.0, 16.
 
 def test_render_two_widths_alt_caption_source():
     set_theme()  # the theme's text sizes: never under the page's small print
+    publish.set_chart_source("南方农村报 (2023)")  # a study sets it once, in its first cell
     chart = publish.render(bar_intervals(ROWS, title="Spend per unit", xlabel="thousand yuan"))
     assert (chart.wide.width, chart.narrow.width) == (publish.WIDE_PX, publish.NARROW_PX)
     assert chart.wide.png[:8] == b"\x89PNG\r\n\x1a\n" and len(chart.narrow.png) > 1000
     assert chart.alt == "Spend per unit: Per household ≤ 1,606 yuan; Per student ≈ 16,900 yuan."
     assert chart.caption == "Spend per unit"  # the title moves to the caption, said once
-    assert chart.source.startswith("Source: 南方农村报 (2023)")
+    assert chart.source == "Source: 南方农村报 (2023)"
     assert chart.min_text_px >= 14  # 11 pt at 96 px per inch
     assert chart.wide.clipped == () and chart.narrow.clipped == ()
 
@@ -58,6 +59,7 @@ def test_outside_a_notebook_publish_prints_nothing_and_returns_the_chart(tmp_pat
         "import pandas as pd, aidlib\n"
         "rows = pd.DataFrame({'label': ['a', 'b'], 'low': [1.0, 2.0], 'high': [1.0, 2.0],\n"
         "                     'text': ['1', '2']})\n"
+        "aidlib.set_chart_source('a test')\n"
         "chart = aidlib.publish(aidlib.bar_intervals(rows, title='Two bars'), path='chart.png')\n"
         "import sys; print(repr(chart), file=sys.stderr)\n"
     )
@@ -86,7 +88,7 @@ def test_in_a_notebook_publish_shows_the_chart_with_its_caption_and_source(monke
 
 
 def test_a_chart_prints_as_one_line():
-    chart = publish.render(bar_intervals(ROWS, title="Spend per unit"))
+    chart = publish.render(bar_intervals(ROWS, title="Spend per unit"), source="a test")
     assert repr(chart) == (
         f"Chart('Spend per unit', {chart.wide.width}×{chart.wide.height} and "
         f"{chart.narrow.width}×{chart.narrow.height} px)"
@@ -100,7 +102,7 @@ def test_phone_layout_is_undone_after_rendering():
     ax = bar_metrics(view, title="One bar")
     size = ax.get_figure().get_size_inches().tolist()
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    publish.render(ax)
+    publish.render(ax, source="a test")
     assert [t.get_text() for t in ax.get_yticklabels()] == labels  # left of the bar again, as drawn
     assert [t.get_text() for t in ax.texts if t.get_visible()] == ["3 people"]  # no phone labels left
     assert ax.get_figure().get_size_inches().tolist() == size
@@ -108,12 +110,12 @@ def test_phone_layout_is_undone_after_rendering():
 
 def test_panels_and_split_bar_are_read_back():
     fig = panels({"of GDP": ROWS.iloc[[0]], "of revenue": ROWS.iloc[[1]]}, title="Two denominators")
-    chart = publish.render(fig)
+    chart = publish.render(fig, source="a test")
     assert chart.caption == "Two denominators"
     assert "of GDP: Per household ≤ 1,606 yuan" in chart.alt and "of revenue: Per student" in chart.alt
     parts = pd.DataFrame({"label": ["industry", "rest"], "value": [232.0, 175.0], "shown": ["232", "175"],
                           "itemized": [True, False]})  # fmt: skip
-    alt = publish.render(split_bar(parts, title="Parts")).alt
+    alt = publish.render(split_bar(parts, title="Parts"), source="a test").alt
     assert alt == "Parts: industry 232 (57%); rest 175 (43%)."
 
 
@@ -122,9 +124,28 @@ def test_split_bar_refuses_negative_parts():
         split_bar(pd.DataFrame({"label": ["a"], "value": [-1.0], "shown": ["-1"]}))
 
 
-def test_figures_source_names_outlets_and_years():
+@pytest.mark.parametrize(
+    ("ids", "line"),
+    [
+        (["shufu.gdp.2022"], "疏附县人民政府 work report via quyushuju.com (2023)"),
+        # two figures of one outlet and year: named once; outlets in order, joined by "; "
+        (["kashgar.trade_growth.2023_jan_sep", "xinjiang.trade_growth.2023_jan_sep"],
+         "Xinhua via China Daily Xinjiang (2023); Xinhua via People's Daily Online (en.people.cn) (2023)"),
+    ],
+)
+def test_figures_source_names_outlets_and_years_never_files(ids, line):
     from aidlib.data.figures import load_figures
 
     figures = load_figures()
-    line = publish.figures_source(figures[figures["figure_id"] == "shufu.gdp.2022"], figures)
-    assert line.endswith("cited in data/cited_figures.tsv") and "(20" in line
+    assert publish.figures_source(figures[figures["figure_id"].isin(ids)], figures) == line
+
+
+def test_the_default_source_is_the_study_s_and_unset_it_is_refused():
+    with pytest.raises(ValueError, match=r"say where the chart's numbers come from: source=\.\.\., or once"):
+        publish.render(bar_intervals(ROWS, title="Spend per unit"))  # the library names no study's outlet
+    publish.set_chart_source("虚构日报 (2024)")
+    assert publish.render(bar_intervals(ROWS, title="t")).source == "Source: 虚构日报 (2024)"
+    given = publish.render(bar_intervals(ROWS, title="t"), source="another (2020)")
+    assert given.source == "Source: another (2020)"
+    with pytest.raises(ValueError, match="names a file; name the outlet"):
+        publish.set_chart_source("南方农村报 (2023), curated in data/metrics.csv")

@@ -62,10 +62,14 @@ _EXPORTS = {
     # the reader's view: one number style, reader tables, published charts, the sources' limits
     "value_text": ("aidlib.analysis.display", "value_text"),
     "period_text": ("aidlib.analysis.display", "period_text"),
+    "periods_text": ("aidlib.analysis.display", "periods_text"),
+    "grades_text": ("aidlib.analysis.display", "grades_text"),
     "reader_table": ("aidlib.analysis.display", "reader_table"),
     "limits_note": ("aidlib.analysis.display", "limits_note"),
     "publish": ("aidlib.analysis.publish", "publish"),
     "figures_source": ("aidlib.analysis.publish", "figures_source"),
+    "set_chart_source": ("aidlib.analysis.publish", "set_chart_source"),
+    "chart_source": ("aidlib.analysis.publish", "chart_source"),
     "load_references": ("aidlib.data.references", "load_references"),
 }
 # whole modules reachable as attributes: aidlib.indicators.Interval, aidlib.vocabulary.unit("名")

@@ -36,7 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["Chart", "ChartError", "Rendering", "describe_chart", "figures_source", "publish", "render"]
+__all__ = ["Chart", "ChartError", "Rendering", "chart_source", "describe_chart", "figures_source", "publish",
+           "render", "set_chart_source"]  # fmt: skip
 
 WIDE_PX = 720  # CSS pixels: the report's text column is 928 px at most
 NARROW_PX = 400  # a 420 px phone shows 388 px of it
@@ -155,8 +156,34 @@ def smallest_text_px(fig: Figure) -> float:
     return round(min(sizes, default=0.0) * 96 / 72, 2)
 
 
-# The report's own numbers: the source line of a chart drawn only from data/metrics.csv.
-REPORT_SOURCE = "南方农村报 (2023), curated in data/metrics.csv"
+# Where a chart's numbers come from when publish is given no source=: the study's own
+# source, said once (set_chart_source). The library names no study's outlet itself.
+_chart_source = ""
+
+
+def set_chart_source(source: str) -> None:
+    """Say once where a study's charts take their numbers from, as a reader names it.
+
+    A notebook sets it in its first code cell (``aidlib.set_chart_source("南方农村报 (2023)")``):
+    every chart :func:`publish` then gets that source line unless given ``source=``. Name
+    outlets and years, never files. ``""`` unsets it.
+
+    Examples:
+        >>> set_chart_source("南方农村报 (2023)"); chart_source()
+        '南方农村报 (2023)'
+        >>> set_chart_source(""); chart_source()
+        ''
+    """
+    global _chart_source
+    text = " ".join(str(source).split())
+    if re.search(r"\.(csv|tsv|json)\b|(^|\s)data/", text):
+        raise ValueError(f"set_chart_source: {text!r} names a file; name the outlet and year a reader knows")
+    _chart_source = text
+
+
+def chart_source() -> str:
+    """The source line charts get by default (:func:`set_chart_source`; ``""`` when unset)."""
+    return _chart_source
 
 
 def describe_chart(chart: Axes | Figure) -> str:
@@ -187,9 +214,10 @@ def describe_chart(chart: Axes | Figure) -> str:
 
 
 def figures_source(rows: pd.DataFrame, figures: pd.DataFrame | None = None) -> str:
-    """The source line of a chart of cited figures: their outlets and dates, and the table they are in.
+    """The source line of a chart of cited figures: their outlets, each with its year of publication.
 
     ``rows`` has a ``figure_id`` column (:func:`aidlib.series`, :func:`aidlib.compare`).
+    A figure whose date is not known is named with ``n.d.`` (no date).
     """
     from aidlib.data.figures import load_figures
 
@@ -198,7 +226,7 @@ def figures_source(rows: pd.DataFrame, figures: pd.DataFrame | None = None) -> s
     outlets = sorted(
         {f"{o} ({str(d)[:4]})" for o, d in zip(chosen["outlet"], chosen["published"], strict=True)}
     )
-    return f"{'; '.join(outlets)}, cited in data/cited_figures.tsv"
+    return "; ".join(outlets)
 
 
 def _titles_to_caption(fig: Figure) -> tuple[str, list]:
@@ -237,15 +265,17 @@ def render(
     Args:
         chart: the Axes a plotting function returned, or a Figure.
         caption: a sentence under the chart; default its title (then left off the image, said once).
-        source: where its numbers come from; default the report (:data:`REPORT_SOURCE`). Charts of
-            cited figures name their outlets (:func:`figures_source`).
+        source: where its numbers come from, named by outlet and year; default the study's own
+            (:func:`set_chart_source`). Charts of cited figures name their outlets
+            (:func:`figures_source`).
         alt: what the chart shows and its main numbers, for a reader who cannot see it; default
             read off the chart (:func:`describe_chart`).
         check: refuse a chart a reader could not read (see :mod:`aidlib.analysis.chart_check`);
             False only to look at one that fails (each rendering keeps its measure).
 
     Raises:
-        ValueError: no caption and no title, or alt text that says nothing.
+        ValueError: no caption and no title, alt text that says nothing, or no source (none given
+            and none set).
         ChartError: at one of the widths the chart fails the check; the message, one line,
             names the chart, the width and the first problem.
     """
@@ -258,6 +288,12 @@ def render(
     if not alt.strip() or alt.strip().lower().rstrip(".") in _EMPTY_ALT or not re.search(r"\d", alt):
         raise ValueError(
             f"publish: alt text {alt!r} says nothing; say what the chart shows and its main numbers"
+        )
+    source = (source or _chart_source).strip()
+    if not source:
+        raise ValueError(
+            "publish: say where the chart's numbers come from: source=..., or once per notebook "
+            "aidlib.set_chart_source('outlet (year)')"
         )
     from aidlib.analysis import layout
 
@@ -284,7 +320,6 @@ def render(
                 raise ChartError(
                     f"publish: chart {_name(caption)} at {rendering.width} px: {problems[0]}{more}"
                 )
-    source = (source or REPORT_SOURCE).strip()
     if not source.lower().startswith("source"):
         source = f"Source: {source}"
     return Chart(wide, narrow, alt.strip(), caption.strip(), source, smallest)
