@@ -408,6 +408,9 @@ def reader_table(
 ) -> ReaderTable:
     """The reader-facing view of a table: no index column, plain headers, words, details toggled.
 
+    Grades (a ``reliability`` column) are written in words, periods (a ``period`` column)
+    as dates (:func:`period_text`); every other cell as :func:`cell_text` writes it.
+
     Args:
         frame: a DataFrame (its index is dropped unless it holds labels, then it becomes the
             first column), a Series or a dict (label → value).
@@ -421,6 +424,9 @@ def reader_table(
         >>> reader_table(pd.DataFrame({"metric_id": ["a.b"], "label": ["Farms"], "exact": [True]}))
         label | exact
         Farms | yes  [metric id: a.b]
+        >>> reader_table(pd.DataFrame({"label": ["Trade"], "period": ["2023-01/2023-09"]}))
+        label | period
+        Trade | Jan–Sep 2023
         >>> reader_table(pd.Series({"exact": 54, "over": 17}, name="count"))
         item | count
         exact | 54
@@ -449,7 +455,12 @@ def reader_table(
         row = []
         for col in names:
             value = record[col]
-            row.append(grade_text(value) if col == "reliability" and value in GRADES else cell_text(value))
+            if col == "reliability" and value in GRADES:
+                row.append(grade_text(value))
+            elif col == "period":
+                row.append(_period_cell(value))
+            else:
+                row.append(cell_text(value))
         rows.append(row)
         notes.append(
             "; ".join(
@@ -457,6 +468,17 @@ def reader_table(
             )
         )
     return ReaderTable(list(names.values()), rows, notes, caption)
+
+
+def _period_cell(value: object) -> str:
+    """A ``period`` cell as dates (``Jan–Sep 2023``); text that is no period is left as it is."""
+    from aidlib.data.periods import PeriodError
+
+    text = cell_text(value)
+    try:
+        return period_text(text) if text else text
+    except PeriodError:
+        return text
 
 
 class ReaderNote:

@@ -146,6 +146,7 @@ class Indicator:
     source_id: str = ""
     label_zh: str = ""
     cited: bool = False  # it sets the source's figures against cited figures (a context indicator)
+    per: str = ""  # what a per-unit figure divides by, when its measure word says nothing (个: "project")
 
     @property
     def computable(self) -> bool:
@@ -159,8 +160,11 @@ class Indicator:
 
     @property
     def unit_en(self) -> str:
-        """The unit in English: ``元/户`` → ``yuan per household``."""
-        return unit_en(self.unit)
+        """The unit in English: ``元/户`` → ``yuan per household``; ``元/个`` per what the divisor counts."""
+        english = unit_en(self.unit)
+        if self.per and " per " in english:
+            english = f"{english.rsplit(' per ', 1)[0]} per {self.per}"
+        return english
 
     @property
     def text_en(self) -> str:
@@ -296,7 +300,23 @@ def _indicator(a, counts: dict[str, int]) -> Indicator:
         value = Interval(math.nan, math.nan)
         caveat = " ".join(filter(None, [caveat, "Not computable: a divisor may be zero."]))
     return Indicator(a.indicator_id, a.label_en, formula, a.inputs, value, unit, caveat, a.source_id,
-                     a.label_zh, a.cited)  # fmt: skip
+                     a.label_zh, a.cited, _per(a))  # fmt: skip
+
+
+def _per(a) -> str:
+    """What a per-unit figure is per, when the divisor's measure word says nothing (个, "units").
+
+    The divisor's label names the thing counted (:func:`~aidlib.analysis.display.count_noun`):
+    a total over ``Education aid projects`` (个) is per ``project``, not per ``unit``.
+    """
+    from aidlib.analysis.display import count_noun, singular
+
+    if a.operation != "per_unit":
+        return ""
+    divisor = a.terms[-1].row
+    english = unit_en(str(divisor.get("unit", "")))
+    noun = count_noun(english, str(divisor.get("label_en", "") or ""))
+    return singular(noun) if noun != english else ""
 
 
 def compute(
