@@ -136,7 +136,7 @@ def test_the_comparison_sets_shared_ids_side_by_side_and_draws_only_like_with_li
             ("250 million yuan", "2023", "arranged (安排)"))  # fmt: skip
     for shown, period, basis in rows:
         assert shown in totals and period in totals and basis in totals
-    assert "Not drawn: different bases (put in (投入), arranged (安排))." in totals
+    assert "Not drawn, because the bases differ: put in (投入) and arranged (安排)." in totals
     assert "<figure class=chart>" not in totals
     projects = body[body.index("<h3>Aid projects</h3>") :]
     assert "<figure class=chart>" in projects.split("<h3>")[1]  # one unit, no basis needed, a year each
@@ -146,15 +146,15 @@ def test_the_comparison_sets_shared_ids_side_by_side_and_draws_only_like_with_li
 @pytest.mark.parametrize(
     ("rows", "why"),
     [
-        ({"unit": ["元", "户"], "basis": ["", ""], "period": ["2023", "2023"]}, "different units"),
+        ({"unit": ["元", "户"], "basis": ["", ""], "period": ["2023", "2023"]}, "the units differ"),
         ({"unit": ["元", "元"], "basis": ["", ""], "period": ["2023", "2023"]}, "the basis is not stated"),
         ({"unit": ["个", "个"], "basis": ["", ""], "period": ["2023", "2024"]}, ""),  # counts need no basis
         ({"unit": ["人", "名"], "basis": ["", ""], "period": ["2023", "2023"]}, ""),  # one family: people
-        ({"unit": ["个", "个"], "basis": ["", ""], "period": ["2023", "cumulative"]}, "periods of different"),
+        ({"unit": ["个", "个"], "basis": ["", ""], "period": ["2023", "cumulative"]}, "the periods differ"),
         ({"unit": ["元", "元"], "basis": ["plan", "plan"], "period": ["2016/2020", "2021/2025"]}, ""),
         (
             {"unit": ["元", "元"], "basis": ["plan", "plan"], "period": ["2016/2020", "2021/2023"]},
-            "periods of",
+            "the periods differ in length",
         ),
     ],
 )

@@ -288,7 +288,7 @@ def _write_data(out: Path, data: Path, files: list[str], release: str) -> list[t
         ("data/metrics.csv", "the curated metrics, one row per statement, with its quote"),
         ("data/cited_figures.tsv", "the cited outside figures, with their citations"),
         ("data/datapackage.json", "the Frictionless Data Package describing every file and column"),
-        ("aidlib-data.zip", "the whole data package (data/, raw source included) in one file"),
+        ("aidlib-data.zip", "the whole data package in one file, the raw source text included"),
         ("indicators.csv", "the derived indicators, with formula, bounds and caveat"),
         ("context.csv", "the context indicators (the report's figures against cited figures)"),
     ]

@@ -45,6 +45,9 @@ COMPARE = "compare.html"
 esc = html.escape
 # Where each page's @font-face rule goes once every page is written (see embed_font).
 FONT_SLOT = "/*aidlib:font-face*/"
+# Every page's footer: how the pages were made, in a reader's words.
+FOOTER = ("Every number on these pages was computed afresh from the published data when the pages were "
+          "built, by running each analysis from start to end; the pages load nothing from the network.")
 # A page with this many sections or more opens with a contents list.
 CONTENTS_FROM = 3
 
@@ -266,8 +269,7 @@ def page(title: str, body: str, *, script: bool = False, here: str = "") -> str:
         f"<title>{esc(title)}</title><style>{FONT_SLOT}{_asset('site.css')}</style></head>\n<body>"
         f"<nav class=top aria-label=site><strong>aidlib report</strong>{top}</nav>\n"
         f"<main>{with_contents(body)}</main>\n"
-        "<footer><p><small>Made by <code>make report</code> (<code>aidlib report</code>), which executes "
-        "every notebook; nothing on these pages is loaded from the network."
+        f"<footer><p><small>{FOOTER}"
         f"{' Release: ' + esc(RELEASE.get()) + '.' if RELEASE.get() else ''}</small></p></footer>"
         f"{js}</body></html>\n"
     )
@@ -410,24 +412,28 @@ def data_page(
 
     ``names`` writes each source id as a reader names the source (its outlet and year).
     """
-    from aidlib.analysis.display import GRADES, cited_unit, count_noun, value_text
+    from aidlib.analysis.display import GRADES, cited_unit, count_noun, period_text, value_text
+    from aidlib.data.vocabulary import BASIS_NAMES, MEASURE_NAMES
 
     names = names or {}
     labels: dict[str, dict[str, str]] = {}  # source → metric id → label: links stay within a source
     for sid, mid, label in zip(metrics["source_id"], metrics["metric_id"], metrics["label_en"], strict=True):
         labels.setdefault(sid, {})[mid] = label
 
-    def t(text) -> tuple[str, str]:
-        return esc(str(text)), str(text)
+    def when(period) -> tuple[str, str]:  # written as dates, sorted by the period itself
+        return esc(period_text(str(period))), str(period)
+
+    def words(name: str, names: dict[str, str]) -> str:  # a vocabulary name as a reader says it
+        return names.get(name, name.replace("_", " "))
 
     m_rows = [
         [
             (f"{esc(r.label_en)}<br><small lang=zh>{esc(r.label_zh)}</small><br>"
              f"<small class=id>{esc(names.get(r.source_id, r.source_id))} · {_ident(r.metric_id)} · "
-             f"{esc(r.theme)}</small>", f"{r.source_id} {r.metric_id}"),
+             f"{esc(words(r.theme, {}))}</small>", f"{r.source_id} {r.metric_id}"),
             (esc(value_text(r.value, r.qualifier, r.unit_en, r.high if r.qualifier == "range" else None,
                             r.label_en)), repr(float(r.value)), count_noun(r.unit_en, r.label_en)),
-            t(r.period),
+            when(r.period),
             (f"<span lang=zh>{esc(r.quote)}</span>"
              f"{_links_html(r.duplicate_of, r.part_of, labels[r.source_id])}",
              r.quote),
@@ -443,12 +449,13 @@ def data_page(
     f_rows = [
         [
             (f"{esc(r.description_en)}<br><small class=id>{_ident(r.figure_id)} · "
-             f"{esc(' · '.join((r.subject, *(w.replace('_', ' ') for w in (r.measure, r.basis)))))}</small>",
+             f"{esc(' · '.join((r.subject, words(r.measure, MEASURE_NAMES), words(r.basis, BASIS_NAMES))))}"
+             "</small>",
              r.figure_id),
             (f"{esc(value_text(r.value, r.qualifier, cited_unit(r.unit)))}<br>"
              f"<small>printed: <span lang=zh>{esc(r.stated)}</span></small>", repr(float(r.value)),
              cited_unit(r.unit)),
-            t(r.period),
+            when(r.period),
             (f"{esc(r.outlet)}, {esc(r.published)}, <a rel='external noopener' href='{esc(r.url)}'>page</a>"
              f"<br><small>grade {esc(r.reliability)}</small>", r.outlet),
         ]

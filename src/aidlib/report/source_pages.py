@@ -114,6 +114,87 @@ def split_chart(total, parts: pd.DataFrame, record: dict[str, str]) -> str:
         return rendered_chart_html(render(ax, caption=caption, source=source_name(record), alt=alt))
 
 
+def count_text(n: int, one: str, many: str | None = None) -> str:
+    """A count with its noun, singular for one: ``1 figure``, ``7 figures``, ``no figure``.
+
+    Examples:
+        >>> count_text(1, "figure"), count_text(7, "figure"), count_text(0, "repair")
+        ('1 figure', '7 figures', 'no repairs')
+        >>> count_text(2, "character marked lost", "characters marked lost")
+        '2 characters marked lost'
+    """
+    many = many or f"{one}s"
+    if n == 0:
+        return f"no {many}"
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def lede(record: dict[str, str], figures: int, restated: int) -> str:
+    """The source page's opening sentences: who wrote it, what it covers, how many figures it states.
+
+    Examples:
+        >>> record = {"author": "Li Ming", "period_covered": "2023-01/2023-09"}
+        >>> for sentence in lede(record, 12, 2).split(". "):
+        ...     print(sentence)
+        By Li Ming; it covers Jan–Sep 2023
+        It states 12 figures, each with its quote; 2 of them restate another and are marked.
+        >>> lede({"period_covered": "2024"}, 1, 0)
+        'It covers 2024. It states 1 figure, with its quote.'
+    """
+    from aidlib.analysis.display import period_text
+    from aidlib.data.periods import PeriodError
+
+    covered = record.get("period_covered", "")
+    with contextlib.suppress(PeriodError):
+        covered = period_text(covered) if covered else ""
+    author = record.get("author", "")
+    who = f"By {author}" if author else ""
+    when = f"it covers {covered}" if covered else ""
+    first = "; ".join(p for p in (who, when) if p)
+    first = (first[:1].upper() + first[1:] + ". ") if first else ""
+    quoted = "each with its quote" if figures != 1 else "with its quote"
+    states = f"It states {count_text(figures, 'figure')}, {quoted}"
+    if restated:
+        them = (
+            "1 of them restates another and is"
+            if restated == 1
+            else f"{restated} of them restate another and are"
+        )
+        states += f"; {them} marked"
+    return f"{first}{states}."
+
+
+# The repairs of a source's text, in words (aidlib.text.normalizer's kinds).
+REPAIR_WORDS = {
+    "surrogate": ("stray surrogate removed", "stray surrogates removed"),
+    "gbk_shift": ("byte-shifted (mojibake) span undone", "byte-shifted (mojibake) spans undone"),
+    "html": ("HTML fragment removed", "HTML fragments removed"),
+    "pinyin": ("pinyin annotation removed", "pinyin annotations removed"),
+    "punctuation": ("punctuation fix", "punctuation fixes"),
+    "spacing": ("spacing fix", "spacing fixes"),
+    "t2s": ("traditional character made simplified", "traditional characters made simplified"),
+}
+
+
+def repairs_text(counts: dict[str, int]) -> str:
+    """The repairs of a text, counted in words; the kinds with none left out.
+
+    Examples:
+        >>> repairs_text({"gbk_shift": 7, "html": 1, "pinyin": 0})
+        '7 byte-shifted (mojibake) spans undone and 1 HTML fragment removed'
+        >>> repairs_text({"html": 0, "t2s": 0})
+        'none was needed'
+    """
+    said = [
+        count_text(n, *REPAIR_WORDS.get(kind, (kind.replace("_", " "),) * 2))
+        for kind, n in counts.items()
+        if n
+    ]
+    if not said:
+        return "none was needed"
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + f" and {said[-1]}"
+
+
 def source_body(
     record: dict[str, str],
     metrics: pd.DataFrame,
@@ -139,21 +220,14 @@ def source_body(
             strict=True,
         )
     ]
-    facts = len(view) - int((view["duplicate_of"] != "").sum())
     head = [f"<h1>{esc(source_name(record))}: {esc(record.get('title') or sid)}</h1>"]
-    about = [
-        record.get("author", ""),
-        f"covers {record['period_covered']}" if record.get("period_covered") else "",
-    ]
+    restated = int((view["duplicate_of"] != "").sum())
     link = (
-        f" <a rel='external noopener' href='{esc(record['url'])}'>Published page</a>."
+        f" <a rel='external noopener' href='{esc(record['url'])}'>The published page</a>."
         if record.get("url")
         else ""
     )
-    head.append(
-        f"<p class=lede>{esc('; '.join(a for a in about if a))}. It states {len(view)} figures "
-        f"({facts} distinct facts; restatements are marked).{link}</p>"
-    )
+    head.append(f"<p class=lede>{esc(lede(record, len(view), restated))}{link}</p>")
     if record.get("damage"):
         head.append(f"<p><small>The copy as published: {esc(record['damage'])}</small></p>")
     parts = []
@@ -186,39 +260,54 @@ def source_body(
         columns = {"label": "figure", "shown": "value", "period_shown": "period", "quote": "in its words",
                    "links": "note"}  # fmt: skip
         parts.append(_table(rows, columns))
-    counts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in repairs.items()) or "none"
     parts.append(
         f"<h2 id=text>Its text</h2><p>The <a href='{esc(sid)}.clean.txt'>repaired text</a> every quote is "
-        f"checked against, and the <a href='{esc(sid)}.repairs.csv'>list of repairs</a> ({esc(counts)}).</p>"
+        f"checked against, and the <a href='{esc(sid)}.repairs.csv'>list of repairs</a>: "
+        f"{esc(repairs_text(repairs))}.</p>"
     )
     return "".join(head + parts)
+
+
+def _listing(items: list[str]) -> str:
+    """Items in a sentence: ``a and b``, ``a, b and c``; with ``;`` when an item holds a comma.
+
+    Examples:
+        >>> _listing(["2023", "2021–2025"]), _listing(["cumulative, no dates stated", "2024"])
+        ('2023 and 2021–2025', 'cumulative, no dates stated; 2024')
+    """
+    if len(items) == 1:
+        return items[0]
+    if any("," in i for i in items):
+        return "; ".join(items)
+    return ", ".join(items[:-1]) + f" and {items[-1]}"
 
 
 def like_with_like(rows: pd.DataFrame) -> str:
     """Why a shared figure may not be drawn across sources on one axis, or ``""`` when it may.
 
     Alike means one unit (or one family of units), one basis (money counted the same way:
-    a plan is not money put in), and periods of one length (a year against a year).
+    a plan is not money put in), and periods of one length (a year against a year). The
+    reason is a clause: the page writes "Not drawn, because …".
 
     Examples:
         >>> import pandas as pd
         >>> rows = pd.DataFrame({"unit": ["元", "元"], "basis": ["invested", "plan"], "period": ["2023"] * 2})
         >>> like_with_like(rows)
-        'different bases (put in (投入), planned)'
+        'the bases differ: put in (投入) and planned'
         >>> like_with_like(rows.assign(basis="invested", period=["2023", "2021/2025"]))
-        'periods of different lengths (2023, 2021–2025)'
+        'the periods differ in length: 2023 and 2021–2025'
     """
     from aidlib.data.periods import PeriodError, parse_period
     from aidlib.data.vocabulary import UNITS, unit_family
 
     units = {unit_family(str(u)) for u in rows["unit"]}
     if len(units) > 1:
-        return f"different units ({', '.join(sorted(units))})"
+        return f"the units differ: {_listing(sorted(units))}"
     money = all(str(u) in UNITS and UNITS[str(u)].kind == "money" for u in rows["unit"])
     bases = list(dict.fromkeys(rows["basis"]))
     if len(bases) > 1 or (money and bases == [""]):
-        named = ", ".join(_basis(b) if b else "not stated" for b in bases)
-        return f"different bases ({named})" if len(bases) > 1 else "the basis is not stated"
+        named = [_basis(b) if b else "not stated" for b in bases]
+        return f"the bases differ: {_listing(named)}" if len(bases) > 1 else "the basis is not stated"
 
     def length(text: str):
         try:
@@ -234,8 +323,8 @@ def like_with_like(rows: pd.DataFrame) -> str:
         )
 
     if len({length(str(p)) for p in rows["period"]}) > 1:
-        periods = ", ".join(_period(str(p)) for p in dict.fromkeys(rows["period"]))
-        return f"periods of different lengths ({periods})"
+        periods = list(dict.fromkeys(_period(str(p)) for p in rows["period"]))
+        return f"the periods differ in length: {_listing(periods)}"
     return ""
 
 
@@ -253,9 +342,9 @@ def _compare_chart(label: str, rows: pd.DataFrame, names: dict[str, str]) -> str
     divisor, scaled = money_scale(float(view["value"].abs().max()), str(view["unit"].iloc[0]))
     if divisor != 1:
         view = rescale(view, divisor, scaled)
-    periods = list(dict.fromkeys(_period(str(p)) for p in rows["period"]))
-    basis = f"; {_basis(str(rows['basis'].iloc[0]))}" if rows["basis"].iloc[0] else ""
-    caption = f"{label}, by source ({', '.join(periods)}{basis})"
+    periods = _listing(list(dict.fromkeys(_period(str(p)) for p in rows["period"])))
+    basis = f"; counted as {_basis(str(rows['basis'].iloc[0]))}" if rows["basis"].iloc[0] else ""
+    caption = f"{label}, by source: {periods}{basis}"
     alt = f"{label} by source: " + "; ".join(
         f"{n} {s}" for n, s in zip(view["label"], view["shown"], strict=True)
     )
@@ -263,6 +352,32 @@ def _compare_chart(label: str, rows: pd.DataFrame, names: dict[str, str]) -> str
     with _themed():  # sources are named by their outlets, in Chinese
         ax = bar_metrics(view, xlabel=str(view["unit"].iloc[0]))
         return rendered_chart_html(render(ax, caption=caption, source=source, alt=alt + "."))
+
+
+def shared_label(indicator_id: str, labels: list[str]) -> str:
+    """The heading of a derived figure several sources share: its name for any source, no one's own.
+
+    aidlib's generic declaration names it when it declares the id (``share.{part}`` too, the part
+    said in words); else the sources' labels, if they agree; else the first.
+
+    Examples:
+        >>> shared_label("spend.per_household", ["Housing funds per benefiting household", "x"])
+        'Housing funds per household'
+        >>> shared_label("share.housing", ["Share of the 2023 aid total: housing", "y"])
+        'Share of the aid total: housing'
+        >>> shared_label("county.lectures_per_school", ["Lectures per school"] * 2)
+        'Lectures per school'
+    """
+    from aidlib.data.declarations import PART, generic_declarations
+
+    for d in generic_declarations():
+        if d.indicator_id == indicator_id:
+            return d.label_en
+        head, _, tail = d.indicator_id.partition(PART)
+        if PART in d.indicator_id and indicator_id.startswith(head) and indicator_id.endswith(tail):
+            part = indicator_id[len(head) : len(indicator_id) - len(tail)]
+            return d.label_en.replace(PART, part.replace("_", " "))
+    return labels[0]
 
 
 def compare_body(records: list[dict[str, str]], metrics: pd.DataFrame, indicators: pd.DataFrame) -> str:
@@ -282,9 +397,9 @@ def compare_body(records: list[dict[str, str]], metrics: pd.DataFrame, indicator
     shared = [m for m, n in counts.items() if n > 1]
     out = [
         "<h1>The sources compared</h1>",
-        f"<p class=lede>{len(records)} sources. Where they use the same metric id they state the same "
-        "concept, so their figures stand side by side here, each with its period and the basis it was "
-        "counted on. A chart is drawn only where the figures are alike; otherwise a line says why not.</p>",
+        f"<p class=lede>{len(records)} sources. Where two or more state the same figure, their values stand "
+        "side by side here, each with its period and the basis it was counted on. A chart is drawn only "
+        "where the figures are alike; otherwise a line says why not.</p>",
         "<ul>"
         + "".join(
             f"<li><a href='{esc(source_file(r['source_id']))}'>{esc(names[r['source_id']])}</a>: "
@@ -294,7 +409,7 @@ def compare_body(records: list[dict[str, str]], metrics: pd.DataFrame, indicator
         + "</ul>",  # fmt: skip
     ]
     if not shared:
-        out.append("<p>No metric id is stated by more than one source: nothing to set side by side.</p>")
+        out.append("<p>No figure is stated by more than one source: nothing to set side by side.</p>")
     else:
         out.append("<h2 id=shared>What the sources share</h2>")
     for mid in shared:
@@ -306,7 +421,9 @@ def compare_body(records: list[dict[str, str]], metrics: pd.DataFrame, indicator
         out.append(_table(rows, columns))
         why = like_with_like(rows)
         out.append(
-            _compare_chart(label, rows, names) if not why else f"<p><small>Not drawn: {esc(why)}.</small></p>"
+            _compare_chart(label, rows, names)
+            if not why
+            else f"<p><small>Not drawn, because {esc(why)}.</small></p>"
         )
     derived = indicators.groupby("indicator_id", sort=False)["source_id"].nunique()
     common = [i for i, n in derived.items() if n > 1]
@@ -316,6 +433,7 @@ def compare_body(records: list[dict[str, str]], metrics: pd.DataFrame, indicator
         table = table.assign(source=[names.get(s, s) for s in table["source_id"]])
         for iid in common:
             rows = table[table["indicator_id"] == iid]
-            out += [f"<h3>{esc(rows['label'].iloc[0])}</h3>",
-                    _table(rows, {"source": "source", "text_en": "value", "caveat": "caveat"})]  # fmt: skip
+            out += [f"<h3>{esc(shared_label(iid, list(rows['label'])))}</h3>",
+                    _table(rows, {"source": "source", "text_en": "value", "label": "as the source labels it",
+                                  "caveat": "caveat"})]  # fmt: skip
     return "".join(out)
