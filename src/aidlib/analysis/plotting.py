@@ -162,7 +162,7 @@ def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes 
     ``view`` is any DataFrame with the columns ``label``, ``value`` (a number),
     ``qualifier`` (exact, over, about, under or range), ``shown`` (the value as
     text) and ``unit``, as :func:`aidlib.metric_view` and :func:`aidlib.count_view`
-    return; optional ``period`` (labels name their period when the bars cover
+    return; optional ``period`` (labels name their period, as dates, when the bars cover
     several) and ``duplicate_of`` (a restated row, non-empty there, is refused).
     A bound is drawn as a marker at the bar end (▶ at least, ◀ at most, ◆ about),
     written with ≥/≤/≈ in the label and keyed in a legend below the chart. All rows
@@ -193,7 +193,16 @@ def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes 
         raise ValueError(f"one chart, one unit: got {', '.join(units)}")
     labels = [str(label) for label in view["label"]]
     if "period" in view and len(set(view["period"])) > 1:
-        labels = [f"{label} ({period})" for label, period in zip(labels, view["period"], strict=True)]
+        from aidlib.analysis.display import period_text
+        from aidlib.data.periods import PeriodError
+
+        def when(period) -> str:
+            try:
+                return period_text(str(period))
+            except PeriodError:  # a period the chart is given as text
+                return str(period)
+
+        labels = [f"{label} ({when(period)})" for label, period in zip(labels, view["period"], strict=True)]
     _check_labels([*labels, *view["shown"]])
     ax, new = _axes(ax, len(view))
     values = [float(v) for v in view["value"]]
