@@ -61,7 +61,9 @@ MEASURES = {
 }  # fmt: skip
 # Plain names of the cited figures' measures, for generated caveats ("Compares 2023 aid with
 # 2022 GDP."); others read as the measure with spaces.
-MEASURE_NAMES = {"gdp": "GDP", "aid_funds": "aid", "jobs": "new jobs", "foreign_trade": "trade"}
+MEASURE_NAMES = {"gdp": "GDP", "aid_funds": "aid", "jobs": "new jobs", "foreign_trade": "trade",
+                 "working_age_population": "working-age population",
+                 "fixed_asset_investment": "fixed-asset investment"}  # fmt: skip
 # The English of a measure's unit where it says more than the measure word's own
 # English (套 counts sets in general; housing_units counts housing units).
 MEASURE_ENGLISH = {"housing_units": "housing units"}
