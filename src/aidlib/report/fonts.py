@@ -24,20 +24,25 @@ FAMILY = "aidlib CJK"
 # The face of the Noto Sans CJK collection to take: Simplified Chinese.
 FACE = "Noto Sans CJK SC"
 # The code points the embedded font serves: those :func:`needs_cjk_font` names.
-UNICODE_RANGE = "U+2E80-D7FF,U+F900-FFEF,U+20000-3FFFF"
+UNICODE_RANGE = "U+2460-24FF,U+2E80-D7FF,U+F900-FFEF,U+20000-3FFFF"
 
 
 def needs_cjk_font(ch: str) -> bool:
     r"""Whether a character is one the Latin system fonts may lack: CJK ideographs, punctuation, full width.
 
+    Enclosed alphanumerics (``⒁``, ``①``) count too: damaged GBK text is full of them, and
+    DejaVu has none.
+
     Examples:
-        >>> [needs_cjk_font(c) for c in "疏，A≥（\ufffd"]
-        [True, True, False, False, True, False]
+        >>> [needs_cjk_font(c) for c in "疏，A≥（\ufffd⒁"]
+        [True, True, False, False, True, False, True]
     """
     cp = ord(ch)
-    # CJK radicals to Hangul, compatibility ideographs to half/full-width forms, the extension planes;
-    # below U+2E80 (Latin, Greek, Cyrillic, symbols) any system font serves: UNICODE_RANGE says the same
-    return 0x2E80 <= cp <= 0xD7FF or 0xF900 <= cp <= 0xFFEF or 0x20000 <= cp <= 0x3FFFF
+    # enclosed alphanumerics, CJK radicals to Hangul, compatibility ideographs to half/full-width forms,
+    # the extension planes; elsewhere (Latin, Greek, Cyrillic, symbols) any system font serves:
+    # UNICODE_RANGE says the same
+    ranges = ((0x2460, 0x24FF), (0x2E80, 0xD7FF), (0xF900, 0xFFEF), (0x20000, 0x3FFFF))
+    return any(low <= cp <= high for low, high in ranges)
 
 
 def characters(texts) -> str:
