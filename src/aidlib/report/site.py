@@ -412,7 +412,7 @@ def data_page(
 
     ``names`` writes each source id as a reader names the source (its outlet and year).
     """
-    from aidlib.analysis.display import GRADES, cited_unit, count_noun, period_text, value_text
+    from aidlib.analysis.display import GRADES, cited_unit, count_noun, grades_text, period_text, value_text
     from aidlib.data.vocabulary import BASIS_NAMES, MEASURE_NAMES
 
     names = names or {}
@@ -444,7 +444,7 @@ def data_page(
         ("metric", "label"),
         ("value", "v"),
         ("period", "period"),
-        ("quote (normalized source)", "quote"),
+        ("quote (the repaired text)", "quote"),
     ]
     f_rows = [
         [
@@ -457,7 +457,7 @@ def data_page(
              cited_unit(r.unit)),
             when(r.period),
             (f"{esc(r.outlet)}, {esc(r.published)}, <a rel='external noopener' href='{esc(r.url)}'>page</a>"
-             f"<br><small>grade {esc(r.reliability)}</small>", r.outlet),
+             f"<br><small>{esc(grades_text(r.reliability))}</small>", r.outlet),
         ]
         for r in figures.itertuples(index=False)
     ]  # fmt: skip

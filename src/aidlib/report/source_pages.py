@@ -43,6 +43,14 @@ def _period(period: str) -> str:
     return period_text(period)
 
 
+def _periods(periods) -> str:
+    """Periods in a sentence, each once: ``2023 and 2024``, ``cumulative (no dates stated) and 2024``."""
+    from aidlib.analysis.display import CUMULATIVE_TEXT
+
+    shown = (_period(str(p)).replace(CUMULATIVE_TEXT, "cumulative (no dates stated)") for p in periods)
+    return _listing(list(dict.fromkeys(shown)))
+
+
 def _basis(basis: str) -> str:
     from aidlib.data.vocabulary import BASIS_NAMES
 
@@ -72,7 +80,7 @@ def _table(frame, columns: dict[str, str]) -> str:
 
 
 def split_chart(total, parts: pd.DataFrame, record: dict[str, str]) -> str:
-    """A total as one bar split into its stated parts and the unitemized rest, as a ``<figure>``.
+    """A total as one bar split into its stated parts, largest first, and the unitemized rest.
 
     Drawn only where the total and every part are exact (or about): a bound leaves the
     rest unknown. Returns ``""`` otherwise.
@@ -90,6 +98,7 @@ def split_chart(total, parts: pd.DataFrame, record: dict[str, str]) -> str:
     hedges = {str(total["qualifier"]), *parts["qualifier"].astype(str)}
     if not hedges <= {"exact", "about"} or parts.empty:
         return ""
+    parts = parts.sort_values("value", ascending=False, kind="stable")  # largest first, as every split bar
     unit = str(total["unit_en"])
     divisor, scaled = money_scale(float(total["value"]), unit)
     rest = float(total["value"]) - float(parts["value"].sum())
@@ -296,6 +305,8 @@ def like_with_like(rows: pd.DataFrame) -> str:
         'the bases differ: put in (投入) and planned'
         >>> like_with_like(rows.assign(basis="invested", period=["2023", "2021/2025"]))
         'the periods differ in length: 2023 and 2021–2025'
+        >>> like_with_like(rows.assign(basis="invested", period=["cumulative", "2024"]))
+        'the periods differ in length: cumulative (no dates stated) and 2024'
     """
     from aidlib.data.periods import PeriodError, parse_period
     from aidlib.data.vocabulary import UNITS, unit_family
@@ -323,8 +334,7 @@ def like_with_like(rows: pd.DataFrame) -> str:
         )
 
     if len({length(str(p)) for p in rows["period"]}) > 1:
-        periods = list(dict.fromkeys(_period(str(p)) for p in rows["period"]))
-        return f"the periods differ in length: {_listing(periods)}"
+        return f"the periods differ in length: {_periods(rows['period'])}"
     return ""
 
 
@@ -342,7 +352,7 @@ def _compare_chart(label: str, rows: pd.DataFrame, names: dict[str, str]) -> str
     divisor, scaled = money_scale(float(view["value"].abs().max()), str(view["unit"].iloc[0]))
     if divisor != 1:
         view = rescale(view, divisor, scaled)
-    periods = _listing(list(dict.fromkeys(_period(str(p)) for p in rows["period"])))
+    periods = _periods(rows["period"])
     basis = f"; counted as {_basis(str(rows['basis'].iloc[0]))}" if rows["basis"].iloc[0] else ""
     caption = f"{label}, by source: {periods}{basis}"
     alt = f"{label} by source: " + "; ".join(
