@@ -25,29 +25,36 @@
 #
 # **Source.** 南方农村报 (2023), report on Guangzhou's counterpart aid to Shufu County
 # (疏附县), Xinjiang; reporter 欧晓嫦, correspondent 广州援疆. The copy we have is the one
-# published online, kept byte for byte in `data/raw/`.
-#
+# published online, kept byte for byte. Every figure below is computed from it; none is
+# typed in by hand.
+
+# %% [markdown] tags=["remove-cell"]
 # **Rerun.** `make report` (all notebooks, HTML report) or open this notebook in
-# JupyterLab (`.venv/bin/jupyter lab notebooks/`) and run all cells. Every figure below
-# is computed by `aidlib`; none is typed in by hand.
+# JupyterLab (`.venv/bin/jupyter lab notebooks/`) and run all cells. The files: the raw
+# copy in `data/raw/`, its checksum in `data/sources.csv`, the curated rows in
+# `data/metrics.csv`, the quantities left out on purpose in `data/exclusions.csv`; the
+# repair is `aidlib.normalize`, the parser `aidlib.find_quantities`.
 
 # %%
+import pandas as pd
+
 import aidlib
 
 aidlib.set_theme()
 SOURCE = "guangzhou_shufu_2023"
+aidlib.set_chart_source("南方农村报 (2023)")  # the source line of every chart below
 record = aidlib.source_record(SOURCE)
 aidlib.reader_table(
     {"outlet": record["outlet"], "author": record["author"], "published": record["published"],
-     "period covered": record["period_covered"], "checksum": "SHA-256 verified against data/sources.csv"},
+     "period covered": record["period_covered"], "checksum": "SHA-256 checked against the one recorded for the source"},
     {"item": "source", "value": "record"},
 )  # fmt: skip
 
 # %% [markdown]
 # ## 1. The damage, and what the repair did
 #
-# Reading the raw file checks its SHA-256 against `data/sources.csv`. The repair runs in
-# code (`aidlib.normalize`), never on the file, and records every change it makes.
+# Reading the raw file checks its SHA-256 against the checksum recorded when the source was
+# added. The repair runs in code, never on the file, and records every change it makes.
 
 # %%
 raw = aidlib.read_raw(SOURCE)
@@ -69,9 +76,11 @@ gbk = [r for r in result.repairs if r.kind == "gbk_shift"]
 question_marks = raw.count("?")
 lost = result.text.count("\ufffd")
 assert sum(raw[r.raw_start : r.raw_end].count("?") for r in gbk) == question_marks
-print(f"{len(gbk)} GBK spans repaired, covering all {question_marks} '?' marks; {lost} characters marked lost")
-for r in gbk:
-    print(f"  {r.before!r:42} -> {r.after}")
+aidlib.reader_table(
+    pd.DataFrame({"before": [r.before for r in gbk], "after": [r.after for r in gbk]}),
+    {"before": "as published", "after": "repaired"},
+    caption=f"{len(gbk)} GBK spans repaired, covering all {question_marks} '?' marks; {lost} characters marked lost",
+)
 
 # %% [markdown]
 # A sentence before and after repair. The clean text maps back to the raw bytes, so any
@@ -87,19 +96,19 @@ print("clean:", result.text[start:end])
 # %% [markdown]
 # ## 2. Curation: every number, with its quote
 #
-# `data/metrics.csv` holds one row for every quantitative statement: its value in base
+# The curated metrics hold one row for every quantitative statement: its value in base
 # units, the measure word, whether it is exact or a bound, the period, and the shortest
-# clause of the clean text that states it. Loading it checks that every quote is in the
+# clause of the clean text that states it. Loading them checks that every quote is in the
 # clean text and that re-parsing the quote gives the row's value, unit and qualifier.
 
 # %%
 metrics = aidlib.load_metrics(source=SOURCE)
 found = aidlib.find_quantities(result.text)
-print(f"{len(metrics)} curated rows; {len(found)} quantities found by aidlib.find_quantities")
+print(f"{len(metrics)} curated rows; the parser finds {len(found)} quantities in the clean text")
 
 # %% [markdown]
 # **Coverage.** Every quantity the parser finds in the clean text lies inside some
-# curated quote (or is listed, with a reason, in `data/exclusions.csv`, empty today):
+# curated quote (or would be listed as left out, with a reason; none is today):
 
 # %%
 spans = []
@@ -110,13 +119,13 @@ for quote in metrics["quote"]:
         at = result.text.find(quote, at + 1)
 uncovered = [q.text for q in found if not any(a <= q.start and q.end <= b for a, b in spans)]
 assert uncovered == []
-print("quantities not curated:", uncovered)
+print(f"quantities outside every curated quote: {len(uncovered) or 'none'}")
 
 # %% [markdown]
 # ## 3. Restated facts
 #
-# The report tells some facts twice. Those rows carry `duplicate_of`, and every table and
-# chart in these notebooks leaves them out, so nothing is counted twice:
+# The report tells some facts twice. The second telling is marked as restating the first,
+# and every table and chart in these notebooks leaves it out, so nothing is counted twice:
 
 # %%
 restated = aidlib.metric_view(metrics, include_restated=True).query("duplicate_of != ''")
@@ -132,14 +141,13 @@ aidlib.reader_table(
 # Many figures are hedged: 4万余户 is *at least* 40,000 households. The qualifier mix of
 # the distinct facts:
 
-# %%
+# %% tags=["remove-cell"]
 distinct = aidlib.metric_view(metrics)
 mix = distinct["qualifier"].value_counts().reindex(["exact", "over", "about", "under"], fill_value=0)
 bound_share = mix["over"] / len(distinct)
 assert 0.2 < bound_share < 0.3  # "about a quarter", below
 print(f"lower bounds: {mix['over']} of {len(distinct)} distinct facts ({bound_share:.0%})")
 readable = {"exact": "exact", "over": "at least", "about": "about", "under": "at most"}
-aidlib.reader_table(mix.rename(readable).rename("facts"), {"item": "stated as", "facts": "distinct facts"})
 
 # %% tags=["remove-output"]
 ax = aidlib.bar_metrics(
@@ -151,9 +159,8 @@ aidlib.publish(ax)
 aidlib.chart_text(ax)
 
 # %% [markdown]
-# About a quarter of the numbers are lower bounds (余, 多, 超过). Indicators built on them
-# (`aidlib.indicators`) carry the bound through: a total divided by "at least N" is
-# "at most" something. One number is damaged (the teachers trained, 1700余人次: the
+# About a quarter of the numbers are lower bounds (余, 多, 超过). Figures derived from them
+# carry the bound through: a total divided by "at least N" is "at most" something. One number is damaged (the teachers trained, 1700余人次: the
 # character before it is lost); it is kept as a lower bound, which a lost leading digit
 # could only raise.
 

@@ -50,16 +50,19 @@
 # project or student, and how does the livelihood share compare with the published
 # "two 80%" guideline for counterpart aid to Xinjiang?
 #
-# **Source.** 南方农村报 (2023), curated in `data/metrics.csv` (see notebook 00). The
-# guideline is a cited figure in `data/cited_figures.tsv` (中国西藏网, 2025-09-23).
-#
-# **Rerun.** `make report`, or run all cells in JupyterLab.
+# **Source.** 南方农村报 (2023): each number with its quote (notebook 00). The guideline is
+# a figure published by 中国西藏网 (2025-09-23).
+
+# %% [markdown] tags=["remove-cell"]
+# **Rerun.** `make report`, or run all cells in JupyterLab. The report's figures are curated
+# in `data/metrics.csv`, the guideline in `data/cited_figures.tsv`.
 
 # %% tags=["remove-cell"]
 import aidlib
 
 aidlib.set_theme()
 SOURCE = "guangzhou_shufu_2023"
+aidlib.set_chart_source("南方农村报 (2023)")  # the source line of every chart drawn from the report
 metrics = aidlib.load_metrics(source=SOURCE)
 ind = aidlib.indicator_table(metrics).set_index("indicator_id")
 total = aidlib.metric(metrics, "funding.aid_total")
@@ -79,8 +82,9 @@ aidlib.reader_table(lines, {"label": "line", "shown": "amount", "period": "perio
 # %% tags=["remove-output"]
 money = aidlib.rescale(lines.iloc[1:], 1e6, "million yuan").reset_index(drop=True)
 parts = money[["label", "value", "shown"]].assign(label=money["metric_id"].str.split(".").str[0], itemized=True)
-parts.loc[len(parts)] = ["not itemized", ind.loc["funding.unitemized", "low"] / 1e6, "", False]
 parts["shown"] = [aidlib.value_text(v * 1e6, "exact", "yuan") for v in parts["value"]]
+parts.loc[len(parts)] = ["not itemized", ind.loc["funding.unitemized", "low"] / 1e6,
+                         ind.loc["funding.unitemized", "text_en"], False]  # derived: rounded, as on the index  # fmt: skip
 ax = aidlib.split_bar(parts, title="Guangzhou aid to Shufu, 2023: the itemized lines and the unitemized third",
                       xlabel="million yuan")  # fmt: skip
 aidlib.publish(ax)
@@ -117,21 +121,14 @@ per_unit = ind.loc[
 ]  # fmt: skip
 aidlib.reader_table(per_unit, {"label": "figure", "text_en": "value", "caveat": "caveat"})
 
-# %% tags=["remove-output"]
-per_thousand = ind.loc[["spend.per_household", "spend.per_funded_student"]].assign(
-    low=lambda d: d["low"] / 1e3,
-    high=lambda d: d["high"] / 1e3,
-    text=lambda d: d["text_en"],
-)
-ax = aidlib.bar_intervals(per_thousand, title="Spend per household and per funded student", xlabel="thousand yuan")
-aidlib.publish(ax)
-aidlib.chart_text(ax)
-
 # %% [markdown]
-# Housing upgrades come to **at most** about 1,600 yuan per household (the bar is a range
-# from 0: the household count is a lower bound). The education figure is not a grant size:
-# the 5907万元 also paid for IT and recording classrooms. The projects: 22 major items
-# split into 47 minor ones, which must not be added together.
+# The two first figures are not comparable, so no chart sets them side by side: a
+# household's housing upgrade and a university student's share of the education money are
+# different things. Housing upgrades come to **at most** about 1,600 yuan per household: the
+# household count is a lower bound (and cumulative), so the figure is a ceiling, and the
+# true one may be well below it. The education figure is not a grant size: the 5907万元
+# also paid for IT and recording classrooms. The projects: 22 major items split into 47
+# minor ones, which must not be added together.
 
 # %%
 assert ind.loc["spend.per_household", "high"] < 1_606
@@ -153,8 +150,9 @@ guideline = aidlib.figure(figures, "xinjiang.livelihood_share.guideline")
 livelihood = ind.loc["share.livelihood"]
 assert livelihood["high"] < guideline["value"]
 aidlib.reader_table(
-    {"'two 80%' guideline, to livelihoods": f"{guideline['value']:.0f}% ({guideline['outlet']}, {guideline['published']}, grade {guideline['reliability']})",
-     "this report, livelihood share": f"{livelihood['text_en']} ({livelihood['caveat']})"},
+    {"'two 80%' guideline, to livelihoods": f"{guideline['value']:.0f}%, published by {guideline['outlet']} on "
+                                            f"{guideline['published']}: {aidlib.grades_text(guideline['reliability'])}",
+     "this report, livelihood share": f"{livelihood['text_en']}. {livelihood['caveat']}"},
     {"item": "share", "value": "value"},
 )  # fmt: skip
 
@@ -163,7 +161,7 @@ compare = ind.loc[["share.livelihood", "share.industry"], ["label", "low", "high
 compare.loc["guideline"] = ["'Two 80%' guideline: livelihood share", guideline["value"], guideline["value"],
                             f"{guideline['value']:.0f}%"]  # fmt: skip
 ax = aidlib.bar_intervals(compare, title="Livelihood share of the 2023 aid, against the guideline", xlabel="percent of the 2023 aid total")
-aidlib.publish(ax, source=f"南方农村报 (2023); the guideline: {guideline['outlet']} ({guideline['published']})")
+aidlib.publish(ax, source=f"{aidlib.chart_source()}; the guideline: {guideline['outlet']} ({guideline['published'][:4]})")
 aidlib.chart_text(ax)
 
 # %% [markdown]

@@ -41,9 +41,11 @@
 # aid in Shufu — through satellite factories, the "company + cooperative + farmer"
 # model, processing firms and training — and which of these figures can be added up?
 #
-# **Source.** 南方农村报 (2023), curated in `data/metrics.csv` (notebook 00).
-#
-# **Rerun.** `make report`, or run all cells in JupyterLab.
+# **Source.** 南方农村报 (2023): each number with its quote (notebook 00).
+
+# %% [markdown] tags=["remove-cell"]
+# **Rerun.** `make report`, or run all cells in JupyterLab. The report's figures are curated
+# in `data/metrics.csv`.
 
 # %% tags=["remove-cell"]
 from pathlib import Path
@@ -52,6 +54,7 @@ import aidlib
 
 aidlib.set_theme()
 SOURCE = "guangzhou_shufu_2023"
+aidlib.set_chart_source("南方农村报 (2023)")  # the source line of every chart drawn from the report
 metrics = aidlib.load_metrics(source=SOURCE)
 ind = aidlib.indicator_table(metrics).set_index("indicator_id")
 

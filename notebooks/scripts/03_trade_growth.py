@@ -43,16 +43,19 @@
 # Shufu's foreign trade before the reported 70% growth, how much investment came per yuan
 # of aid, and what did the produce sold through consumption aid fetch per tonne?
 #
-# **Source.** 南方农村报 (2023), curated in `data/metrics.csv` (notebook 00). All derived
-# figures come from `aidlib.indicators`, with their formulas.
-#
-# **Rerun.** `make report`, or run all cells in JupyterLab.
+# **Source.** 南方农村报 (2023): each number with its quote (notebook 00). Every derived
+# figure is computed from the report's own, with its formula (under "ids and formula").
+
+# %% [markdown] tags=["remove-cell"]
+# **Rerun.** `make report`, or run all cells in JupyterLab. The report's figures are curated
+# in `data/metrics.csv`; the derived ones are the indicators of `aidlib.indicators`.
 
 # %% tags=["remove-cell"]
 import aidlib
 
 aidlib.set_theme()
 SOURCE = "guangzhou_shufu_2023"
+aidlib.set_chart_source("南方农村报 (2023)")  # the source line of every chart drawn from the report
 metrics = aidlib.load_metrics(source=SOURCE)
 ind = aidlib.indicator_table(metrics).set_index("indicator_id")
 

@@ -65,26 +65,33 @@
 # months, and what share of the county's working-age people hold the satellite-factory jobs?
 # The report alone cannot say; published figures from other sources can.
 #
-# **Source.** The report's curated metrics (`data/metrics.csv`, notebook 00) set against
-# published figures in `data/cited_figures.tsv`: each a number as printed plus its outlet,
-# date, URL and a reliability grade (A: the original page of a government or state outlet;
-# B: a named outlet's piece reposted elsewhere; C: unattributed, wiki, Q&A or aggregator). Every
-# derived figure below is an indicator of `aidlib.context`, with its formula, inputs,
-# bounds and caveat.
-#
-# **Rerun.** `make report`, or run all cells in JupyterLab.
+# **Source.** The figures of the 南方农村报 (2023) report (notebook 00) set against figures
+# published by other outlets, each a number as printed with its outlet, date, web page and a
+# reliability grade (A: the original page of a government or state outlet; B: a named
+# outlet's piece reposted elsewhere; C: unattributed, wiki, Q&A or aggregator); the data
+# page lists every one. Every derived figure below comes with its formula, inputs, bounds
+# and caveat.
+
+# %% [markdown] tags=["remove-cell"]
+# **Rerun.** `make report`, or run all cells in JupyterLab. The report's figures are curated
+# in `data/metrics.csv`, the cited figures in `data/cited_figures.tsv`; the derived ones are
+# the indicators of `aidlib.context`.
 
 # %% tags=["remove-cell"]
+import pandas as pd
+
 import aidlib
 
 aidlib.set_theme()
 SOURCE = "guangzhou_shufu_2023"
+REPORT = "南方农村报 (2023)"  # the source line of every chart drawn from the report alone
+aidlib.set_chart_source(REPORT)
 metrics = aidlib.load_metrics(source=SOURCE)
 figures = aidlib.load_figures()
 ctx = aidlib.context_table(metrics, figures).set_index("indicator_id")
 
 # %%
-aidlib.reader_table(figures["reliability"].value_counts().sort_index().rename("figures"),
+aidlib.reader_table(figures["reliability"].value_counts().sort_index().rename(aidlib.grades_text).rename("figures"),
                     {"item": "grade", "figures": "cited figures"})  # fmt: skip
 
 # %% [markdown]
@@ -108,7 +115,7 @@ shufu["label"] = "Guangzhou→Shufu, 2023 (this report)"
 assert shufu.loc[0, "value"] / 1e9 == 0.53
 ax = aidlib.series_chart(xinjiang, title="Counterpart aid to Xinjiang, 19 partner provinces", ylabel="billion yuan",
              scale=1e9, extra=shufu)  # fmt: skip
-aidlib.publish(ax, source=f"{aidlib.figures_source(xinjiang, figures)}; Shufu: 南方农村报 (2023)")
+aidlib.publish(ax, source=f"{aidlib.figures_source(xinjiang, figures)}; Shufu: {REPORT}")
 aidlib.chart_text(ax)
 
 # %% [markdown]
@@ -141,7 +148,7 @@ aidlib.reader_table(
 spans = aidlib.spans(figures, "19 provinces→Xinjiang", "aid_funds")
 described = figures.set_index("figure_id")["description_en"]
 aidlib.reader_table(
-    spans.assign(what=spans["figure_id"].map(described), period=spans["period"].str.replace("/", "–")),
+    spans.assign(what=spans["figure_id"].map(described)),
     {"what": "figure", "period": "years", "stated": "as printed", "reliability": "grade"},
 )
 
@@ -152,7 +159,9 @@ aidlib.reader_table(
 # to about 2,015 yuan. It is about 8.8% of the county's 2022 GDP, 186% of its 2022 general
 # budget revenue, and about 15% of its 2022 fixed-asset investment. These ratios set 2023
 # aid against 2022 figures (the only year published) and are scale comparisons, not shares:
-# aid money is neither value added nor budget revenue.
+# aid money is neither value added nor budget revenue. Each ratio has a panel of its own, for
+# its own denominator; the panels share one scale, so the bars show how much larger the aid
+# looms next to the county's budget than next to its economy.
 
 # %% tags=["remove-output"]
 economy = ctx.loc[["context.aid_to_gdp", "context.aid_to_budget_revenue", "context.aid_to_fixed_asset_investment"]]
@@ -160,9 +169,10 @@ economy = economy.assign(text=economy["text_en"])
 names = {"context.aid_to_gdp": "of 2022 GDP", "context.aid_to_budget_revenue": "of 2022 budget revenue",
          "context.aid_to_fixed_asset_investment": "of 2022 fixed-asset investment"}  # fmt: skip
 fig = aidlib.panels({names[i]: economy.loc[[i]].assign(label="2023 aid") for i in names},
-                    title="Guangzhou's 2023 aid against three parts of Shufu's 2022 economy", xlabel="percent")  # fmt: skip
+                    title="Guangzhou's 2023 aid against three parts of Shufu's 2022 economy", xlabel="percent",
+                    same_scale=True)  # fmt: skip
 ids = ["shufu.gdp.2022", "shufu.budget_revenue.2022", "shufu.fixed_asset_investment.2022"]
-aidlib.publish(fig, source=f"南方农村报 (2023); {aidlib.figures_source(figures[figures['figure_id'].isin(ids)], figures)}")
+aidlib.publish(fig, source=f"{REPORT}; {aidlib.figures_source(figures[figures['figure_id'].isin(ids)], figures)}")
 aidlib.chart_text(fig)
 
 # %%
@@ -175,7 +185,7 @@ aidlib.reader_table(ctx.loc[["context.aid_per_resident"]], {"label": "comparison
 
 # %%
 gdp = aidlib.figure(figures, "shufu.gdp.2022")
-aidlib.reader_table({"Shufu GDP 2022": f"{gdp['outlet']}, {gdp['published']}, grade {gdp['reliability']}"},
+aidlib.reader_table({"Shufu GDP 2022": f"{gdp['outlet']}, {gdp['published']}; {aidlib.grades_text(gdp['reliability'])}"},
                     {"item": "figure", "value": "citation"})  # fmt: skip
 
 # %% [markdown]
@@ -200,17 +210,16 @@ assert round(shares.loc["context.trade_share_xinjiang", "low"], 2) == 0.47
 # Xinjiang's 47.3%. All three are year-on-year rates for the same nine months.
 
 # %% tags=["remove-output"]
-growth_ids = {"Shufu County (this report)": "trade.growth_yoy",
-              "Kashgar Prefecture": "kashgar.trade_growth.2023_jan_sep",
-              "Xinjiang": "xinjiang.trade_growth.2023_jan_sep"}  # fmt: skip
-growth = economy.iloc[:0, :0].copy()
-for label, gid in growth_ids.items():
-    row = aidlib.metric(metrics, gid) if gid in set(metrics["metric_id"]) else aidlib.figure(figures, gid)
-    growth.loc[gid, ["label", "low", "high", "text"]] = [label, row["value"], row["value"], f"{row['value']:g}%"]
-assert growth["low"].tolist() == [70.0, 89.7, 47.3]
-ax = aidlib.bar_intervals(growth, title="Foreign-trade growth, Jan–Sep 2023 over Jan–Sep 2022", xlabel="percent year on year")
-cited = figures[figures["figure_id"].isin(list(growth_ids.values()))]
-aidlib.publish(ax, source=f"Shufu: 南方农村报 (2023); {aidlib.figures_source(cited, figures)}")
+peers = {"Kashgar Prefecture": "kashgar.trade_growth.2023_jan_sep", "Xinjiang": "xinjiang.trade_growth.2023_jan_sep"}
+growth = pd.DataFrame({"label": ["Shufu County (this report)", *peers],
+                       "value": [aidlib.metric(metrics, "trade.growth_yoy")["value"],
+                                 *(aidlib.figure(figures, fid)["value"] for fid in peers.values())],
+                       "highlight": [True, False, False]})  # fmt: skip
+assert growth["value"].tolist() == [70.0, 89.7, 47.3]
+ax = aidlib.growth_chart(growth, title="Foreign-trade growth, Jan–Sep 2023 on Jan–Sep 2022: Shufu's was "
+                         "faster than Xinjiang's and slower than Kashgar Prefecture's")  # fmt: skip
+cited = figures[figures["figure_id"].isin(list(peers.values()))]
+aidlib.publish(ax, source=f"Shufu: {REPORT}; {aidlib.figures_source(cited, figures)}")
 aidlib.chart_text(ax)
 
 # %% [markdown]
@@ -260,8 +269,8 @@ aidlib.reader_table(ctx.loc[["context.aid_vs_plan_2011_2015"]], {"label": "compa
 
 # %% [markdown]
 # Guangdong's other pairs publish single-year figures for different years and scopes. Only
-# the full-year ones are drawn side by side, each labelled with its year; they say how
-# large a year of pairing aid is, not who gives more.
+# the full-year ones are drawn, a panel for each year on one scale, so that a bar twice as
+# long is twice as much; they say how large a year of pairing aid is, not who gives more.
 
 # %% tags=["remove-output"]
 pairs = ["guangdong.aid_funds.2014", "dongguan.aid_funds.2020", "shenzhen.aid_funds.2020",
@@ -271,7 +280,8 @@ assert (side["basis"] == "annual").all() and (side["measure"] == "aid_funds").al
 bars = aidlib.rescale(side.assign(label=side["subject"], low=side["value"], high=side["value"]), 1e6, "million yuan")
 fig = aidlib.panels({year: bars[bars["period"] == year][["label", "low", "high", "text"]]
                      for year in sorted(bars["period"].unique())},
-                    title="One year of aid from Guangdong's pairs, each in its own year", xlabel="million yuan")  # fmt: skip
+                    title="One year of aid from Guangdong's pairs, each in its own year", xlabel="million yuan",
+                    same_scale=True)  # fmt: skip
 aidlib.publish(fig, source=aidlib.figures_source(side.reset_index(), figures))
 aidlib.chart_text(fig)
 
@@ -305,17 +315,18 @@ aidlib.reader_table(same, {"stated": "as printed", "outlet": "outlet", "publishe
 # ## 6. Where published figures may disagree
 #
 # Figures that share subject, measure, basis and period answer the same question and are
-# compared directly (`agree` says whether their values match); the figure preferred is
+# compared directly (the table says whether their values agree); the figure preferred is
 # the best graded, then a primary page over a repost, then the later publication. Others
-# were linked by the curators (`conflicts_with`) because their levels cannot all be right
-# on one definition: they cover different periods, so none is preferred. Nothing is averaged.
+# were linked by the curators as conflicting because their levels cannot all be right on
+# one definition: they cover different periods, so none is preferred. Nothing is averaged.
 
 # %%
 table = aidlib.conflicts(figures)
 assert len(table) == 5 and (~table["agree"]).sum() == 4
 preferred = table["preferred"].map(lambda fid: described.get(fid, "none: different periods") if fid else "none: different periods")
 aidlib.reader_table(
-    table.assign(preferred=preferred),
+    table.assign(preferred=preferred, periods=table["periods"].str.split(", ").map(aidlib.periods_text),
+                 stated=table["stated"].str.replace(" | ", "; "), grades=table["grades"].map(aidlib.grades_text)),
     {"subject": "subject", "periods": "periods", "stated": "as printed", "grades": "grades", "agree": "agree",
      "preferred": "preferred figure"},
 )  # fmt: skip

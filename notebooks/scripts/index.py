@@ -72,6 +72,8 @@ import aidlib
 
 aidlib.set_theme()
 SOURCE = "guangzhou_shufu_2023"
+REPORT = "南方农村报 (2023)"  # the source line of every chart drawn from the report alone
+aidlib.set_chart_source(REPORT)
 metrics = aidlib.load_metrics(source=SOURCE)
 figures = aidlib.load_figures()
 ind = aidlib.indicator_table(metrics).set_index("indicator_id")
@@ -130,14 +132,14 @@ assert [aidlib.figure(figures, fid)["value"] for fid in peers.values()] == [89.7
 assert ctx.loc["context.trade_share_kashgar", "text_en"] == "≤ 1.98%"
 
 # %% tags=["remove-output"]
-growth = ind.iloc[:0, :0].copy()
-for label, gid in {"Shufu County (this report)": "trade.growth_yoy", **peers}.items():
-    row = aidlib.metric(metrics, gid) if gid in set(metrics["metric_id"]) else aidlib.figure(figures, gid)
-    growth.loc[gid, ["label", "low", "high", "text"]] = [label, row["value"], row["value"], f"{row['value']:g}%"]
-ax = aidlib.bar_intervals(growth, title="Shufu's trade grew faster than Xinjiang's and slower than Kashgar "
-                          "Prefecture's, over the same months", xlabel="percent, Jan–Sep 2023 on Jan–Sep 2022")  # fmt: skip
+growth = pd.DataFrame({"label": ["Shufu County (this report)", *peers],
+                       "value": [aidlib.metric(metrics, "trade.growth_yoy")["value"],
+                                 *(aidlib.figure(figures, fid)["value"] for fid in peers.values())],
+                       "highlight": [True, False, False]})  # fmt: skip
+ax = aidlib.growth_chart(growth, title="Foreign-trade growth, Jan–Sep 2023 on Jan–Sep 2022: Shufu's was "
+                         "faster than Xinjiang's and slower than Kashgar Prefecture's")  # fmt: skip
 cited = figures[figures["figure_id"].isin(list(peers.values()))]
-aidlib.publish(ax, source=f"Shufu: 南方农村报 (2023); {aidlib.figures_source(cited, figures)}")
+aidlib.publish(ax, source=f"Shufu: {REPORT}; {aidlib.figures_source(cited, figures)}")
 aidlib.chart_text(ax)
 
 # %% [markdown]
