@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlparse
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
+from reader_text import scan, slips
 
 from aidlib.analysis import context
 from aidlib.analysis.display import value_text
@@ -37,6 +38,25 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("report") / "reports"
     write_report(out, progress=lambda _: None)
     return out
+
+
+@pytest.fixture(scope="module")
+def built_three(tmp_path_factory) -> Path:
+    """A report of three sources (Shufu and the two invented ones): its source and comparison pages.
+
+    The notebooks are one tiny one: these pages come from the data alone.
+    """
+    from invented import add_reports, shipped_copy
+
+    folder = tmp_path_factory.mktemp("three")
+    data = add_reports(shipped_copy(folder / "data"))
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# 00 · Tiny\n\n**Question.** What is tiny?")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    (folder / "nb").mkdir()
+    nbformat.write(nb, folder / "nb" / "00_tiny.ipynb")
+    write_report(folder / "reports", progress=lambda _: None, notebooks=folder / "nb", data=data)
+    return folder / "reports"
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -157,6 +177,49 @@ def test_data_page_lists_every_metric_and_figure(built):
         assert row.find("a", href=url)
     downloads = {a["href"] for a in soup.find("ul", class_="downloads").find_all("a")}
     assert {"data/metrics.csv", "data/datapackage.json", "aidlib-data.zip"} <= downloads
+
+
+# ---- the bar's scan: no internals, and English, on every page a reader opens ----------------------
+def test_no_internals_on_any_reader_page(built, built_three):
+    """No file path, make target, Python name or repr, column name, raw period or run-together grades.
+
+    What counts as visible, and which places may hold ids, is said in tests/reader_text.py.
+    (Before issue 21's page work: 147 places on the Shufu report, 81 on the three-source one.)
+    """
+    pages = {p.name for p in _pages(built)} | {p.name for p in _pages(built_three)}
+    assert {site.INDEX, site.DATA, site.COMPARE, "source-invented_a_2024.html"} <= pages
+    assert scan(built) == {}
+    assert scan(built_three) == {}
+
+
+def test_generated_english_reads_as_english_on_every_page(built, built_three):
+    assert scan(built, slips) == {}
+    assert scan(built_three, slips) == {}
+
+
+def test_source_and_comparison_pages_say_their_sentences_in_words(built_three):
+    from reader_text import visible_text
+
+    shufu = visible_text((built_three / "source-guangzhou_shufu_2023.html").read_text(encoding="utf-8"))
+    assert "It states 74 figures, each with its quote; 3 of them restate another and are marked." in shufu
+    assert "list of repairs\n: 7 byte-shifted (mojibake) spans undone, 1 HTML fragment removed," in shufu
+    invented = visible_text((built_three / "source-invented_a_2024.html").read_text(encoding="utf-8"))
+    assert "It covers 2024. It states 7 figures, each with its quote." in invented  # no author: no "By"
+    assert ": none was needed." in invented and "8 million yuan per aid project" in invented  # not "per unit"
+    compare = visible_text((built_three / site.COMPARE).read_text(encoding="utf-8"))
+    why = [line for line in compare.splitlines() if line.startswith("Not drawn")]
+    assert why == [
+        "Not drawn, because the bases differ: put in (投入) and arranged (安排).",
+        "Not drawn, because the periods differ in length: cumulative (no dates stated) and 2024.",
+        "Not drawn, because the bases differ: put in (投入) and not stated.",
+    ]
+    captions = [line for line in compare.splitlines() if ", by source: " in line]
+    assert captions == [
+        "Funds for housing, by source: 2023 and 2024; counted as put in (投入)",
+        "Funds for industry, by source: 2023 and 2024; counted as arranged (安排)",
+        "Aid projects, by source: 2024 and 2023",  # counts need no basis
+    ]
+    assert "Share of the aid total: housing" in compare  # a heading for every source, not Shufu's "2023"
 
 
 def test_data_copy_is_a_valid_datapackage(built):
@@ -390,7 +453,8 @@ MISSING = "龘"
 # Marks each element holding Chinese text; returns [probe, Chinese characters in its text].
 _PROBES = r"""() => { const out = []; let i = 0;
   const cjk = (c) => { const p = c.codePointAt(0);  // as aidlib.report.fonts.needs_cjk_font
-    return (p >= 0x2E80 && p <= 0xD7FF) || (p >= 0xF900 && p <= 0xFFEF) || (p >= 0x20000 && p <= 0x3FFFF); };
+    return (p >= 0x2460 && p <= 0x24FF) || (p >= 0x2E80 && p <= 0xD7FF) || (p >= 0xF900 && p <= 0xFFEF)
+      || (p >= 0x20000 && p <= 0x3FFFF); };
   for (const el of document.querySelectorAll('body *')) {
     if (el.closest('script, style, title')) continue;
     const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('');
