@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import jupytext
 import pytest
@@ -69,3 +70,28 @@ def test_no_volatile_output(path):
     text = path.read_text(encoding="utf-8")
     assert " at 0x" not in text, "a memory address in the outputs"
     assert '"iopub.execute_input"' not in text, "execution timestamps recorded"
+
+
+def _charts(path) -> list[dict]:
+    """The charts a committed notebook published: each output's caption, alt text and source."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return [o["metadata"]["aidlib_chart"] for c in nb["cells"] if c["cell_type"] == "code"
+            for o in c.get("outputs", []) if "aidlib_chart" in o.get("metadata", {})]  # fmt: skip
+
+
+def test_one_chart_for_one_comparison_on_the_index_and_in_05():
+    """The trade growth of Shufu, Kashgar and Xinjiang is drawn once, the same way, wherever it is shown."""
+    folder = PROJECT_ROOT / "notebooks"
+    trade = [[c for c in _charts(folder / name) if c["caption"].startswith("Foreign-trade growth")]
+             for name in ("index.ipynb", "05_in_context.ipynb")]  # fmt: skip
+    (index,), (context,) = trade
+    assert index["alt"] == context["alt"] and index["caption"] == context["caption"]
+    assert index["narrow"] == context["narrow"]  # the very same drawing on a phone
+    assert "Kashgar Prefecture +89.7%; Shufu County (this report) +70%; Xinjiang +47.3%" in index["alt"]
+
+
+def test_no_chart_source_names_a_file():
+    for path in [*NOTEBOOKS, PROJECT_ROOT / "notebooks" / "index.ipynb"]:
+        for chart in _charts(path):
+            source = chart["source"]
+            assert source.startswith("Source: ") and not re.search(r"\.(csv|tsv)\b|data/", source), path.name
