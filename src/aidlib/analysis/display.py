@@ -383,13 +383,14 @@ class ReaderTable:
         esc = html.escape
         head = "".join(f"<th scope=col>{esc(h)}</th>" for h in self.headers)
         body = []
+        def label(header: str, cell: str) -> str:  # a phone's card names each value; an empty one, not
+            return f" data-label='{esc(header)}'" if cell else ""
+
         for row, detail in zip(self.rows, self.details, strict=True):
-            cells = [
-                f"<td data-label='{esc(h)}'>{esc(c)}</td>" for h, c in zip(self.headers, row, strict=True)
-            ]
+            cells = [f"<td{label(h, c)}>{esc(c)}</td>" for h, c in zip(self.headers, row, strict=True)]
             if detail:
                 cells[-1] = (
-                    f"<td data-label='{esc(self.headers[-1])}'>{esc(row[-1])}<details class=ids>"
+                    f"<td{label(self.headers[-1], row[-1])}>{esc(row[-1])}<details class=ids>"
                     f"<summary>ids and formula</summary><small>{esc(detail)}</small></details></td>"
                 )
             body.append("<tr>" + "".join(cells) + "</tr>")
