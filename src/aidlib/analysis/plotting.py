@@ -193,16 +193,19 @@ def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes 
         raise ValueError(f"one chart, one unit: got {', '.join(units)}")
     labels = [str(label) for label in view["label"]]
     if "period" in view and len(set(view["period"])) > 1:
-        from aidlib.analysis.display import period_text
+        from aidlib.analysis.display import CUMULATIVE_TEXT, period_text
         from aidlib.data.periods import PeriodError
 
-        def when(period) -> str:
+        def when(period) -> str:  # short: a label has little room
             try:
-                return period_text(str(period))
+                return period_text(str(period)).replace(CUMULATIVE_TEXT, "cumulative")
             except PeriodError:  # a period the chart is given as text
                 return str(period)
 
-        labels = [f"{label} ({when(period)})" for label, period in zip(labels, view["period"], strict=True)]
+        def dated(label: str, period) -> str:  # "Training (person-times), 2023", not "(…) (2023)"
+            return f"{label}, {when(period)}" if label.endswith(")") else f"{label} ({when(period)})"
+
+        labels = [dated(label, period) for label, period in zip(labels, view["period"], strict=True)]
     _check_labels([*labels, *view["shown"]])
     ax, new = _axes(ax, len(view))
     values = [float(v) for v in view["value"]]
