@@ -340,7 +340,7 @@ def like_with_like(rows: pd.DataFrame) -> str:
 
 def _compare_chart(label: str, rows: pd.DataFrame, names: dict[str, str]) -> str:
     """The shared figure across sources, one bar each (only for rows :func:`like_with_like` allows)."""
-    from aidlib.analysis.display import money_scale
+    from aidlib.analysis.display import count_noun, money_scale
     from aidlib.analysis.plotting import bar_metrics
     from aidlib.analysis.publish import render
     from aidlib.analysis.tables import rescale
@@ -360,7 +360,7 @@ def _compare_chart(label: str, rows: pd.DataFrame, names: dict[str, str]) -> str
     )
     source = "; ".join(dict.fromkeys(names[s] for s in rows["source_id"]))
     with _themed():  # sources are named by their outlets, in Chinese
-        ax = bar_metrics(view, xlabel=str(view["unit"].iloc[0]))
+        ax = bar_metrics(view, xlabel=count_noun(str(view["unit"].iloc[0]), str(rows["label"].iloc[0])))
         return rendered_chart_html(render(ax, caption=caption, source=source, alt=alt + "."))
 
 
@@ -375,14 +375,18 @@ def shared_label(indicator_id: str, labels: list[str]) -> str:
         'Housing funds per household'
         >>> shared_label("share.housing", ["Share of the 2023 aid total: housing", "y"])
         'Share of the aid total: housing'
+        >>> shared_label("share.itemized", ["Itemized share of the 2023 aid total", "z"])
+        'Itemized share of the aid total'
         >>> shared_label("county.lectures_per_school", ["Lectures per school"] * 2)
         'Lectures per school'
     """
     from aidlib.data.declarations import PART, generic_declarations
 
-    for d in generic_declarations():
+    declared = generic_declarations()
+    for d in declared:  # an id of its own before a pattern it also matches (share.itemized, share.{part})
         if d.indicator_id == indicator_id:
             return d.label_en
+    for d in declared:
         head, _, tail = d.indicator_id.partition(PART)
         if PART in d.indicator_id and indicator_id.startswith(head) and indicator_id.endswith(tail):
             part = indicator_id[len(head) : len(indicator_id) - len(tail)]
