@@ -42,8 +42,10 @@ notebooks: $(STAMP) ## re-execute every notebook in place (after a library chang
 	$(BIN)/jupytext --sync notebooks/*.ipynb
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
-lint: $(STAMP) ## check style with ruff
+lint: $(STAMP) ## check style (ruff), the stages' import contracts (import-linter) and dead code (vulture)
 	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/lint-imports
+	$(BIN)/vulture src/aidlib tools/vulture_whitelist.py --min-confidence 80
 
 bench: $(STAMP) ## run the benchmark scripts and print their figures
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done

@@ -596,7 +596,7 @@ def test_a_failed_add_source_leaves_no_orphan(new_file, data_copy, monkeypatch):
     import aidlib.data.curate as curate
 
     before = (data_copy / "sources.csv").read_bytes()
-    real = curate._write_atomic
+    real = curate.write_atomic
     calls = []
 
     def fail_first(path, blob, mode):
@@ -605,7 +605,7 @@ def test_a_failed_add_source_leaves_no_orphan(new_file, data_copy, monkeypatch):
             raise OSError(28, "No space left on device")
         real(path, blob, mode)
 
-    monkeypatch.setattr(curate, "_write_atomic", fail_first)
+    monkeypatch.setattr(curate, "write_atomic", fail_first)
     with pytest.raises(OSError, match="No space left"):
         _add(new_file, data_copy)
     assert (data_copy / "sources.csv").read_bytes() == before

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from aidlib.data import paths
 from aidlib.data.csvfile import NAME_RULE, is_name, path_inside, read_table, spreadsheet_safe
+from aidlib.storage import write_atomic
 
 _YEAR = re.compile(r"\d{4}")
 # BCP 47, the common shapes: language, then script, region or variant subtags (zh, zh-Hans, en-GB).
@@ -329,7 +330,7 @@ def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> list[st
         csv.writer(line, lineterminator="\n").writerow([record[c] for c in SOURCE_COLUMNS])
         text = before.decode("utf-8")
         sep = "" if not text or text.endswith(("\n", "\r")) else "\n"
-        _write_atomic(sources, (text + sep + line.getvalue()).encode("utf-8"), mode)
+        write_atomic(sources, (text + sep + line.getvalue()).encode("utf-8"), mode)
         records, problems, _ = read_sources(folder)
         if problems or source_id not in records:
             raise ValueError(
@@ -337,23 +338,9 @@ def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> list[st
             )
     except BaseException:
         dest.unlink(missing_ok=True)
-        _write_atomic(sources, before, mode)
+        write_atomic(sources, before, mode)
         raise
     return same
-
-
-def _write_atomic(path: Path, blob: bytes, mode: int) -> None:
-    """Replace ``path`` by ``blob`` in one rename, with the file mode ``mode``; no temporary file left."""
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode | stat.S_IWUSR)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(blob)
-        tmp.chmod(mode)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 class _Index:

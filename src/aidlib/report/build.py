@@ -487,13 +487,11 @@ class _Saved:
 
 def _write_log(log: Path, text: str) -> _Saved:
     """Write the log (atomically: a reader never sees half of it); say why not when it cannot be."""
-    tmp = log.with_name(f".{log.name}.{os.getpid()}.tmp")
+    from aidlib.storage import write_atomic
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(log)
+        write_atomic(log, text.encode("utf-8"))
     except OSError as err:
-        if tmp.is_file():
-            tmp.unlink()
         return _Saved(f"{log}: {err.strerror or err}")
     return _Saved()
 
