@@ -222,13 +222,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"aidlib check: {len(checked.problems)} problem(s)", file=sys.stderr)
         return 1
     assert checked.metrics is not None and checked.figures is not None
-    sources = len({row["source_id"] for row in checked.metrics.rows})
+    from aidlib.data.sources import source_ids
+
+    sources = len(source_ids(checked.folder))
     print(f"aidlib check: {checked.metrics.path}: {len(checked.metrics)} metrics of {sources} source(s) OK "
           "(schema, quotes, values, sources)")  # fmt: skip
     print(f"aidlib check: {checked.figures.path}: {len(checked.figures)} cited figures OK "
           "(stated, vocabularies, citations)")  # fmt: skip
+    idle = checked.unapplied
+    unused = f"; {len(idle)} apply to no source yet: {', '.join(idle)}" if idle else ""
     print(f"aidlib check: {checked.folder / 'indicators.csv'}: {len(checked.declarations)} indicator "
-          "declarations OK (operations, inputs, every source named can compute them)")  # fmt: skip
+          f"declarations OK (operations, inputs, every source named can compute them{unused})")  # fmt: skip
     if checked.references is not None:
         print(f"aidlib check: {checked.references.path}: {len(checked.references)} references OK "
               "(ids, dates, URLs)")  # fmt: skip

@@ -768,7 +768,9 @@ def draft_rows(
             if alike:
                 notes.append(f"The text names several shared ids here ({', '.join(alike)}): if one fits, "
                              "use it as metric_id.")  # fmt: skip
-            base = f"{theme}.{_slug(q.unit_en)}"
+            # an id of this source's own (its id in it): never the same as another source's by accident,
+            # since the same id in two sources names the same concept; the curator names it better
+            base = f"{theme}.{_slug(q.unit_en)}_{source_id}"
             mid, n = base, counters.get(base, 1)
             while mid in ids or mid in shared:  # a shared id is given only where the text says so
                 n += 1
