@@ -218,6 +218,10 @@ def test_what_the_curator_gets_wrong_is_refused(tmp_path, folder, report):
         ("该校创建于2010年，在校学生1200名", "2023", "2023"),
         ("自2015年成立以来，累计带动就业500人", "2023", "cumulative"),  # since its founding: no year taken
         ("2022年成立合作社10家", "2023", "2022"),  # founding ten cooperatives in 2022 is what 2022 did
+        # the base of a change is not the period: the change is of the year before it
+        ("2020年，农民收入比2015年增长2倍", "2023", "2020"),
+        ("全年销售额较2022年增长3.2亿元", "2023", "2023"),
+        ("与2019年相比，投入增加1亿元", "2023", "2023"),
     ],
 )
 def test_guess_period_on_invented_sentences(text, covered, period):

@@ -61,7 +61,7 @@ THEME_KEYWORDS = {
     "investment": ("招商", "投资", "到位资金", "引资"),
     "trade": ("外贸", "进出口", "出口", "进口"),
     "employment": ("就业", "卫星工厂", "岗位", "务工", "国语培训", "技术型人才", "吸纳"),
-    "consumption_aid": ("消费帮扶", "销售额", "助销", "展会", "广交会", "消费"),
+    "consumption_aid": ("消费帮扶", "消费援疆", "销售额", "助销", "展会", "广交会", "消费"),
     "talent_exchange": ("干部", "跟岗", "挂职", "选派", "人才交流"),
     "culture": ("文化", "宣讲", "演出", "非遗", "醒狮", "爱国主义", "红色", "社团", "文艺"),
     "ethnic_exchange": ("民族团结", "交往交流", "少数民族", "书信", "互访", "考察", "结对"),
@@ -363,7 +363,7 @@ class _Index:
         since = {m[0] for m in self.markers if m[2] == "since_year"}  # 2016年以来 is a span, not 2016
         self.years = [
             (m.start(), m.end(), m["y"]) for m in _YEAR_IN_TEXT.finditer(text)
-            if m.start() not in since and not _founded(text, m)
+            if m.start() not in since and not _founded(text, m) and not _compared(text, m)
         ]  # fmt: skip
         self.year_starts = [y[0] for y in self.years]
         self.verbs = [(m.start(), m.group()) for m in _BASIS_VERB.finditer(text)]
@@ -423,6 +423,17 @@ class _Index:
         return self.once(("theme", a, b), lambda: {
             theme: sum(self.text.count(w, a, b) for w in words) for theme, words in THEME_KEYWORDS.items()
         })  # fmt: skip
+
+
+def _compared(text: str, m: re.Match) -> bool:
+    """Whether the year ``m`` is the base a change is measured from: 比2015年增长, 较2015年, 与2015年相比.
+
+    Examples:
+        >>> _compared("2020年比2015年增长2倍", _YEAR_IN_TEXT.search("2020年比2015年增长2倍", 6))
+        True
+    """
+    before = text[max(0, m.start() - 1) : m.start()]
+    return before in ("比", "较") or (before == "与" and "相比" in text[m.end() : m.end() + 4])
 
 
 def _founded(text: str, m: re.Match) -> bool:
@@ -490,7 +501,7 @@ def guess_period(text: str, start: int, end: int, default: str, index: _Index | 
     year nearer the number wins); 累计 (cumulative) in the clause; a month range in the
     sentence (1-9月 → 2023-01/2023-09); the nearest year before the number in its
     sentence; else ``default``, the year the report covers. A founding year (2015年成立的,
-    始建于1958年) is never a period. ``index`` (of this ``text``) makes many calls linear in all.
+    始建于1958年) is never a period, nor the base of a change (比2015年增长2倍 is of 2020, not 2015). ``index`` (of this ``text``) makes many calls linear in all.
 
     Examples:
         >>> guess_period("1-9月完成外贸进出口额11.83亿元", 12, 19, "2023")
