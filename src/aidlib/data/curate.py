@@ -501,7 +501,8 @@ def guess_period(text: str, start: int, end: int, default: str, index: _Index | 
     year nearer the number wins); 累计 (cumulative) in the clause; a month range in the
     sentence (1-9月 → 2023-01/2023-09); the nearest year before the number in its
     sentence; else ``default``, the year the report covers. A founding year (2015年成立的,
-    始建于1958年) is never a period, nor the base of a change (比2015年增长2倍 is of 2020, not 2015). ``index`` (of this ``text``) makes many calls linear in all.
+    始建于1958年) is never a period, nor the base of a change (比2015年增长2倍 is of 2020, not
+    2015). ``index`` (of this ``text``) makes many calls linear in all.
 
     Examples:
         >>> guess_period("1-9月完成外贸进出口额11.83亿元", 12, 19, "2023")
