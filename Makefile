@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 REPORT_DIR ?= reports
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test notebooks lint bench mutation clean
+.PHONY: help setup report test notebooks lint docs bench mutation clean
 
 help: ## list the targets and the settings they use
 	@echo "usage: make [TARGET] [REPORT_DIR=dir] [PYTHON=python3.x]"
@@ -42,8 +42,13 @@ notebooks: $(STAMP) ## re-execute every notebook in place (after a library chang
 	$(BIN)/jupytext --sync notebooks/*.ipynb
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
-lint: $(STAMP) ## check style with ruff
-	$(BIN)/ruff check src tests benchmarks tools
+lint: $(STAMP) ## check style (ruff), the stages' import contracts (import-linter) and dead code (vulture)
+	$(BIN)/ruff check src tests benchmarks tools docs/gen_reference.py
+	$(BIN)/lint-imports
+	$(BIN)/vulture src/aidlib tools/vulture_whitelist.py --min-confidence 80
+
+docs: $(STAMP) ## build the docs site into site/ (offline, warnings as errors)
+	DISABLE_MKDOCS_2_WARNING=true NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 bench: $(STAMP) ## run the benchmark scripts and print their figures
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
@@ -52,4 +57,4 @@ mutation: $(STAMP) ## sampled mutation testing of the core modules (not part of 
 	$(BIN)/python tools/mutation.py
 
 clean: ## remove $(VENV)/, the report $(REPORT_DIR)/ and its log
-	rm -rf $(VENV) $(REPORT_DIR) $(REPORT_DIR).log
+	rm -rf $(VENV) $(REPORT_DIR) $(REPORT_DIR).log site

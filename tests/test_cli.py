@@ -183,7 +183,7 @@ def test_subcommand_help_describes_and_shows_defaults(name, capsys):
     if name == "extract":
         assert "(default: 12)" in out and "(default: csv)" in out
     if name == "report":
-        assert "execute every notebook" in out and "(default: reports)" in out
+        assert "execute the study's notebooks" in out and "(default: reports)" in out
 
 
 @pytest.mark.parametrize(

@@ -382,9 +382,10 @@ def test_draft_is_read_back_by_check_once_labels_are_filled(new_file, data_copy,
     write(kept)
     assert main(["check", "--data", str(data_copy)]) == 0, capsys.readouterr().err
     m = load_metrics(data_copy).set_index("metric_id")
-    assert m.loc["trade.percent", "value"] == -3.2
-    assert (m.loc["investment.yuan", "value"], m.loc["investment.yuan", "high"]) == (30000, 50000)
-    assert math.isnan(m.loc["trade.percent", "high"])
+    trade, money = "trade.percent_demo_2024", "investment.yuan_demo_2024"  # ids of the source's own
+    assert m.loc[trade, "value"] == -3.2
+    assert (m.loc[money, "value"], m.loc[money, "high"]) == (30000, 50000)
+    assert math.isnan(m.loc[trade, "high"])
 
 
 def test_draft_never_overwrites(tmp_path):
@@ -596,7 +597,7 @@ def test_a_failed_add_source_leaves_no_orphan(new_file, data_copy, monkeypatch):
     import aidlib.data.curate as curate
 
     before = (data_copy / "sources.csv").read_bytes()
-    real = curate._write_atomic
+    real = curate.write_atomic
     calls = []
 
     def fail_first(path, blob, mode):
@@ -605,7 +606,7 @@ def test_a_failed_add_source_leaves_no_orphan(new_file, data_copy, monkeypatch):
             raise OSError(28, "No space left on device")
         real(path, blob, mode)
 
-    monkeypatch.setattr(curate, "_write_atomic", fail_first)
+    monkeypatch.setattr(curate, "write_atomic", fail_first)
     with pytest.raises(OSError, match="No space left"):
         _add(new_file, data_copy)
     assert (data_copy / "sources.csv").read_bytes() == before
@@ -660,7 +661,8 @@ def test_draft_ids_are_linear_in_the_number_of_same_kind_quantities(tmp_path, da
     elapsed = time.perf_counter() - started
     ids = [r["metric_id"] for r, _ in rows]
     assert len(ids) == 6000 and len(set(ids)) == 6000
-    assert ids[:3] == ["funding.yuan", "funding.yuan_2", "funding.yuan_3"] and ids[-1] == "funding.yuan_6000"
+    base = "funding.yuan_many_2024"  # an id of the source's own: another source's never meets it by accident
+    assert ids[:3] == [base, f"{base}_2", f"{base}_3"] and ids[-1] == f"{base}_6000"
     # ~1 s; was ~100 s: ids counted up from _2, and the one long sentence was rescanned per row
     assert elapsed < 8, elapsed
 
@@ -685,7 +687,8 @@ def test_draft_periods_bases_and_shared_ids_stay_linear_in_one_endless_sentence(
         # 带动就业 in its clause; one sentence throughout: the plan before dates it, never 2015年成立
         ("employment.jobs", "2016/2020", ""),
     ]
-    assert rows[3]["metric_id"].endswith(".yuan") and rows[3]["period"] == "2016/2024"  # shared: once only
+    # the shared id is given once: the second amount gets an id of the source's own
+    assert rows[3]["metric_id"].endswith(".yuan_long_2024") and rows[3]["period"] == "2016/2024"
     assert sum(r["metric_id"] == "funding.aid_total" for r in rows) == 1
     # what the draft adds to the quantities (period, basis, shared id), timed alone on 6000 numbers:
     # one bisect per question, never a walk along the sentence (the parser's own time is not counted)

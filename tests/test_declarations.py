@@ -45,7 +45,7 @@ GOOD = {"indicator_id": "spend.per_x", "label_en": "Per x", "label_zh": "每个"
         ({"indicator_id": "Spend per x"}, "indicator_id", "is not an indicator id"),
         ({"label_zh": " "}, "label_zh", "is empty; every indicator has a label"),
         ({"operation": "mean"}, "operation", "unknown operation 'mean'; expected one of share"),
-        ({"inputs": "funding.aid_total"}, "inputs", "1 input\\(s\\) for per_unit, which takes 2: a; b"),
+        ({"inputs": "funding.aid_total"}, "inputs", "1 input\\(s\\) for per_unit, which takes 2 \\(a; b\\)"),
         ({"inputs": "funding.aid_total;x"}, "inputs", "'x' is not a metric id or cited figure id"),
         # an expression is never evaluated: it is no id at all
         ({"inputs": "funding.aid_total*2;funding.projects_major"}, "inputs", "is not a metric id"),
@@ -209,3 +209,25 @@ def test_the_library_names_no_metric_id_of_the_shufu_study_but_the_shared_ones()
         named = [mid for mid in study if re.search(rf"(?<![\w.]){re.escape(mid)}(?!\w)", text)]
         found += [f"{path.name}: {mid}" for mid in named]
     assert found == []
+
+
+def test_a_declaration_for_every_source_naming_an_unknown_input_is_a_typo(data_copy, capsys):
+    _write(data_copy, [GOOD | {"source_id": "", "inputs": "funding.aid_total;education.schools"}])
+    assert main(["check", "--data", str(data_copy)]) == 1
+    assert (
+        "indicators.csv:2: column inputs: 'education.schools': no source states it and no cited figure is it"
+        in (capsys.readouterr().err)
+    )
+
+
+def test_check_names_the_declarations_that_apply_to_no_source_yet(data_copy, capsys):
+    # inputs that exist, but in no one source together: not an error, and said
+    _write(
+        data_copy,
+        [
+            GOOD
+            | {"source_id": "", "requires": "same_period", "inputs": "funding.aid_total;housing.households"}
+        ],
+    )  # 2023 against cumulative
+    assert main(["check", "--data", str(data_copy)]) == 0
+    assert "1 apply to no source yet: spend.per_x" in capsys.readouterr().out

@@ -35,22 +35,26 @@ EXPECTED = [
     ("funding.aid_total", "2860000000", "元", "exact", "", "2016/2020", "invested"),  # 十三五 beats 累计
     ("funding.projects", "312", "个", "exact", "", "2016/2020", ""),  # a count has no basis
     # the shared id is taken: a second aid amount gets an id of the source's own
-    ("funding.yuan", "980000000", "元", "exact", "", "2021/2024", "arranged"),
+    ("funding.yuan_demo_county_2024", "980000000", "元", "exact", "", "2021/2024", "arranged"),
     # 教育 narrows 援疆资金 to a part: education's funds, not the aid total
     ("education.funds", "120000000", "元", "exact", "", "2021/2024", ""),
-    ("funding.units", "15", "个", "exact", "", "2021/2024", ""),  # 教育援疆项目: not every aid project
+    # 教育援疆项目: not every aid project
+    ("funding.units_demo_county_2024", "15", "个", "exact", "", "2021/2024", ""),
     ("investment.projects", "86", "个", "exact", "", "cumulative", ""),  # 对口援疆以来: no start stated
     ("investment.funds_received", "4500000000", "元", "exact", "", "cumulative", "arrived"),
     ("employment.jobs", "120", "人", "exact", "", "2024", ""),  # 2015年成立的: a founding year, no period
     ("employment.satellite_factories", "42", "家", "exact", "", "2024", ""),
     # 卫星工厂 is in the clause before, whose number took an id by that keyword: the factories' jobs
     ("employment.satellite_factory_jobs", "1860", "人", "exact", "", "2024", ""),
-    ("trade.times_the_base", "1.5", "倍", "exact", "2.5", "2024", ""),  # 增长1.5倍: 2.5 times the base
+    # 增长1.5倍: 2.5 times the base
+    ("trade.times_the_base_demo_county_2024", "1.5", "倍", "exact", "2.5", "2024", ""),
     # 外贸 belongs to the clause before (the growth rate), so 引进投资 is no trade figure
-    ("investment.yuan", "300000000", "元", "exact", "", "2024", ""),
-    ("investment.people", "100", "人", "over", "", "2024", ""),  # �?00多人: a digit lost, at least 100
+    ("investment.yuan_demo_county_2024", "300000000", "元", "exact", "", "2024", ""),
+    # �?00多人: a digit lost, at least 100
+    ("investment.people_demo_county_2024", "100", "人", "over", "", "2024", ""),
     ("housing.funds", "200000000", "元", "exact", "", "2024", "plan"),  # 今年以来, 计划投入, 安居
-    ("housing.times_the_base", "2", "倍", "exact", "2", "2024", ""),  # 翻一番: twice the base
+    # 翻一番: twice the base
+    ("housing.times_the_base_demo_county_2024", "2", "倍", "exact", "2", "2024", ""),
 ]
 
 
@@ -112,8 +116,8 @@ def test_init_add_source_draft_label_check(tmp_path, folder, report, capsys):
     assert f"{len(EXPECTED)} metrics of 1 source(s) OK" in capsys.readouterr().out
     metrics = load_metrics(folder, source="demo_county_2024").set_index("metric_id")
     assert metrics.loc["funding.aid_total", "value"] == 2.86e9
-    assert metrics.loc["trade.times_the_base", "ratio"] == 2.5
-    lost = metrics.loc["investment.people"]
+    assert metrics.loc["trade.times_the_base_demo_county_2024", "ratio"] == 2.5
+    lost = metrics.loc["investment.people_demo_county_2024"]
     assert (lost["value"], lost["qualifier"]) == (100, "over")
     assert "a digit before them was lost" in lost["note"] and "at least 100 人" in lost["note"]
     _frictionless_validates(folder)
@@ -178,7 +182,7 @@ def test_what_the_curator_gets_wrong_is_refused(tmp_path, folder, report):
     with pytest.raises(MetricsError, match=duplicate + r" \(first on line 2\)"):
         load_metrics(folder)
     (folder / "metrics.csv").write_text(",".join(COLUMNS) + "\n", encoding="utf-8")
-    lost = next(r for r in rows if r["metric_id"] == "investment.people")
+    lost = next(r for r in rows if r["metric_id"] == "investment.people_demo_county_2024")
     lost["value"] = "200"  # a guess at the lost digit is not what survives
     _append(folder, rows)
     with pytest.raises(MetricsError, match=r"column value: 200 is not the bound the surviving digits of .* "
@@ -214,6 +218,10 @@ def test_what_the_curator_gets_wrong_is_refused(tmp_path, folder, report):
         ("该校创建于2010年，在校学生1200名", "2023", "2023"),
         ("自2015年成立以来，累计带动就业500人", "2023", "cumulative"),  # since its founding: no year taken
         ("2022年成立合作社10家", "2023", "2022"),  # founding ten cooperatives in 2022 is what 2022 did
+        # the base of a change is not the period: the change is of the year before it
+        ("2020年，农民收入比2015年增长2倍", "2023", "2020"),
+        ("全年销售额较2022年增长3.2亿元", "2023", "2023"),
+        ("与2019年相比，投入增加1亿元", "2023", "2023"),
     ],
 )
 def test_guess_period_on_invented_sentences(text, covered, period):

@@ -136,8 +136,11 @@ def test_the_comparison_sets_shared_ids_side_by_side_and_draws_only_like_with_li
             ("250 million yuan", "2023", "arranged (安排)"))  # fmt: skip
     for shown, period, basis in rows:
         assert shown in totals and period in totals and basis in totals
-    assert "Not drawn, because the bases differ: put in (投入) and arranged (安排)." in totals
-    assert "<figure class=chart>" not in totals
+    # the two totals put in (投入) are alike and drawn together, the one arranged (安排) apart
+    assert "Not all drawn together, because the bases differ: put in (投入) and arranged (安排)." in totals
+    assert totals.count("<figure class=chart>") == 1
+    chart = totals[totals.index("<figure class=chart>") :]
+    assert "530 million yuan" in chart and "320 million yuan" in chart and "250 million yuan" not in chart
     projects = body[body.index("<h3>Aid projects</h3>") :]
     assert "<figure class=chart>" in projects.split("<h3>")[1]  # one unit, no basis needed, a year each
     assert "<h3>Aid per project</h3>" in body  # a derived figure the invented reports share
@@ -164,3 +167,29 @@ def test_like_with_like(rows, why):
         if why
         else (source_pages.like_with_like(pd.DataFrame(rows)) == "")
     )
+
+
+def test_a_frame_remembers_its_folder_so_its_declarations_apply(alone):
+    # load_metrics records the folder (frame.attrs): indicators need no data= to read its indicators.csv
+    metrics = load_metrics(alone)
+    assert aidlib.context_table(metrics)["indicator_id"].tolist() == ["context.aid_to_gdp"]
+    kept = metrics[metrics["metric_id"] != "housing.funds"]  # a filtered frame keeps it
+    assert aidlib.context_table(kept)["indicator_id"].tolist() == ["context.aid_to_gdp"]
+
+
+@pytest.mark.parametrize(
+    ("frame", "message"),
+    [
+        (pd.DataFrame({"metric_id": ["a.b"]}), "the metrics have no column 'source_id'"),
+        (pd.DataFrame({c: ["1"] for c in ("source_id", "metric_id", "label_en", "value", "unit", "qualifier",
+                                          "period", "duplicate_of", "part_of")}), "value column holds text"),
+    ],
+)
+def test_a_frame_that_is_no_metrics_frame_is_named(frame, message):
+    with pytest.raises(ValueError, match=message):
+        aidlib.indicator_table(frame)
+
+
+def test_metric_view_names_a_missing_column():
+    with pytest.raises(ValueError, match="metric_view: the metrics have no column 'basis'"):
+        aidlib.metric_view(load_metrics().drop(columns="basis"))

@@ -71,7 +71,7 @@ def test_missing_descriptor_is_named(tmp_path):
 
 def test_versions_are_named():
     assert data_version(DATA) == json.loads((DATA / "datapackage.json").read_text())["version"]
-    assert aidlib.__version__ == "0.2.0"
+    assert aidlib.__version__ == "0.3.0"
 
 
 def test_version_flag_names_package_and_data(capsys):

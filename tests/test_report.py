@@ -199,10 +199,10 @@ def test_no_notebooks(tmp_path):
 def test_report_help_says_it_executes_the_notebooks(capsys):
     with pytest.raises(SystemExit):
         main(["report", "--help"])
-    assert "execute every notebooks/NN_*.ipynb" in " ".join(capsys.readouterr().out.split())
+    assert "every NN_*.ipynb) in fresh kernels" in " ".join(capsys.readouterr().out.split())
     with pytest.raises(SystemExit):
         main(["--help"])
-    assert re.search(r"report\s+check data/, execute every notebook", capsys.readouterr().out)
+    assert re.search(r"report\s+check the data, run the notebooks", capsys.readouterr().out)
 
 
 def test_make_help_prints_real_defaults():

@@ -222,13 +222,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"aidlib check: {len(checked.problems)} problem(s)", file=sys.stderr)
         return 1
     assert checked.metrics is not None and checked.figures is not None
-    sources = len({row["source_id"] for row in checked.metrics.rows})
+    from aidlib.data.sources import source_ids
+
+    sources = len(source_ids(checked.folder))
     print(f"aidlib check: {checked.metrics.path}: {len(checked.metrics)} metrics of {sources} source(s) OK "
           "(schema, quotes, values, sources)")  # fmt: skip
     print(f"aidlib check: {checked.figures.path}: {len(checked.figures)} cited figures OK "
           "(stated, vocabularies, citations)")  # fmt: skip
+    idle = checked.unapplied
+    unused = f"; {len(idle)} apply to no source yet: {', '.join(idle)}" if idle else ""
     print(f"aidlib check: {checked.folder / 'indicators.csv'}: {len(checked.declarations)} indicator "
-          "declarations OK (operations, inputs, every source named can compute them)")  # fmt: skip
+          f"declarations OK (operations, inputs, every source named can compute them{unused})")  # fmt: skip
     if checked.references is not None:
         print(f"aidlib check: {checked.references.path}: {len(checked.references)} references OK "
               "(ids, dates, URLs)")  # fmt: skip
@@ -380,12 +384,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add(
         "report",
-        "check data/, execute every notebook and write the HTML report into a folder",
-        "Check data/ (as aidlib check does), execute every notebooks/NN_*.ipynb in a fresh "
-        "kernel, and write the HTML report: index.html (key figures, figures in context), one page per "
-        "notebook with its code hidden, data.html (every metric and cited figure, with downloads), "
-        "and the clean texts. The folder is replaced only when every notebook succeeded; on a failure "
-        "it is left as it was and OUT.log holds the traceback.",
+        "check the data, run the notebooks, write the HTML report (a page per source) into a folder",
+        "Check the data folder (as aidlib check does), execute the study's notebooks (index.ipynb and "
+        "every NN_*.ipynb) in fresh kernels, and write the HTML report: index.html (the study's summary "
+        "if any, every source, the notebooks), a page per source (its totals, derived figures and every "
+        "figure with its quote), compare.html when there are several sources, one page per notebook "
+        "with its code hidden, data.html (every metric and cited figure, with downloads) and the clean "
+        "texts. A notebook whose needs (its metadata) the data lacks is skipped with one line. The "
+        "folder is replaced only when every notebook run succeeded; on a failure it is left as it was "
+        "and OUT.log holds the traceback.",
     )
     p.add_argument("--out", default="reports", type=_nonempty("a folder of its own, e.g. reports"),
                    help="output folder, replaced as a whole")  # fmt: skip

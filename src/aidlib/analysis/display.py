@@ -17,6 +17,7 @@ moved into a details toggle.
 from __future__ import annotations
 
 import math
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -507,7 +508,9 @@ class ReaderNote:
         return f"<div class=limits>{paras}<ul class=references>{items}</ul></div>"
 
 
-def limits_note(paragraphs: str, topic: str = "labour_programmes", data=None) -> ReaderNote:
+def limits_note(
+    paragraphs: str, topic: str = "labour_programmes", data: str | os.PathLike[str] | None = None
+) -> ReaderNote:
     """What the sources cannot show: the study's own words, then the citations of ``references.csv``.
 
     Args:

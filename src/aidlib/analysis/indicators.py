@@ -319,6 +319,19 @@ def _per(a) -> str:
     return singular(noun) if noun != english else ""
 
 
+def _require(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
+    """Refuse a frame that is not what aidlib.load_metrics or load_figures gives, in one line."""
+    import pandas as pd
+
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"indicators: the {what} have no column {', '.join(map(repr, missing))}: "
+                         f"give a frame of aidlib.load_{what}")  # fmt: skip
+    if len(frame) and not pd.api.types.is_numeric_dtype(frame["value"]):
+        raise ValueError(f"indicators: the {what}' value column holds text, not numbers: give a frame of "
+                         f"aidlib.load_{what} (it reads the numbers)")  # fmt: skip
+
+
 def compute(
     metrics: pd.DataFrame | None = None,
     figures: pd.DataFrame | None = None,
@@ -331,7 +344,9 @@ def compute(
     Args:
         metrics: curated metrics of any number of sources (default: the data folder's).
         figures: the cited figures (default: the data folder's).
-        data: the data folder whose declarations apply (and whose tables load when not given).
+        data: the data folder whose declarations apply (and whose tables load when not given);
+            default: the folder ``metrics`` was loaded from (:func:`aidlib.load_metrics` records
+            it), else the default folder.
         declarations: the declarations (default: the folder's ``indicators.csv``, then aidlib's
             generic ones: :func:`aidlib.data.declarations.declarations_for`).
 
@@ -341,6 +356,8 @@ def compute(
     """
     from aidlib.data.declarations import apply, declarations_for
 
+    if data is None and metrics is not None:  # a frame of load_metrics names its folder
+        data = metrics.attrs.get("data")
     if metrics is None:
         from aidlib.data.metrics import load_metrics
 
@@ -351,6 +368,9 @@ def compute(
         figures = load_figures(data)
     if declarations is None:
         declarations = declarations_for(data)
+    _require(metrics, ("source_id", "metric_id", "label_en", "value", "unit", "qualifier", "period",
+                       "duplicate_of", "part_of"), "metrics")  # fmt: skip
+    _require(figures, ("figure_id", "value", "unit", "qualifier", "period"), "figures")
     rows = metrics.to_dict("records")
     applied, _ = apply(declarations, rows, figures.to_dict("records"))
     counts: dict[str, int] = {}

@@ -47,6 +47,7 @@ from aidlib.data.vocabulary import QUALIFIER_NAMES, unit_family
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 DESKTOP_PX = 720  # CSS px: the width a chart is first laid out for (a desktop column)
 OTHER_COLOR = "#8c96a3"  # the places a growth chart compares the report's own place with
@@ -382,7 +383,7 @@ def split_bar(parts: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes |
     return ax
 
 
-def panels(groups: dict, chart=None, title: str = "", xlabel: str = "", same_scale: bool = False):
+def panels(groups: dict, chart=None, title: str = "", xlabel: str = "", same_scale: bool = False) -> Figure:
     """Draw incomparable groups in separate panels, one axis each: never one ranked axis.
 
     ``groups`` maps a panel title (what the values are a share or a count of, their year)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -90,6 +91,24 @@ def _check_ids(metrics: pd.DataFrame, ids: Iterable[str]) -> list[str]:
     return ids
 
 
+def read_as(metrics: pd.DataFrame) -> list[float]:
+    """The number each row means: its value, or for a multiple (unit 倍) its ratio to the base.
+
+    ``value`` is what the text wrote (增长1.5倍 is 1.5); ``ratio`` what it means (2.5 times
+    the base), and that is what a reader is shown.
+
+    Examples:
+        >>> import pandas as pd
+        >>> read_as(pd.DataFrame({"value": [1.5, 70.0], "unit": ["倍", "%"], "ratio": [2.5, float("nan")]}))
+        [2.5, 70.0]
+    """
+    ratios = metrics["ratio"] if "ratio" in metrics else [math.nan] * len(metrics)
+    return [
+        float(r) if str(u) == "倍" and r == r else float(v)
+        for v, u, r in zip(metrics["value"], metrics["unit"], ratios, strict=True)
+    ]
+
+
 def _of_source(metrics: pd.DataFrame, source: str | None) -> pd.DataFrame:
     if source is None:
         return metrics
@@ -164,6 +183,13 @@ def metric_view(
     """
     if lang not in ("en", "zh"):
         raise ValueError(f"lang must be 'en' or 'zh', got {lang!r}")
+    needed = ("source_id", "metric_id", "label_en", "label_zh", "value", "unit", "unit_en", "qualifier",
+              "high",
+              "period", "basis", "duplicate_of", "theme")  # fmt: skip
+    missing = [c for c in needed if c not in metrics.columns]
+    if missing:
+        raise ValueError(f"metric_view: the metrics have no column {', '.join(map(repr, missing))}: "
+                         "give a frame of aidlib.load_metrics")  # fmt: skip
     metrics = _of_source(metrics, source)
     if ids is not None:
         import pandas as pd
@@ -189,7 +215,7 @@ def metric_view(
         shown=[
             value_text(v, q, u, h, label)
             for v, q, u, h, label in zip(
-                view["value"], view["qualifier"], unit, view["high"], view["label_en"], strict=True
+                read_as(view), view["qualifier"], unit, view["high"], view["label_en"], strict=True
             )
         ],
         theme=view["theme"].astype(str),

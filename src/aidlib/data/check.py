@@ -43,6 +43,7 @@ class Checked:
     exclusions: Table | None = None
     references: Table | None = None
     declarations: list = field(default_factory=list)  # the folder's indicator declarations, checked
+    unapplied: list[str] = field(default_factory=list)  # ids of those that apply to no source
     published: list[str] = field(default_factory=list)  # files the report publishes, relative
     problems: list[Problem] = field(default_factory=list)
 
@@ -145,7 +146,28 @@ def check_data(data: str | os.PathLike[str] | None = None) -> Checked:
     result.problems = found + packaged
     if result.ok:  # every declaration that names a source can be computed for it
         assert result.metrics is not None and result.figures is not None
-        _, unfit = apply([*result.declarations, *generic_declarations()], result.metrics.rows,
-                         result.figures.rows, records)  # fmt: skip
-        result.problems += unfit
+        applied, unfit = apply([*result.declarations, *generic_declarations()], result.metrics.rows,
+                               result.figures.rows, records)  # fmt: skip
+        result.problems += unfit + _unknown_inputs(result)
+        used = {id(a.declaration) for a in applied}
+        result.unapplied = [d.indicator_id for d in result.declarations if id(d) not in used]
     return result
+
+
+def _unknown_inputs(result: Checked) -> list[Problem]:
+    """An input of a declaration for every source that no source states and no cited figure is: a typo.
+
+    (A declaration naming its source is held to that source's rows by :func:`aidlib.data.declarations.apply`.)
+    """
+    assert result.metrics is not None and result.figures is not None
+    known = {r["metric_id"] for r in result.metrics.rows} | {r["figure_id"] for r in result.figures.rows}
+    if not result.metrics.rows:  # nothing curated yet: declarations may come first
+        return []
+    out = []
+    for d in (d for d in result.declarations if not d.source_id):
+        unknown = [i for i in d.inputs if i not in known]
+        if unknown:
+            names = ", ".join(map(repr, unknown))
+            message = f"{names}: no source states it and no cited figure is it"
+            out.append(Problem(d.path, d.line, "inputs", message))
+    return out

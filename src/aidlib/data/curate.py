@@ -40,6 +40,7 @@ from pathlib import Path
 
 from aidlib.data import paths
 from aidlib.data.csvfile import NAME_RULE, is_name, path_inside, read_table, spreadsheet_safe
+from aidlib.storage import write_atomic
 
 _YEAR = re.compile(r"\d{4}")
 # BCP 47, the common shapes: language, then script, region or variant subtags (zh, zh-Hans, en-GB).
@@ -60,7 +61,7 @@ THEME_KEYWORDS = {
     "investment": ("招商", "投资", "到位资金", "引资"),
     "trade": ("外贸", "进出口", "出口", "进口"),
     "employment": ("就业", "卫星工厂", "岗位", "务工", "国语培训", "技术型人才", "吸纳"),
-    "consumption_aid": ("消费帮扶", "销售额", "助销", "展会", "广交会", "消费"),
+    "consumption_aid": ("消费帮扶", "消费援疆", "销售额", "助销", "展会", "广交会", "消费"),
     "talent_exchange": ("干部", "跟岗", "挂职", "选派", "人才交流"),
     "culture": ("文化", "宣讲", "演出", "非遗", "醒狮", "爱国主义", "红色", "社团", "文艺"),
     "ethnic_exchange": ("民族团结", "交往交流", "少数民族", "书信", "互访", "考察", "结对"),
@@ -329,7 +330,7 @@ def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> list[st
         csv.writer(line, lineterminator="\n").writerow([record[c] for c in SOURCE_COLUMNS])
         text = before.decode("utf-8")
         sep = "" if not text or text.endswith(("\n", "\r")) else "\n"
-        _write_atomic(sources, (text + sep + line.getvalue()).encode("utf-8"), mode)
+        write_atomic(sources, (text + sep + line.getvalue()).encode("utf-8"), mode)
         records, problems, _ = read_sources(folder)
         if problems or source_id not in records:
             raise ValueError(
@@ -337,23 +338,9 @@ def _record_source(folder: Path, record: dict[str, str], blob: bytes) -> list[st
             )
     except BaseException:
         dest.unlink(missing_ok=True)
-        _write_atomic(sources, before, mode)
+        write_atomic(sources, before, mode)
         raise
     return same
-
-
-def _write_atomic(path: Path, blob: bytes, mode: int) -> None:
-    """Replace ``path`` by ``blob`` in one rename, with the file mode ``mode``; no temporary file left."""
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode | stat.S_IWUSR)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(blob)
-        tmp.chmod(mode)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 class _Index:
@@ -376,7 +363,7 @@ class _Index:
         since = {m[0] for m in self.markers if m[2] == "since_year"}  # 2016年以来 is a span, not 2016
         self.years = [
             (m.start(), m.end(), m["y"]) for m in _YEAR_IN_TEXT.finditer(text)
-            if m.start() not in since and not _founded(text, m)
+            if m.start() not in since and not _founded(text, m) and not _compared(text, m)
         ]  # fmt: skip
         self.year_starts = [y[0] for y in self.years]
         self.verbs = [(m.start(), m.group()) for m in _BASIS_VERB.finditer(text)]
@@ -436,6 +423,17 @@ class _Index:
         return self.once(("theme", a, b), lambda: {
             theme: sum(self.text.count(w, a, b) for w in words) for theme, words in THEME_KEYWORDS.items()
         })  # fmt: skip
+
+
+def _compared(text: str, m: re.Match) -> bool:
+    """Whether the year ``m`` is the base a change is measured from: 比2015年增长, 较2015年, 与2015年相比.
+
+    Examples:
+        >>> _compared("2020年比2015年增长2倍", _YEAR_IN_TEXT.search("2020年比2015年增长2倍", 6))
+        True
+    """
+    before = text[max(0, m.start() - 1) : m.start()]
+    return before in ("比", "较") or (before == "与" and "相比" in text[m.end() : m.end() + 4])
 
 
 def _founded(text: str, m: re.Match) -> bool:
@@ -503,7 +501,8 @@ def guess_period(text: str, start: int, end: int, default: str, index: _Index | 
     year nearer the number wins); 累计 (cumulative) in the clause; a month range in the
     sentence (1-9月 → 2023-01/2023-09); the nearest year before the number in its
     sentence; else ``default``, the year the report covers. A founding year (2015年成立的,
-    始建于1958年) is never a period. ``index`` (of this ``text``) makes many calls linear in all.
+    始建于1958年) is never a period, nor the base of a change (比2015年增长2倍 is of 2020, not
+    2015). ``index`` (of this ``text``) makes many calls linear in all.
 
     Examples:
         >>> guess_period("1-9月完成外贸进出口额11.83亿元", 12, 19, "2023")
@@ -781,7 +780,9 @@ def draft_rows(
             if alike:
                 notes.append(f"The text names several shared ids here ({', '.join(alike)}): if one fits, "
                              "use it as metric_id.")  # fmt: skip
-            base = f"{theme}.{_slug(q.unit_en)}"
+            # an id of this source's own (its id in it): never the same as another source's by accident,
+            # since the same id in two sources names the same concept; the curator names it better
+            base = f"{theme}.{_slug(q.unit_en)}_{source_id}"
             mid, n = base, counters.get(base, 1)
             while mid in ids or mid in shared:  # a shared id is given only where the text says so
                 n += 1

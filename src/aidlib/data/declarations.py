@@ -153,7 +153,7 @@ def _check_row(path: Path, line: int, row: dict[str, str], sources: set[str] | N
         inputs = [i.strip() for i in row["inputs"].split(";") if i.strip()]
         if len(inputs) < low or (high is not None and len(inputs) > high):
             count = f"{low}" if low == high else f"{low} or more" if high is None else f"{low} to {high}"
-            bad("inputs", f"{len(inputs)} input(s) for {op}, which takes {count}: {takes}")
+            bad("inputs", f"{len(inputs)} input(s) for {op}, which takes {count} ({takes})")
         for ident in inputs:
             if not _INPUT.fullmatch(ident):
                 bad("inputs", f"{ident!r} is not a metric id or cited figure id (ids are separated by ;)")
@@ -172,7 +172,8 @@ def _check_row(path: Path, line: int, row: dict[str, str], sources: set[str] | N
             "is empty; every indicator says what it cannot show (only distinct_facts writes its own)",
         )
     if row["source_id"] and sources is not None and row["source_id"] not in sources:
-        bad("source_id", f"unknown source {row['source_id']!r}; expected one of {sorted(sources)}, or empty "
+        known = ", ".join(sorted(sources)) or "none recorded"
+        bad("source_id", f"unknown source {row['source_id']!r}; expected one of {known}, or empty "
                          "(every source that has the inputs)")  # fmt: skip
     return out
 

@@ -237,7 +237,9 @@ def load_figures(data: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     table, problems = check_figures(data)
     if problems or table is None:
         raise FigureError(problems)
-    return figures_frame(table)
+    frame = figures_frame(table)
+    frame.attrs["data"] = str(paths.data_dir(data))  # the folder it came from
+    return frame
 
 
 def figures_frame(table: Table) -> pd.DataFrame:

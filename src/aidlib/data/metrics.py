@@ -469,7 +469,9 @@ def load_metrics(
         data_dir: the old name of ``data`` (deprecated).
 
     Returns:
-        One row per quantitative statement, columns in ``COLUMNS`` order:
+        One row per quantitative statement, columns in ``COLUMNS`` order (``attrs["data"]``
+        names the folder, so that indicators computed from the frame read that folder's
+        declarations):
         ``value`` float in base units (negative for a fall); ``high`` float, the
         high end of a range, NaN for other qualifiers; ``ratio`` float, a multiple's
         ratio to its base, NaN for other rows; ``theme``, ``unit`` and ``qualifier``
@@ -492,6 +494,7 @@ def load_metrics(
     if problems or table is None:
         raise MetricsError(problems)
     frame = metrics_frame(table)
+    frame.attrs["data"] = str(paths.data_dir(data))  # the folder it came from: its declarations apply
     if source is None:
         return frame
     from aidlib.data.sources import source_ids

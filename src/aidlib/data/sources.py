@@ -7,9 +7,13 @@ import hashlib
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aidlib.data.csvfile import NAME_RULE, Problem, is_name, path_inside, read_table, regular_file_problem
 from aidlib.data.paths import data_dir
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 SOURCES_FILE = "sources.csv"
 
@@ -165,7 +169,7 @@ def source_text(source_id: str, clean: bool = True, data: str | os.PathLike[str]
     return normalize_text(raw)
 
 
-def load_sources(data: str | os.PathLike[str] | None = None):
+def load_sources(data: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """Return ``sources.csv`` as a pandas DataFrame, one row per source.
 
     Returns:

@@ -431,13 +431,13 @@ def write_report(
         note(f"[report] {len(metrics)} metrics of {len(records)} source(s) and {len(figures)} cited figures "
              "valid; data copied")  # fmt: skip
         pages = run_notebooks(build, notebooks, note, data=folder, lacks=lacks)
-        names = {r["source_id"]: source_pages.source_name(r) for r in records}
+        names = source_pages.source_names(records)
         counts = metrics["source_id"].value_counts().to_dict()
         for record in records:  # every source gets its page, from its data alone
             sid = record["source_id"]
             body = source_pages.source_body(
                 record, metrics[metrics["source_id"] == sid], indicators[indicators["source_id"] == sid],
-                context_table[context_table["source_id"] == sid], repairs[sid],
+                context_table[context_table["source_id"] == sid], repairs[sid], names[sid],
             )  # fmt: skip
             page = site.page(f"{names[sid]} — {title}", body)
             path_inside(build, source_pages.source_file(sid)).write_text(page, encoding="utf-8")
@@ -447,7 +447,7 @@ def write_report(
             compare = site.page(f"The sources compared — {title}", body)
             (build / site.COMPARE).write_text(compare, encoding="utf-8")
         (build / site.DATA).write_text(site.data_page(metrics, figures, downloads, names), encoding="utf-8")
-        index = site.index_page(pages, records, title, compared, counts)
+        index = site.index_page(pages, records, title, compared, counts, names)
         (build / site.INDEX).write_text(index, encoding="utf-8")
         size = site.embed_font(build)
         note(f"[report] Chinese font subset embedded in every page ({size // 1024} kB)")
@@ -487,13 +487,11 @@ class _Saved:
 
 def _write_log(log: Path, text: str) -> _Saved:
     """Write the log (atomically: a reader never sees half of it); say why not when it cannot be."""
-    tmp = log.with_name(f".{log.name}.{os.getpid()}.tmp")
+    from aidlib.storage import write_atomic
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(log)
+        write_atomic(log, text.encode("utf-8"))
     except OSError as err:
-        if tmp.is_file():
-            tmp.unlink()
         return _Saved(f"{log}: {err.strerror or err}")
     return _Saved()
 

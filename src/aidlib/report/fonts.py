@@ -15,9 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import os
 import struct
-import tempfile
 from pathlib import Path
 
 FAMILY = "aidlib CJK"
@@ -99,26 +97,25 @@ def subset_woff2(chars: str) -> bytes:
     """The WOFF2 subset of Noto Sans CJK SC for ``chars``, from the cache when it holds it."""
     from importlib.metadata import version
 
-    from aidlib.text.cache import cache_dir
+    from aidlib.storage import cache_dir, write_atomic
 
     font_file = _font_path()
     key = hashlib.sha256(
         f"{chars}\0{font_file.name}\0{font_file.stat().st_size}\0{version('fonttools')}".encode()
     ).hexdigest()[:32]
-    cached = cache_dir() / "fonts" / f"cjk-{key}.woff2"
-    if cached.is_file():
+    folder = cache_dir("fonts")  # None without a home folder: the subset is cut every time
+    cached = folder / f"cjk-{key}.woff2" if folder is not None else None
+    if cached is not None and cached.is_file():
         data = cached.read_bytes()
         if _whole_woff2(data):
             return data
     data = _subset(font_file, chars)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".part")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        Path(tmp).replace(cached)
-    except OSError:  # a read-only cache only costs time
-        pass
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(cached, data)
+        except OSError:  # a read-only cache only costs time
+            pass
     return data
 
 

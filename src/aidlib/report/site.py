@@ -294,14 +294,16 @@ def notebook_page(nb, current: Page, prev: Page | None, next_: Page | None) -> s
     return page(f"{current.title} — aidlib report", pager + notebook_html(nb) + code + pager)
 
 
-def _source_item(record: dict[str, str], figures: int) -> str:
-    from aidlib.report.source_pages import source_file, source_name
+def _source_item(record: dict[str, str], figures: int, name: str) -> str:
+    from aidlib.report.source_pages import source_file
 
     sid = esc(record["source_id"])
+    title = f": {esc(record['title'])}" if record.get("title") and record["title"] not in name else ""
+    shown = "1 figure" if figures == 1 else f"{figures} figures"
     return (
-        f"<li><a href='{esc(source_file(record['source_id']))}'>{esc(source_name(record))}</a>: "
-        f"{esc(record.get('title', ''))}<br><small>{figures} figures · <a href='{sid}.clean.txt'>repaired "
-        f"text</a> · <a href='{sid}.repairs.csv'>repairs</a></small></li>"
+        f"<li><a href='{esc(source_file(record['source_id']))}'>{esc(name)}</a>{title}"
+        f"<br><small>{shown} · <a href='{sid}.clean.txt'>repaired text</a> · "
+        f"<a href='{sid}.repairs.csv'>repairs</a></small></li>"
     )
 
 
@@ -311,6 +313,7 @@ def index_page(
     title: str,
     compared: bool,
     counts: dict[str, int],
+    names: dict[str, str] | None = None,
 ) -> str:
     """The index: the study's summary (``index.ipynb``) if any, every source, the comparison, the notebooks.
 
@@ -321,7 +324,11 @@ def index_page(
         title: the page's heading when there is no summary (the data package's title).
         compared: whether a comparison page was written (two sources or more).
         counts: figures stated per source id.
+        names: how the pages name each source (:func:`aidlib.report.source_pages.source_names`).
     """
+    from aidlib.report.source_pages import source_names
+
+    names = names or source_names(sources)
     study = next((p for p in pages if p.file == INDEX), None)
     notebooks = [p for p in pages if p.file != INDEX]
     if study is not None:
@@ -331,7 +338,7 @@ def index_page(
         body = (f"<h1>{esc(title)}</h1><p class=lede>{len(sources)} source{'s' * (len(sources) != 1)}, "
                 f"{total} figure{'s' * (total != 1)} stated in them, each with its quote. Each source has a "
                 "page of its own; the data page lists every figure.</p>")  # fmt: skip
-    items = "".join(_source_item(s, counts.get(s["source_id"], 0)) for s in sources)
+    items = "".join(_source_item(s, counts.get(s["source_id"], 0), names[s["source_id"]]) for s in sources)
     body += f"<h2 id=sources>Sources</h2><ul class=sources>{items}</ul>"
     if compared:
         body += ("<h2 id=compared>The sources compared</h2><p><a href='compare.html'>The figures the sources "
@@ -413,6 +420,7 @@ def data_page(
     ``names`` writes each source id as a reader names the source (its outlet and year).
     """
     from aidlib.analysis.display import GRADES, cited_unit, count_noun, grades_text, period_text, value_text
+    from aidlib.analysis.tables import read_as
     from aidlib.data.vocabulary import BASIS_NAMES, MEASURE_NAMES
 
     names = names or {}
@@ -431,14 +439,14 @@ def data_page(
             (f"{esc(r.label_en)}<br><small lang=zh>{esc(r.label_zh)}</small><br>"
              f"<small class=id>{esc(names.get(r.source_id, r.source_id))} · {_ident(r.metric_id)} · "
              f"{esc(words(r.theme, {}))}</small>", f"{r.source_id} {r.metric_id}"),
-            (esc(value_text(r.value, r.qualifier, r.unit_en, r.high if r.qualifier == "range" else None,
-                            r.label_en)), repr(float(r.value)), count_noun(r.unit_en, r.label_en)),
+            (esc(value_text(meant, r.qualifier, r.unit_en, r.high if r.qualifier == "range" else None,
+                            r.label_en)), repr(meant), count_noun(r.unit_en, r.label_en)),
             when(r.period),
             (f"<span lang=zh>{esc(r.quote)}</span>"
              f"{_links_html(r.duplicate_of, r.part_of, labels[r.source_id])}",
              r.quote),
         ]
-        for r in metrics.itertuples(index=False)
+        for r, meant in zip(metrics.itertuples(index=False), read_as(metrics), strict=True)
     ]  # fmt: skip
     m_cols = [
         ("metric", "label"),

@@ -33,6 +33,27 @@ def source_name(record: dict[str, str]) -> str:
     return f"{record['outlet']} ({record['published'][:4]})" if record.get("published") else record["outlet"]
 
 
+def source_names(records: list[dict[str, str]]) -> dict[str, str]:
+    """Each source's name (:func:`source_name`), told apart where two would read the same.
+
+    Two reports of one outlet in one year are named by their titles too (else their ids).
+
+    Examples:
+        >>> same = [{"source_id": "a", "outlet": "日报", "published": "2023", "title": "甲"},
+        ...         {"source_id": "b", "outlet": "日报", "published": "2023", "title": ""}]
+        >>> source_names(same)
+        {'a': '日报 (2023): 甲', 'b': '日报 (2023): b'}
+    """
+    names = {r["source_id"]: source_name(r) for r in records}
+    twice = {n for n in names.values() if list(names.values()).count(n) > 1}
+    return {
+        r["source_id"]: f"{names[r['source_id']]}: {r.get('title') or r['source_id']}"
+        if names[r["source_id"]] in twice
+        else names[r["source_id"]]
+        for r in records
+    }
+
+
 def _theme_name(theme: str) -> str:
     return theme.replace("_", " ").capitalize()
 
@@ -79,7 +100,7 @@ def _table(frame, columns: dict[str, str]) -> str:
     return reader_table(frame, columns)._repr_html_()
 
 
-def split_chart(total, parts: pd.DataFrame, record: dict[str, str]) -> str:
+def split_chart(total, parts: pd.DataFrame, record: dict[str, str], name: str = "") -> str:
     """A total as one bar split into its stated parts, largest first, and the unitemized rest.
 
     Drawn only where the total and every part are exact (or about): a bound leaves the
@@ -120,88 +141,7 @@ def split_chart(total, parts: pd.DataFrame, record: dict[str, str]) -> str:
     alt = f"One bar of {value_text(float(total['value']), 'exact', unit)}, split into {shares}."
     with _themed():
         ax = split_bar(frame, xlabel=scaled)
-        return rendered_chart_html(render(ax, caption=caption, source=source_name(record), alt=alt))
-
-
-def count_text(n: int, one: str, many: str | None = None) -> str:
-    """A count with its noun, singular for one: ``1 figure``, ``7 figures``, ``no figure``.
-
-    Examples:
-        >>> count_text(1, "figure"), count_text(7, "figure"), count_text(0, "repair")
-        ('1 figure', '7 figures', 'no repairs')
-        >>> count_text(2, "character marked lost", "characters marked lost")
-        '2 characters marked lost'
-    """
-    many = many or f"{one}s"
-    if n == 0:
-        return f"no {many}"
-    return f"{n:,} {one if n == 1 else many}"
-
-
-def lede(record: dict[str, str], figures: int, restated: int) -> str:
-    """The source page's opening sentences: who wrote it, what it covers, how many figures it states.
-
-    Examples:
-        >>> record = {"author": "Li Ming", "period_covered": "2023-01/2023-09"}
-        >>> for sentence in lede(record, 12, 2).split(". "):
-        ...     print(sentence)
-        By Li Ming; it covers Jan–Sep 2023
-        It states 12 figures, each with its quote; 2 of them restate another and are marked.
-        >>> lede({"period_covered": "2024"}, 1, 0)
-        'It covers 2024. It states 1 figure, with its quote.'
-    """
-    from aidlib.analysis.display import period_text
-    from aidlib.data.periods import PeriodError
-
-    covered = record.get("period_covered", "")
-    with contextlib.suppress(PeriodError):
-        covered = period_text(covered) if covered else ""
-    author = record.get("author", "")
-    who = f"By {author}" if author else ""
-    when = f"it covers {covered}" if covered else ""
-    first = "; ".join(p for p in (who, when) if p)
-    first = (first[:1].upper() + first[1:] + ". ") if first else ""
-    quoted = "each with its quote" if figures != 1 else "with its quote"
-    states = f"It states {count_text(figures, 'figure')}, {quoted}"
-    if restated:
-        them = (
-            "1 of them restates another and is"
-            if restated == 1
-            else f"{restated} of them restate another and are"
-        )
-        states += f"; {them} marked"
-    return f"{first}{states}."
-
-
-# The repairs of a source's text, in words (aidlib.text.normalizer's kinds).
-REPAIR_WORDS = {
-    "surrogate": ("stray surrogate removed", "stray surrogates removed"),
-    "gbk_shift": ("byte-shifted (mojibake) span undone", "byte-shifted (mojibake) spans undone"),
-    "html": ("HTML fragment removed", "HTML fragments removed"),
-    "pinyin": ("pinyin annotation removed", "pinyin annotations removed"),
-    "punctuation": ("punctuation fix", "punctuation fixes"),
-    "spacing": ("spacing fix", "spacing fixes"),
-    "t2s": ("traditional character made simplified", "traditional characters made simplified"),
-}
-
-
-def repairs_text(counts: dict[str, int]) -> str:
-    """The repairs of a text, counted in words; the kinds with none left out.
-
-    Examples:
-        >>> repairs_text({"gbk_shift": 7, "html": 1, "pinyin": 0})
-        '7 byte-shifted (mojibake) spans undone and 1 HTML fragment removed'
-        >>> repairs_text({"html": 0, "t2s": 0})
-        'none was needed'
-    """
-    said = [
-        count_text(n, *REPAIR_WORDS.get(kind, (kind.replace("_", " "),) * 2))
-        for kind, n in counts.items()
-        if n
-    ]
-    if not said:
-        return "none was needed"
-    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + f" and {said[-1]}"
+        return rendered_chart_html(render(ax, caption=caption, source=name or source_name(record), alt=alt))
 
 
 def source_body(
@@ -210,69 +150,78 @@ def source_body(
     indicators: pd.DataFrame,
     context: pd.DataFrame,
     repairs: dict[str, int],
+    name: str = "",
 ) -> str:
-    """The body of one source's page; every argument holds that source's rows only."""
+    """The body of one source's page; every frame holds that source's rows only.
+
+    ``name`` is how the pages name the source (:func:`source_names`); default its outlet and year.
+    """
     from aidlib.analysis.tables import metric_view
+    from aidlib.text.normalizer import REPAIR_NAMES
 
     sid = record["source_id"]
+    name = name or source_name(record)
     view = metric_view(metrics, include_restated=True, quote=True, theme=True)
-    labels = dict(zip(metrics["metric_id"], metrics["label_en"], strict=True))
+    by_id = metrics.set_index("metric_id")
+    labels = by_id["label_en"].to_dict()
     view["period_shown"] = [
         _period(p) + (f"; {_basis(b)}" if b else "")
         for p, b in zip(view["period"], view["basis"], strict=True)
     ]
-    view["links"] = [
-        f"restates: {labels.get(d, d)}" if d else (f"part of: {labels.get(p, p)}" if p else "")
-        for d, p in zip(
-            view["duplicate_of"],
-            metrics.set_index("metric_id").loc[view["metric_id"], "part_of"],
-            strict=True,
-        )
-    ]
-    head = [f"<h1>{esc(source_name(record))}: {esc(record.get('title') or sid)}</h1>"]
-    restated = int((view["duplicate_of"] != "").sum())
-    link = (
-        f" <a rel='external noopener' href='{esc(record['url'])}'>The published page</a>."
-        if record.get("url")
-        else ""
-    )
-    head.append(f"<p class=lede>{esc(lede(record, len(view), restated))}{link}</p>")
+    notes = []
+    for mid, restates in zip(view["metric_id"], view["duplicate_of"], strict=True):
+        total = by_id.loc[mid, "part_of"]
+        link = f"Restates: {labels.get(restates, restates)}." if restates else (
+            f"Part of: {labels.get(total, total)}." if total else "")  # fmt: skip
+        notes.append(" ".join(filter(None, [link, str(by_id.loc[mid, "note"]).strip()])))
+    view["notes"] = notes
+    facts = len(view) - int((view["duplicate_of"] != "").sum())
+    title = f"{name}: {record['title']}" if record.get("title") and record["title"] not in name else name
+    lede = []
+    if record.get("author"):
+        lede.append(f"By {record['author']}.")
+    if record.get("period_covered"):
+        lede.append(f"It covers {_period(record['period_covered'])}.")
+    figures = "1 figure" if len(view) == 1 else f"{len(view)} figures"
+    lede.append(f"It states {figures} ({facts} distinct; restatements are marked).")
+    link = f" <a rel='external noopener' href='{esc(record['url'])}'>The published page</a>." if record.get(
+        "url") else ""  # fmt: skip
+    head = [f"<h1>{esc(title)}</h1>", f"<p class=lede>{esc(' '.join(lede))}{link}</p>"]
     if record.get("damage"):
         head.append(f"<p><small>The copy as published: {esc(record['damage'])}</small></p>")
     parts = []
-    totals = [
-        t
-        for t in dict.fromkeys(metrics.loc[metrics["part_of"] != "", "part_of"])
-        if t in set(metrics["metric_id"])
-    ]
+    stated_ids = set(metrics["metric_id"])
     charts = []
-    for total_id in totals:
-        total = metrics.set_index("metric_id").loc[total_id]
+    for total_id in [
+        t for t in dict.fromkeys(metrics.loc[metrics["part_of"] != "", "part_of"]) if t in stated_ids
+    ]:
+        total = by_id.loc[total_id]
         stated = metrics[(metrics["part_of"] == total_id) & (metrics["duplicate_of"] == "")]
-        chart = split_chart(total, stated, record)
+        chart = split_chart(total, stated, record, name)
         charts.append(
             chart or f"<p>{esc(total['label_en'])}: its parts are bounds, so the split is not drawn.</p>"
         )
     if charts:
         parts += ["<h2 id=splits>How its totals split</h2>", *charts]
-    for title, ident, frame in (
+    for heading, ident, frame in (
         ("Derived figures", "derived", indicators),
         ("In context", "context", context),
     ):
         if not frame.empty:
-            parts += [f"<h2 id={ident}>{title}</h2>",
+            parts += [f"<h2 id={ident}>{heading}</h2>",
                       _table(frame, {"label": "figure", "text_en": "value", "caveat": "caveat"})]  # fmt: skip
     parts.append("<h2 id=states>What it states</h2>")
     for theme in dict.fromkeys(view["theme"]):
         rows = view[view["theme"] == theme]
         parts.append(f"<h3>{esc(_theme_name(theme))}</h3>")
         columns = {"label": "figure", "shown": "value", "period_shown": "period", "quote": "in its words",
-                   "links": "note"}  # fmt: skip
+                   "notes": "note"}  # fmt: skip
         parts.append(_table(rows, columns))
+    done = [f"{REPAIR_NAMES.get(kind, kind)} ({n})" for kind, n in repairs.items() if n]
+    what = "; ".join(done) if done else "none was needed"
     parts.append(
         f"<h2 id=text>Its text</h2><p>The <a href='{esc(sid)}.clean.txt'>repaired text</a> every quote is "
-        f"checked against, and the <a href='{esc(sid)}.repairs.csv'>list of repairs</a>: "
-        f"{esc(repairs_text(repairs))}.</p>"
+        f"checked against, and the <a href='{esc(sid)}.repairs.csv'>list of repairs</a>: {esc(what)}.</p>"
     )
     return "".join(head + parts)
 
@@ -394,12 +343,47 @@ def shared_label(indicator_id: str, labels: list[str]) -> str:
     return labels[0]
 
 
+def alike_groups(rows: pd.DataFrame) -> list[pd.DataFrame]:
+    """The rows split into groups that :func:`like_with_like` allows on one axis, largest first.
+
+    Examples:
+        >>> import pandas as pd
+        >>> rows = pd.DataFrame({"unit": ["元"] * 3, "basis": ["invested", "arranged", "invested"],
+        ...                      "period": ["2023"] * 3})
+        >>> [list(g.index) for g in alike_groups(rows)]
+        [[0, 2], [1]]
+    """
+    groups: list[list] = []
+    for i in rows.index:
+        home = next((g for g in groups if not like_with_like(rows.loc[[*g, i]])), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    return sorted((rows.loc[g] for g in groups), key=len, reverse=True)
+
+
+def _shared_block(label: str, rows: pd.DataFrame, names: dict[str, str]) -> list[str]:
+    """One shared id: its rows side by side, a chart of each alike group of two or more, why not the rest."""
+    columns = {"source": "source", "shown": "value", "period_shown": "period", "basis_shown": "basis",
+               "label": "as the source labels it"}  # fmt: skip
+    out = [f"<h3>{esc(label)}</h3>", _table(rows, columns)]
+    why = like_with_like(rows)
+    if not why:
+        return [*out, _compare_chart(label, rows, names)]
+    drawn = [g for g in alike_groups(rows) if len(g) > 1]
+    out += [_compare_chart(label, g, names) for g in drawn]
+    where = "Not all drawn together" if drawn else "Not drawn"
+    return [*out, f"<p><small>{where}, because {esc(why)}.</small></p>"]
+
+
 def compare_body(records: list[dict[str, str]], metrics: pd.DataFrame, indicators: pd.DataFrame) -> str:
     """The body of the comparison page: the ids the sources share, side by side, with period and basis."""
+    from aidlib.analysis.display import periods_text
     from aidlib.analysis.tables import metric_view
     from aidlib.data.vocabulary import shared_metrics
 
-    names = {r["source_id"]: source_name(r) for r in records}
+    names = source_names(records)
     view = metric_view(metrics)  # restatements left out: one row per fact
     units = metrics.set_index(["source_id", "metric_id"])["unit"].astype(str)
     keys = list(zip(view["source_id"], view["metric_id"], strict=True))
@@ -409,18 +393,14 @@ def compare_body(records: list[dict[str, str]], metrics: pd.DataFrame, indicator
     view["basis_shown"] = [_basis(b) if b else "not stated" for b in view["basis"]]
     counts = view.groupby("metric_id", sort=False)["source_id"].nunique()
     shared = [m for m, n in counts.items() if n > 1]
+    items = "".join(f"<li><a href='{esc(source_file(r['source_id']))}'>{esc(names[r['source_id']])}</a></li>"
+                    for r in records)  # fmt: skip
     out = [
         "<h1>The sources compared</h1>",
         f"<p class=lede>{len(records)} sources. Where two or more state the same figure, their values stand "
         "side by side here, each with its period and the basis it was counted on. A chart is drawn only "
         "where the figures are alike; otherwise a line says why not.</p>",
-        "<ul>"
-        + "".join(
-            f"<li><a href='{esc(source_file(r['source_id']))}'>{esc(names[r['source_id']])}</a>: "
-            f"{esc(r.get('title', ''))}</li>"
-            for r in records
-        )
-        + "</ul>",  # fmt: skip
+        f"<ul>{items}</ul>",
     ]
     if not shared:
         out.append("<p>No figure is stated by more than one source: nothing to set side by side.</p>")
@@ -429,25 +409,28 @@ def compare_body(records: list[dict[str, str]], metrics: pd.DataFrame, indicator
     for mid in shared:
         rows = view[view["metric_id"] == mid]
         label = shared_metrics()[mid].label_en if mid in shared_metrics() else str(rows["label"].iloc[0])
-        out.append(f"<h3>{esc(label)}</h3>")
-        columns = {"source": "source", "shown": "value", "period_shown": "period", "basis_shown": "basis",
-                   "label": "as the source labels it"}  # fmt: skip
-        out.append(_table(rows, columns))
-        why = like_with_like(rows)
-        out.append(
-            _compare_chart(label, rows, names)
-            if not why
-            else f"<p><small>Not drawn, because {esc(why)}.</small></p>"
-        )
+        out += _shared_block(label, rows, names)
     derived = indicators.groupby("indicator_id", sort=False)["source_id"].nunique()
     common = [i for i, n in derived.items() if n > 1]
     if common:
         out.append("<h2 id=derived>Derived figures they share</h2>")
+        out.append("<p>Each source's figure is computed from its own inputs; the period column gives "
+                   "theirs.</p>")  # fmt: skip
+        periods = dict(zip(keys, view["period"], strict=True))
         table = indicators[indicators["indicator_id"].isin(common)]
-        table = table.assign(source=[names.get(s, s) for s in table["source_id"]])
+        table = table.assign(
+            source=[names.get(s, s) for s in table["source_id"]],
+            inputs_period=[
+                periods_text([periods[(sid, i)] for i in inputs.split(", ") if (sid, i) in periods]) if any(
+                    (sid, i) in periods for i in inputs.split(", ")) else ""
+                for sid, inputs in zip(table["source_id"], table["inputs"], strict=True)
+            ],
+        )  # fmt: skip
         for iid in common:
             rows = table[table["indicator_id"] == iid]
-            out += [f"<h3>{esc(shared_label(iid, list(rows['label'])))}</h3>",
-                    _table(rows, {"source": "source", "text_en": "value", "label": "as the source labels it",
-                                  "caveat": "caveat"})]  # fmt: skip
+            heading = shared_label(iid, list(rows["label"]))  # a name for every source, no one's own
+            columns = {"source": "source", "text_en": "value", "inputs_period": "period",
+                       "label": "as declared",
+                       "caveat": "caveat"}  # fmt: skip
+            out += [f"<h3>{esc(heading)}</h3>", _table(rows, columns)]
     return "".join(out)

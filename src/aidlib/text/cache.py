@@ -1,4 +1,4 @@
-"""The on-disk cache of normalized source texts (``~/.cache/aidlib``), verified on every read.
+"""The on-disk cache of normalized source texts (:func:`aidlib.storage.cache_dir`), verified on every read.
 
 Normalizing the bundled report takes about a second; loading the metrics needs
 the clean text every time, so it is kept on disk as plain UTF-8. A cache file is
@@ -13,14 +13,14 @@ misses the cache.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
-import os
 import re
 import stat
 import warnings
 from pathlib import Path
+
+from aidlib.storage import cache_dir, write_atomic
 
 _HEADER = re.compile(r"aidlib-normalized sha256=([0-9a-f]{64}) chars=(\d+)\n")
 # The modules whose code decides the clean text.
@@ -39,25 +39,6 @@ def _skip(reason: str) -> None:
         _warned.append(reason)
         warnings.warn(f"cache skipped: {reason}; the clean text is computed each time", CacheWarning,
                       stacklevel=3)  # fmt: skip
-
-
-def cache_dir() -> Path | None:
-    """Return the cache folder as an absolute path, or None when there is none to use.
-
-    ``$AIDLIB_CACHE`` if set (``~`` expanded; a relative path is taken from the
-    current folder and made absolute, so a later ``chdir`` does not move it),
-    else ``$XDG_CACHE_HOME/aidlib``, else ``~/.cache/aidlib``. Without a home folder
-    (no ``HOME`` and a uid with no passwd entry, as under ``docker run --user``) and
-    no variable set, there is no cache: None.
-    """
-    chosen = os.environ.get("AIDLIB_CACHE")
-    try:
-        if chosen:
-            return Path(chosen).expanduser().resolve()
-        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-        return (Path(base).expanduser() / "aidlib").resolve()
-    except (RuntimeError, KeyError, OSError):  # Path.home(): "Could not determine home directory"
-        return None
 
 
 @functools.cache
@@ -113,14 +94,10 @@ def _read_verified(path: Path) -> str | None:
 def _write(path: Path, text: str) -> None:
     body = text.encode("utf-8", "surrogatepass")
     header = f"aidlib-normalized sha256={hashlib.sha256(body).hexdigest()} chars={len(text)}\n"
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(header.encode("ascii") + body)
-        tmp.replace(path)  # atomic: a reader sees the old file or the whole new one
+        write_atomic(path, header.encode("ascii") + body)  # a reader sees the old file or the whole new one
     except OSError as err:  # an unwritable cache is skipped, not fatal, and leaves nothing behind
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
         _skip(f"{path.parent}: {err.strerror or err}")
 
 

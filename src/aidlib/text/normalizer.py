@@ -61,6 +61,17 @@ STEPS: tuple[tuple[str, Callable[[str], list[Edit]]], ...] = (
     ("t2s", script_edits),
 )
 
+# What each kind of repair does, in words (a report's pages and notebooks say it so).
+REPAIR_NAMES = {
+    "surrogate": "broken surrogate characters replaced",
+    "gbk_shift": "byte-shifted GBK (mojibake) undone",
+    "html": "HTML fragments removed",
+    "pinyin": "pinyin annotations removed",
+    "punctuation": "punctuation fixed",
+    "spacing": "spacing fixed",
+    "t2s": "traditional characters made simplified",
+}
+
 # A high + low surrogate pair, or a lone surrogate.
 _SURROGATE = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
 # Passes stop here even if the last one changed the text: only damage nested this
