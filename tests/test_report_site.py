@@ -200,21 +200,26 @@ def test_generated_english_reads_as_english_on_every_page(built, built_three):
 def test_source_and_comparison_pages_say_their_sentences_in_words(built_three):
     from reader_text import visible_text
 
-    shufu = visible_text((built_three / "source-guangzhou_shufu_2023.html").read_text(encoding="utf-8"))
-    assert "It states 74 figures, each with its quote; 3 of them restate another and are marked." in shufu
-    assert "list of repairs\n: 7 byte-shifted (mojibake) spans undone, 1 HTML fragment removed," in shufu
-    invented = visible_text((built_three / "source-invented_a_2024.html").read_text(encoding="utf-8"))
-    assert "It covers 2024. It states 7 figures, each with its quote." in invented  # no author: no "By"
+    def lines(name: str) -> list[str]:
+        return visible_text((built_three / name).read_text(encoding="utf-8")).splitlines()
+
+    shufu = lines("source-guangzhou_shufu_2023.html")
+    assert "It covers 2023. It states 74 figures (71 distinct; restatements are marked)." in shufu[5]
+    # a curator's note names another figure by its label, never by its id
+    assert ("Restated later in the science-and-technology paragraph (“Agricultural trial and demonstration "
+            "projects (restated)”).") in shufu  # fmt: skip
+    invented = lines("source-invented_a_2024.html")
+    assert "It covers 2024. It states 7 figures (7 distinct; restatements are marked)." in invented
     assert ": none was needed." in invented and "8 million yuan per aid project" in invented  # not "per unit"
-    compare = visible_text((built_three / site.COMPARE).read_text(encoding="utf-8"))
-    why = [line for line in compare.splitlines() if line.startswith("Not drawn")]
-    assert why == [
-        "Not drawn, because the bases differ: put in (投入) and arranged (安排).",
+    assert "Invented; 十四五以来 in a 2024 report is 2021–2024." in invented  # a note's period as dates
+    compare = lines(site.COMPARE)
+    assert [line for line in compare if line.startswith("Not ")] == [
+        "Not all drawn together, because the bases differ: put in (投入) and arranged (安排).",
         "Not drawn, because the periods differ in length: cumulative (no dates stated) and 2024.",
         "Not drawn, because the bases differ: put in (投入) and not stated.",
     ]
-    captions = [line for line in compare.splitlines() if ", by source: " in line]
-    assert captions == [
+    assert [line for line in compare if ", by source: " in line] == [
+        "Aid funds, total, by source: 2023 and 2024; counted as put in (投入)",
         "Funds for housing, by source: 2023 and 2024; counted as put in (投入)",
         "Funds for industry, by source: 2023 and 2024; counted as arranged (安排)",
         "Aid projects, by source: 2024 and 2023",  # counts need no basis

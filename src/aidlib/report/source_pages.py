@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,6 +145,32 @@ def split_chart(total, parts: pd.DataFrame, record: dict[str, str], name: str = 
         return rendered_chart_html(render(ax, caption=caption, source=name or source_name(record), alt=alt))
 
 
+_ID = re.compile(r"\b[a-z][a-z0-9_]*\.[a-z0-9_]+(?:\.[a-z0-9_]+)*\b")
+_RAW_PERIOD = re.compile(r"\b\d{4}(?:-\d{2})?/\d{4}(?:-\d{2})?\b")
+
+
+def in_words(note: str, labels: dict[str, str]) -> str:
+    """A curator's note as a reader reads it: the source's metric ids as their labels, periods as dates.
+
+    Examples:
+        >>> in_words("The same as agriculture.demo_projects.", {"agriculture.demo_projects": "Trials"})
+        'The same as “Trials”.'
+        >>> in_words("十四五以来 in a 2024 report is 2021/2024; see x.y.", {})
+        '十四五以来 in a 2024 report is 2021–2024; see x.y.'
+    """
+    from aidlib.analysis.display import period_text
+    from aidlib.data.periods import PeriodError
+
+    def dates(m: re.Match) -> str:
+        try:
+            return period_text(m.group(0))
+        except PeriodError:  # a ratio or a fraction that only looks like a period: as written
+            return m.group(0)
+
+    note = _ID.sub(lambda m: f"“{labels[m.group(0)]}”" if m.group(0) in labels else m.group(0), note)
+    return _RAW_PERIOD.sub(dates, note)
+
+
 def source_body(
     record: dict[str, str],
     metrics: pd.DataFrame,
@@ -173,7 +200,7 @@ def source_body(
         total = by_id.loc[mid, "part_of"]
         link = f"Restates: {labels.get(restates, restates)}." if restates else (
             f"Part of: {labels.get(total, total)}." if total else "")  # fmt: skip
-        notes.append(" ".join(filter(None, [link, str(by_id.loc[mid, "note"]).strip()])))
+        notes.append(" ".join(filter(None, [link, in_words(str(by_id.loc[mid, "note"]).strip(), labels)])))
     view["notes"] = notes
     facts = len(view) - int((view["duplicate_of"] != "").sum())
     title = f"{name}: {record['title']}" if record.get("title") and record["title"] not in name else name
