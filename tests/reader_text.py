@@ -83,8 +83,8 @@ _LINK = "(?:in|of|per|from|at|on|for|and|or)"  # a count noun may be followed by
 # Prose built from data that does not read as English: (kind, pattern).
 SLIPS = (
     # "≤ 1,606 yuan per household at most": the sign and the words say the bound twice
-    ("hedged twice", re.compile(rf"[≤≥≈] ?{_NUMBER}(?: [\w-]+){{0,5}} (?:{_HEDGE})\b")),
-    ("hedged twice", re.compile(rf"\b(?:at most|at least|about|over|nearly) [≤≥≈] ?{_NUMBER}")),
+    ("hedged twice", re.compile(rf"[≤≥≈]\s?{_NUMBER}(?: [\w-]+){{0,5}} (?:{_HEDGE})\b")),
+    ("hedged twice", re.compile(rf"\b(?:at most|at least|about|over|nearly) [≤≥≈]\s?{_NUMBER}")),
     # "131 establishments satellite factories": a count with two nouns
     ("two count nouns", re.compile(rf"\b{_NUMBER} (?:establishments|units|items) (?!{_LINK}\b)[a-z]+")),
     ("two count nouns", re.compile(rf"\b{_NUMBER} [a-z]+s [a-z]+(?:ies|s)\b")),

@@ -111,6 +111,7 @@ def test_reader_table_hides_the_index_and_moves_ids_to_details():
     assert table.rows == [["Per household", "≤ 1,606 yuan", "no"]]
     html = table._repr_html_()
     assert "<details" in html and "spend.x" in html and "a / b" in html
+    assert "≤\xa01,606 yuan" in html  # the hedge never ends a line apart from its number
     assert "dataframe" not in html and "<th>7</th>" not in html
 
 

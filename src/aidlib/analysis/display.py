@@ -362,6 +362,18 @@ def header_text(name: str) -> str:
 DETAIL_COLUMNS = ("metric_id", "indicator_id", "figure_id", "formula", "inputs", "duplicate_of", "part_of")
 
 
+def html_text(text: str) -> str:
+    r"""Text escaped for HTML, a hedge kept on the line of its number (``≈ 43.8%`` never breaks after ≈).
+
+    Examples:
+        >>> html_text("≈ 43.8% & ≤ 1,606 yuan")
+        '≈\xa043.8% &amp; ≤\xa01,606 yuan'
+    """
+    import html
+
+    return re.sub(r"([≥≤≈]) (?=[-\d])", "\\1\u00a0", html.escape(text))
+
+
 class ReaderTable:
     """A table as a reader sees it (see :func:`reader_table`); shows as HTML in a notebook."""
 
@@ -388,10 +400,10 @@ class ReaderTable:
             return f" data-label='{esc(header)}'" if cell else ""
 
         for row, detail in zip(self.rows, self.details, strict=True):
-            cells = [f"<td{label(h, c)}>{esc(c)}</td>" for h, c in zip(self.headers, row, strict=True)]
+            cells = [f"<td{label(h, c)}>{html_text(c)}</td>" for h, c in zip(self.headers, row, strict=True)]
             if detail:
                 cells[-1] = (
-                    f"<td{label(self.headers[-1], row[-1])}>{esc(row[-1])}<details class=ids>"
+                    f"<td{label(self.headers[-1], row[-1])}>{html_text(row[-1])}<details class=ids>"
                     f"<summary>ids and formula</summary><small>{esc(detail)}</small></details></td>"
                 )
             body.append("<tr>" + "".join(cells) + "</tr>")

@@ -419,7 +419,15 @@ def data_page(
 
     ``names`` writes each source id as a reader names the source (its outlet and year).
     """
-    from aidlib.analysis.display import GRADES, cited_unit, count_noun, grades_text, period_text, value_text
+    from aidlib.analysis.display import (
+        GRADES,
+        cited_unit,
+        count_noun,
+        grades_text,
+        html_text,
+        period_text,
+        value_text,
+    )
     from aidlib.analysis.tables import read_as
     from aidlib.data.vocabulary import BASIS_NAMES, MEASURE_NAMES
 
@@ -439,7 +447,7 @@ def data_page(
             (f"{esc(r.label_en)}<br><small lang=zh>{esc(r.label_zh)}</small><br>"
              f"<small class=id>{esc(names.get(r.source_id, r.source_id))} · {_ident(r.metric_id)} · "
              f"{esc(words(r.theme, {}))}</small>", f"{r.source_id} {r.metric_id}"),
-            (esc(value_text(meant, r.qualifier, r.unit_en, r.high if r.qualifier == "range" else None,
+            (html_text(value_text(meant, r.qualifier, r.unit_en, r.high if r.qualifier == "range" else None,
                             r.label_en)), repr(meant), count_noun(r.unit_en, r.label_en)),
             when(r.period),
             (f"<span lang=zh>{esc(r.quote)}</span>"
@@ -460,7 +468,7 @@ def data_page(
              f"{esc(' · '.join((r.subject, words(r.measure, MEASURE_NAMES), words(r.basis, BASIS_NAMES))))}"
              "</small>",
              r.figure_id),
-            (f"{esc(value_text(r.value, r.qualifier, cited_unit(r.unit)))}<br>"
+            (f"{html_text(value_text(r.value, r.qualifier, cited_unit(r.unit)))}<br>"
              f"<small>printed: <span lang=zh>{esc(r.stated)}</span></small>", repr(float(r.value)),
              cited_unit(r.unit)),
             when(r.period),
