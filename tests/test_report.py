@@ -111,7 +111,7 @@ def test_write_report(tmp_path, capfd):
     assert "href='00_tiny.html'" in index and "What does 00_tiny show?" in index
     assert "href='source-guangzhou_shufu_2023.html'" in index  # every source has its page
     source = (out / "source-guangzhou_shufu_2023.html").read_text(encoding="utf-8")
-    assert "≤ 1,606 yuan per household" in source  # its derived figures carry their bounds
+    assert "≤\xa01,606 yuan per household" in source  # its derived figures carry their bounds, on one line
     assert "context.aid_to_gdp" in source and "not a share of GDP" in source  # in context, with caveat
     first = (out / "00_tiny.html").read_text(encoding="utf-8")
     second = (out / "01_second.html").read_text(encoding="utf-8")

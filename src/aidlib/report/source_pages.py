@@ -153,8 +153,8 @@ def in_words(note: str, labels: dict[str, str]) -> str:
     """A curator's note as a reader reads it: the source's metric ids as their labels, periods as dates.
 
     Examples:
-        >>> in_words("The same as agriculture.demo_projects.", {"agriculture.demo_projects": "Trials"})
-        'The same as “Trials”.'
+        >>> in_words("The same as county.lectures, told twice.", {"county.lectures": "Lectures given"})
+        'The same as “Lectures given”, told twice.'
         >>> in_words("十四五以来 in a 2024 report is 2021/2024; see x.y.", {})
         '十四五以来 in a 2024 report is 2021–2024; see x.y.'
     """
