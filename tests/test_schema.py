@@ -419,7 +419,7 @@ def test_a_descriptor_with_other_rules_is_one_line(folder):
     assert str(problem) == (
         f"{package}: does not hold aidlib's rules, so frictionless validate would check others than aidlib "
         "check (resource 'sources': field 'published' has other constraints); rewrite its resources with "
-        f"`python -m aidlib.data.vocabulary {package}`"
+        f"`python -m aidlib.data.schema {package}`"
     )
     assert schema.main([str(package)]) == 0
     assert check_data(folder).problems == []

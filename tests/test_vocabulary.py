@@ -145,7 +145,7 @@ def test_the_command_writes_the_enums(tmp_path):
 
 # ---- the resources of every data package: one place (aidlib/data/schema.json) -------------
 def test_the_project_datapackage_resources_are_the_canonical_ones():
-    # written from schema.json and the vocabulary (python -m aidlib.data.vocabulary); a field
+    # written from schema.json and the vocabulary (python -m aidlib.data.schema); a field
     # edited in one place and not the other fails here
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     assert package["resources"] == schema.datapackage_resources()

@@ -9,10 +9,11 @@ A field names its rule (``"rule": "date"``); a rule's pattern may use another as
 - the resources of every ``datapackage.json`` (:func:`datapackage_resources`): each
   rule written out as the field's ``constraints.pattern``, the enums added from
   :mod:`aidlib.data.vocabulary`, aidlib's wording left out. ``aidlib init`` writes them
-  into a new folder; ``python -m aidlib.data.vocabulary data/datapackage.json`` (or
-  ``python -m aidlib.data.schema``) rewrites a descriptor's (:func:`main`), and
-  ``aidlib check`` refuses a descriptor whose rules are not these
-  (:func:`descriptor_problems`), since ``frictionless validate`` reads them there;
+  into a new folder; ``python -m aidlib.data.schema data/datapackage.json`` rewrites a
+  descriptor's (:func:`main`; formerly ``python -m aidlib.data.vocabulary``, which would
+  now import this module back: a circle); ``aidlib check`` refuses a descriptor whose
+  rules are not these (:func:`descriptor_problems`), since ``frictionless validate``
+  reads them there;
 - the per-cell checks of every table reader (:class:`RowChecker`): ``required``,
   ``type``, ``enum``, ``pattern``, ``maxLength``, and the keys (``unique``,
   ``primaryKey``), with Frictionless' meaning: an empty cell is missing and only
@@ -296,8 +297,8 @@ class RowChecker:
 
     schema: TableSchema
     path: Path
-    _unique: dict[str, dict[str, int]] = field(default_factory=dict)
-    _keys: dict[tuple[str, ...], int] = field(default_factory=dict)
+    _unique: dict[str, dict[str, int]] = field(default_factory=dict, init=False)  # column → cell → line
+    _keys: dict[tuple[str, ...], int] = field(default_factory=dict, init=False)  # a key of columns → line
 
     def __post_init__(self) -> None:
         key = self.schema.primary_key
@@ -407,7 +408,7 @@ def descriptor_problems(package_path: Path, package: dict) -> list[Problem]:
     differences = descriptor_differences(package)
     if not differences:
         return []
-    fix = f"python -m aidlib.data.vocabulary {package_path}"
+    fix = f"python -m aidlib.data.schema {package_path}"
     message = (f"does not hold aidlib's rules, so frictionless validate would check others than aidlib "
                f"check ({'; '.join(differences)}); rewrite its resources with `{fix}`")  # fmt: skip
     return [Problem(package_path, 0, "", message)]

@@ -5,8 +5,8 @@ figures checks, the charts, the tables, the report) and by every
 ``datapackage.json``: its resources are ``aidlib/data/schema.json`` (the one place
 the tables' schemas are written, :mod:`aidlib.data.schema`) with the enums of this
 module (:func:`datapackage_enums`); ``aidlib init`` writes them into a new data folder,
-``python -m aidlib.data.vocabulary data/datapackage.json`` rewrites the project's
-(:func:`aidlib.data.schema.main`), and ``tests/test_vocabulary.py`` holds both to them.
+``python -m aidlib.data.schema data/datapackage.json`` rewrites the project's, and
+``tests/test_vocabulary.py`` holds both to them.
 
 The measure words the parser recognises stay in :data:`aidlib.quantities.chinese.UNITS`
 (stage 2 cannot read stage 3); this module adds what the later stages need to
@@ -382,9 +382,3 @@ def write_enums(package: dict) -> dict:
             raise KeyError(f"datapackage.json has no field {key[1]!r} in resource {key[0]!r}")
         fields[key].setdefault("constraints", {})["enum"] = values
     return package
-
-
-if __name__ == "__main__":  # pragma: no cover - the maintenance command (aidlib.data.schema.main)
-    from aidlib.data.schema import main
-
-    raise SystemExit(main())
