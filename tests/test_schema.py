@@ -199,6 +199,7 @@ GOOD = [
     ("cited_figures", 3, {"author": CJK19, "note": CJK19}),  # 19 Chinese characters: still a citation
     ("cited_figures", 3, {"published": "2012-02", "conflicts_with": "xinjiang.aid_funds.2011_plan"}),
     ("cited_figures", 2, {"published": "n.d."}),
+    ("cited_figures", 3, {"subject": "Example County (invented)"}),  # the folder's own (subjects.csv)
     ("subjects", 2, {"subject": "Shule→Kashgar (invented)"}),
     ("references", 3, {"title": "x" * 240, "note": "y" * 240, "published": "2022"}),
     ("references", 3, {"url": "http://undocs.org/A/HRC/51/26?lang=en"}),
