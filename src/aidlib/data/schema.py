@@ -55,7 +55,7 @@ TYPES = ("string", "number")
 _FIELD_KEYS = ("rule", "empty", "noun", "expected")
 _RESOURCE_KEYS = ("row",)
 _TOKEN = re.compile(r"@([a-z_]+)")
-MAX_LENGTH_NOTE = "never a passage"
+_MAX_LENGTH_NOTE = "never a passage"
 
 
 @cache
@@ -193,7 +193,7 @@ class Field:
         if self.pattern is not None and not self.pattern.fullmatch(cell):
             return self.problem.format(cell=repr(cell))
         if self.max_length is not None and len(cell) > self.max_length:
-            return f"is {len(cell)} characters; at most {self.max_length}, {MAX_LENGTH_NOTE}"
+            return f"is {len(cell)} characters; at most {self.max_length}, {_MAX_LENGTH_NOTE}"
         return None
 
     def _one_of(self) -> str:
