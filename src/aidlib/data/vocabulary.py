@@ -3,10 +3,10 @@
 One entry per fact, read by every module that needs it (the metrics and cited
 figures checks, the charts, the tables, the report) and by every
 ``datapackage.json``: its resources are ``aidlib/data/schema.json`` (the one place
-the tables' schemas are written) with the enums of this module
-(:func:`datapackage_resources`); ``aidlib init`` writes them into a new data folder,
-``python -m aidlib.data.vocabulary data/datapackage.json`` rewrites the project's,
-and ``tests/test_vocabulary.py`` holds both to them.
+the tables' schemas are written, :mod:`aidlib.data.schema`) with the enums of this
+module (:func:`datapackage_enums`); ``aidlib init`` writes them into a new data folder,
+``python -m aidlib.data.schema data/datapackage.json`` rewrites the project's, and
+``tests/test_vocabulary.py`` holds both to them.
 
 The measure words the parser recognises stay in :data:`aidlib.quantities.chinese.UNITS`
 (stage 2 cannot read stage 3); this module adds what the later stages need to
@@ -18,12 +18,9 @@ restatement may switch between them and a chart may put them on one axis.
 from __future__ import annotations
 
 import csv
-import json
-import sys
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 from aidlib.quantities.words import UNITS as PARSER_UNITS
 
@@ -122,6 +119,10 @@ RELIABILITY = {
     "A": "the original page of a government or state outlet",
     "B": "a named outlet's piece reposted elsewhere",
     "C": "unattributed, wiki, Q&A or aggregator",
+}
+# What a reference (references.csv ``topic``) is cited for.
+TOPICS = {
+    "labour_programmes": "independent assessments of the labour-transfer and related employment programmes",
 }
 
 
@@ -341,6 +342,9 @@ def english(word: str, count: float | None = None) -> str:
 def datapackage_enums() -> dict[tuple[str, str], list[str]]:
     """The enums ``data/datapackage.json`` must list, by resource and field.
 
+    A cited figure's subject has none: it is one of :data:`SUBJECTS` or of the folder's
+    ``subjects.csv`` (:mod:`aidlib.data.subjects`), a list no descriptor of aidlib's can hold.
+
     Examples:
         >>> enums = datapackage_enums()
         >>> "平方公里" in enums["metrics", "unit"], enums["cited_figures", "reliability"]
@@ -353,12 +357,12 @@ def datapackage_enums() -> dict[tuple[str, str], list[str]]:
         ("metrics", "basis"): list(BASES),
         ("indicators", "operation"): list(OPERATIONS),
         ("indicators", "requires"): [r for r in REQUIREMENTS if r],
-        ("cited_figures", "subject"): list(SUBJECTS),
         ("cited_figures", "measure"): list(MEASURES),
         ("cited_figures", "basis"): list(BASES),
         ("cited_figures", "unit"): list(dict.fromkeys(MEASURES.values())),
         ("cited_figures", "qualifier"): list(FIGURE_QUALIFIERS),
         ("cited_figures", "reliability"): list(RELIABILITY),
+        ("references", "topic"): list(TOPICS),
     }
 
 
@@ -378,56 +382,3 @@ def write_enums(package: dict) -> dict:
             raise KeyError(f"datapackage.json has no field {key[1]!r} in resource {key[0]!r}")
         fields[key].setdefault("constraints", {})["enum"] = values
     return package
-
-
-#: The canonical resources of a data package, in package data (``aidlib/data/schema.json``).
-SCHEMA_FILE = "schema.json"
-
-
-def datapackage_resources() -> list[dict]:
-    """The resources every data package lists, each with its schema: ``schema.json``, enums from here.
-
-    A new list on every call (the caller may change it).
-
-    Examples:
-        >>> [r["name"] for r in datapackage_resources()][:3]
-        ['sources', 'metrics', 'exclusions']
-    """
-    text = resources.files("aidlib.data").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
-    return write_enums({"resources": json.loads(text)["resources"]})["resources"]
-
-
-def write_resources(package: dict) -> dict:
-    """Set a descriptor's resources to :func:`datapackage_resources`; nothing else in it changes.
-
-    The canonical resources come first, in their order; a resource of another name (a
-    table the folder adds) is kept as it is, after them.
-
-    Raises:
-        ValueError: ``package`` is not a descriptor (an object whose resources are a list).
-    """
-    listed = package.get("resources", []) if isinstance(package, dict) else None
-    if not isinstance(listed, list):
-        raise ValueError("not a data package descriptor: expected an object with a list of resources")
-    canonical = datapackage_resources()
-    names = {r["name"] for r in canonical}
-    own = [r for r in listed if not isinstance(r, dict) or r.get("name") not in names]
-    package["resources"] = canonical + own
-    return package
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Rewrite the resources (schemas and enums) of the ``datapackage.json`` given (default ``data/``'s)."""
-    path = Path((argv if argv is not None else sys.argv[1:] or ["data/datapackage.json"])[0])
-    package = write_resources(json.loads(path.read_text(encoding="utf-8")))
-    path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    own = package["resources"][len(datapackage_resources()) :]
-    kept = [r.get("name") if isinstance(r, dict) else r for r in own]
-    more = f"; kept the folder's own resources {kept}" if kept else ""
-    print(f"{path}: resources written from aidlib/data/{SCHEMA_FILE}, enums from aidlib.data.vocabulary"
-          + more)  # fmt: skip
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
