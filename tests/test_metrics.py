@@ -549,7 +549,7 @@ def test_a_renamed_source_is_one_line(data_copy):
     assert len(problems) == 1, problems  # not one per row that quotes it
     assert problems[0].endswith(
         "metrics.csv:2: column source_id: unknown source 'guangzhou_shufu_2023'; "
-        "expected one of ['renamed_2023'] (and 73 more rows quote it)"
+        "expected one of renamed_2023 (and 73 more rows quote it)"
     )
 
 
@@ -558,8 +558,8 @@ def test_an_exclusion_of_an_unknown_source_is_one_line_per_source(data_copy):
     (data_copy / "exclusions.csv").write_text("source_id,quote,reason\n" + rows, encoding="utf-8")
     messages = [p.message for p in check_exclusions(data_copy)[1]]
     assert messages == [
-        "unknown source 'nope'; expected one of ['guangzhou_shufu_2023'] (and 4 more rows quote it)",
-        "unknown source 'other'; expected one of ['guangzhou_shufu_2023']",
+        "unknown source 'nope'; expected one of guangzhou_shufu_2023 (and 4 more rows quote it)",
+        "unknown source 'other'; expected one of guangzhou_shufu_2023",
     ]
 
 

@@ -364,7 +364,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="where it was published")
     p.add_argument("--title", help="title or opening line")
     p.add_argument("--author", help="reporter and correspondent as credited")
-    p.add_argument("--period", help="year the report covers, YYYY (default: the year of --published)")
+    p.add_argument("--period", help="the year the report covers, or its span of years: 2023, 2021/2023 "
+                   "(default: the year of --published)")
     p.add_argument("--language", default="zh", help="BCP 47 language code, e.g. zh, zh-Hans, en")
     p.add_argument("--licence", help="rights in the source text")
     p.add_argument("--damage", help="what is wrong with the published copy")

@@ -41,6 +41,7 @@ from pathlib import Path
 from aidlib.data import paths
 from aidlib.data.csvfile import path_inside, read_table, spreadsheet_safe
 from aidlib.data.schema import cell_problem
+from aidlib.data.vocabulary import BASIS_VERBS, PLANNED_WORDS
 from aidlib.storage import write_atomic
 
 _YEAR = re.compile(r"\d{4}")
@@ -89,12 +90,7 @@ PLAN_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 
 # The verb before a money amount, and the basis it states (metrics.csv ``basis``, vocabulary.BASES);
 # 计划, 规划 or 拟 just before another verb make the amount a plan (计划投入).
-BASIS_VERBS = {
-    "投入": "invested", "安排": "arranged", "落实": "delivered", "到位": "arrived", "拨付": "arrived",
-    "到疆": "arrived", "签约": "signed", "计划": "plan", "规划": "plan",
-}  # fmt: skip
 _BASIS_VERB = re.compile("|".join(BASIS_VERBS))
-_PLANNED = ("计划", "规划", "拟")
 # Words that narrow an aid keyword (援疆…, 对口支援…) to a part when written just before it: 教育援疆项目
 # is not every aid project, 产业援疆资金 not all aid. The keywords of other themes (THEME_KEYWORDS) do too.
 SECTOR_WORDS = ("科技", "智力", "民生", "商贸", "文旅", "社会")
@@ -225,7 +221,8 @@ def add_source(
 
     The arguments keep the rules of ``sources.csv`` as ``aidlib check`` reads them
     (:func:`aidlib.data.schema.cell_problem`): ``published`` is a date (2023, 2023-11 or
-    2023-11-13), ``period_covered`` a year (by default the year of ``published``), the id
+    2023-11-13), ``period_covered`` a year or a span of years (2021/2023; by default the year of
+    ``published``), the id
     a name, ``language`` a BCP 47 tag, ``url`` http(s).
 
     Returns:
@@ -252,6 +249,9 @@ def add_source(
         problem = cell_problem("sources", column, value)
         if problem:
             raise ValueError(f"{flag} {problem}")
+    start, span, end = period_covered.partition("/")
+    if span and end <= start:
+        raise ValueError(f"--period {period_covered!r} ends before it starts (or is one year: write {start})")
     if not src.is_file():
         raise FileNotFoundError(f"{src}: no such file" if not src.exists() else f"{src}: is not a file")
     blob = src.read_bytes()
@@ -556,7 +556,7 @@ def guess_basis(text: str, start: int, index: _Index | None = None) -> str:
     if verb is None:
         return ""
     at, word = verb
-    if text[max(c0, at - 2) : at].endswith(_PLANNED):
+    if text[max(c0, at - 2) : at].endswith(PLANNED_WORDS):
         return "plan"
     return BASIS_VERBS[word]
 
@@ -740,7 +740,8 @@ def draft_rows(
     from aidlib.quantities.chinese import QuantityError, find_quantities, parse_quantity
 
     record = source_record(source_id, data)
-    default = next((v for v in (record["period_covered"], record["published"][:4]) if _YEAR.fullmatch(v)), "")
+    covered = record["period_covered"].rpartition("/")[2]  # a report of 2021/2023: its last year
+    default = next((v for v in (covered, record["published"][:4]) if _YEAR.fullmatch(v)), "")
     text = source_text(source_id, data=data)
     found = find_quantities(text)
     index = _Index(text)

@@ -29,7 +29,15 @@ from aidlib.data import paths
 from aidlib.data.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
 from aidlib.data.periods import metric_period_problem
 from aidlib.data.schema import row_checker
-from aidlib.data.vocabulary import QUALIFIERS, THEMES, UNITS, same_measure, same_measure_groups
+from aidlib.data.vocabulary import (
+    BASIS_NAMES,
+    QUALIFIERS,
+    THEMES,
+    UNITS,
+    basis_in,
+    same_measure,
+    same_measure_groups,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -119,6 +127,11 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context, cells:
         bad("unit", f"{row['unit']!r} disagrees with the quote {quote!r}, which states {q.unit!r}")
     if "qualifier" not in cells and q.qualifier != row["qualifier"]:
         bad("qualifier", f"{row['qualifier']!r} disagrees with the quote {quote!r}: expected {q.qualifier!r}")
+    money = q.unit in UNITS and UNITS[q.unit].kind == "money"
+    said = basis_in(quote, q.start) if row["basis"] and money else ""
+    if "basis" not in cells and said and said != row["basis"]:  # the verb before the amount says otherwise
+        bad("basis", f"{row['basis']!r} disagrees with the quote {quote!r}, whose verb before the amount "
+                     f"says {said!r} ({BASIS_NAMES[said]})")  # fmt: skip
     if "ratio" in cells:
         return out
     if q.ratio is not None and q.unit == "倍":  # a multiple: what it means is data, checked here
@@ -169,9 +182,8 @@ def _check_damaged(row: dict[str, str], quote: str, value: float, bad, cells: se
     from aidlib.quantities.chinese import QuantityError
 
     if "damaged" not in row["note"].lower():
-        bad(
-            "note", "the quote is damaged (U+FFFD next to the number); the note must say so and what was lost"
-        )
+        what = "the quote is damaged (U+FFFD next to the number): the note must say 'damaged'"
+        bad("note", f"{what} and what was lost")
     try:
         least = damaged_bound(quote)
     except QuantityError as err:
@@ -254,7 +266,8 @@ def unknown_sources(path: Path, unknown: dict[str, list[int]], known) -> list[Pr
         more = f" (and {len(lines) - 1} more rows quote it)" if len(lines) > 1 else ""
         out.append(
             Problem(path, lines[0], "source_id",
-                    f"unknown source {source_id!r}; expected one of {sorted(known)}{more}")
+                    f"unknown source {source_id!r}; expected one of {', '.join(sorted(known)) or 'none'}"
+                    f"{more}")
         )  # fmt: skip
     return out
 

@@ -52,6 +52,11 @@ def read_sources(
     rows = row_checker("sources", table.path)
     for line, row in table:
         bad, _ = rows.check(line, row)
+        if not bad and "/" in row["period_covered"]:  # a span runs forwards
+            start, _, end = row["period_covered"].partition("/")
+            if end <= start:
+                message = f"{row['period_covered']!r} ends before it starts (or is one year: write {start})"
+                bad.append(Problem(table.path, line, "period_covered", message))
         problems += bad
         if bad:
             rejected.add(row["source_id"])

@@ -78,6 +78,28 @@ BASES = {
     "arrived": "any",  # 到位, 到疆, 拨付: money that arrived or was disbursed
     "signed": "any",  # 签约: amounts signed (investment agreements), not yet arrived
 }  # fmt: skip
+# The verb before a money amount says how it was counted (the basis); 计划投入, 拟安排: planned.
+BASIS_VERBS = {
+    "投入": "invested", "安排": "arranged", "落实": "delivered", "到位": "arrived", "拨付": "arrived",
+    "到疆": "arrived", "签约": "signed", "计划": "plan", "规划": "plan",
+}  # fmt: skip
+PLANNED_WORDS = ("计划", "规划", "拟")
+
+
+def basis_in(text: str, end: int) -> str:
+    """The basis the last basis verb before ``end`` in ``text`` says, or ``""`` when there is none.
+
+    Examples:
+        >>> basis_in("累计投入5.3亿元", 4), basis_in("计划投入3亿元", 4), basis_in("共3亿元", 1)
+        ('invested', 'plan', '')
+    """
+    found = [(m, w) for w in BASIS_VERBS for m in [text.rfind(w, 0, end)] if m != -1 and m + len(w) <= end]
+    if not found:
+        return ""
+    at, word = max(found)
+    return "plan" if text[max(0, at - 2) : at].endswith(PLANNED_WORDS) else BASIS_VERBS[word]
+
+
 # What each basis means, in words: for the pages that set totals of several sources side by side.
 BASIS_NAMES = {
     "annual": "a calendar year", "plan": "planned", "cumulative": "cumulative", "five_year": "five years",
