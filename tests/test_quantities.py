@@ -20,6 +20,7 @@ from aidlib.quantities.chinese import (
     find_quantities,
     parse_quantity,
 )
+from aidlib.quantities.units import CONTEXT_WORDS
 
 
 @pytest.mark.parametrize(
@@ -140,7 +141,8 @@ def test_source_finds_every_quantity(clean):
 
 # ---- properties --------------------------------------------------------------
 _MAGS = {"": 1, "万": 10_000, "亿": 10**8, "千": 1000, "百万": 10**6}
-_UNIT_WORDS = [u for u in UNITS if u not in ("%", "个百分点", "年")]  # 2023年 is a date
+# 2023年 is a date; 块 before 。 is yuan (a word whose unit depends on the text: CONTEXT_WORDS)
+_UNIT_WORDS = [u for u in UNITS if u not in ("%", "个百分点", "年", *CONTEXT_WORDS)]
 
 
 def _qualifier_slots():

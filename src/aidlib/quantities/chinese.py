@@ -62,8 +62,24 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from aidlib.quantities.context import (
+    _PER_UNIT_WORDS,
+    _PER_UNITS,
+    comparative_before,
+    per_before,
+    reaching_hedge,
+)
 from aidlib.quantities.names import in_place_name
-from aidlib.quantities.numerals import _ONE_DIGIT, MAGNITUDES, _bare, _read, _tail, cap, read_numeral
+from aidlib.quantities.numerals import (
+    _ONE_DIGIT,
+    MAGNITUDES,
+    _bare,
+    _read,
+    _tail,
+    cap,
+    capital_view,
+    read_numeral,
+)
 from aidlib.quantities.patterns import (
     _ALT,
     _ARABIC,
@@ -76,6 +92,20 @@ from aidlib.quantities.patterns import (
 )
 from aidlib.quantities.quantity import Quantity, QuantityError, QuantityTypeError, the_one_quantity
 from aidlib.quantities.shares import _share_words
+from aidlib.quantities.units import (
+    ADDRESS_UNITS,
+    CONTEXT_WORDS,
+    COUNTERS,
+    ELECTRIC_CONTEXT,
+    HALF_BEFORE,
+    HALVES,
+    LATIN_ALIASES,
+    NOT_A_UNIT_AFTER,
+    NOT_HALF_AFTER,
+    NOT_HALF_YEAR_BEFORE,
+    TEMPERATURE_CONTEXT,
+    TIMES,
+)
 from aidlib.quantities.words import (
     BARE_HEDGES,
     CURRENCIES,
@@ -84,6 +114,7 @@ from aidlib.quantities.words import (
     FALL_SIZE_WORDS,
     FALL_WORDS,
     GROWTH_WORDS,
+    LIST_JOINS,
     NAME_INFIXES,
     NAME_WORDS,
     NOT_SHARE_AFTER_CHENG,
@@ -94,10 +125,12 @@ from aidlib.quantities.words import (
     QUALIFIERS_BEFORE,
     QUALIFIERS_INSIDE,
     RANGE_MARKS,
+    ROUGHLY_INSIDE,
     TIME_UNITS,
     UNIT_ALIASES,
     UNIT_TABLE,
     UNITS,
+    WITHIN_AFTER,
 )
 
 __all__ = [
@@ -117,45 +150,69 @@ _FULL_WIDTH = "０１２３４５６７８９．％－￥／"  # read as their A
 _DIGITS = str.maketrans(_FULL_WIDTH, "0123456789.%-¥/")
 _HAS_FULL_WIDTH = re.compile(f"[{_FULL_WIDTH}]")
 
+# Every word that may stand after a number as its unit: units, aliases, halves (一年半),
+# and the words whose unit depends on the text around them (度, 方).
+_ALL_UNIT_WORDS = [*UNITS, *UNIT_ALIASES, *HALVES, *CONTEXT_WORDS]
+_UNIT_WORDS = _trie(_ALL_UNIT_WORDS)
 
-_UNIT_WORDS = _trie([*UNITS, *UNIT_ALIASES])
-# A magnitude character that does not start a measure word (千 of 千克 and 千瓦 is the unit's).
-_MAG_CHAR = rf"(?:[十百千万亿萬億](?!{_ALT(u[1:] for u in UNITS if u[0] in MAGNITUDES)}))"
+
+def _mag_char() -> str:
+    """A magnitude character that does not start a measure word (千 of 千瓦 and 千克 is the unit's)."""
+    starts: dict[str, set[str]] = {}
+    for u in _ALL_UNIT_WORDS:
+        if u[0] in MAGNITUDES:
+            starts.setdefault(u[0], set()).add(u[1:])
+    plain = "".join(ch for ch in MAGNITUDES if ch not in starts)
+    guarded = [f"{ch}(?!{_ALT(rest)})" for ch, rest in sorted(starts.items())]
+    return "(?:" + "|".join([f"[{plain}]", *guarded]) + ")"
+
+
+_MAG_CHAR = _mag_char()
+# 半 is a number before a span of time or a weight: 半年, 半个月, 半小时, 半斤.
+_HALF = rf"半(?={_ALT(HALF_BEFORE)})"
 # Atomic (?>...) and possessive *+: a number is read whole, never split to retry
 # (a long run of 十十十... would otherwise be tried at every split: quadratic).
-_NUM = rf"(?>{_ARABIC}|(?:数(?=[十百千万亿]))?(?:[{_CN_DIGIT}兩几]|{_MAG_CHAR})+(?:点[{_CN_DIGIT}]+)?)"
+_NUM = (
+    rf"(?>{_ARABIC}|{_HALF}|(?:数(?=[十百千万亿]))?(?:[{_CN_DIGIT}兩几]|{_MAG_CHAR})+(?:点[{_CN_DIGIT}]+)?)"
+)
 # The magnitudes after a number, and the rest of a compound (2亿3000万: 亿3000万; 1万2千;
 # 1亿零500万; 12万3456): a number may follow a magnitude, 零 between.
 _MAG = rf"(?:{_MAG_CHAR}++(?:零?(?:\d+(?:\.\d+)?|[一二两三四五六七八九]){_MAG_CHAR}*+)*+)?+"
 # The inclusive mark: 3万（含）-5万元, 50万元（含）以上.
 _INCL = r"(?:[（(]含[）)])"
+# A minus sign; 零下 (below zero) before a temperature is one too.
+_SIGN = r"(?:[-−负]|零下)"
 _CURRENCY_AFTER_YUAN = [w for c in CURRENCIES if c.unit != "元" for w in c.after if not w.isascii()]
+_SMALL_DIGIT = "[0-9一二两三四五六七八九]"
 
 # Every match starts with one of these characters: a cheap test before the alternatives.
 # A match never starts inside a number (_atom would reject it anyway) and spaces are
 # never given back (possessive ``*+``): without these, a long run of numerals
 # (万万万..., 111...) or of spaces backtracks in polynomial time.
 _FIRST = "".join(
-    sorted({w[0] for w in (*QUALIFIERS_BEFORE, *BARE_HEDGES, *CURRENCY_BEFORE)} | set(_CN_NUM + "几数-−负"))
+    sorted({w[0] for w in (*QUALIFIERS_BEFORE, *BARE_HEDGES, *CURRENCY_BEFORE)} | set(_CN_NUM + "几数-−负半"))
 )
 _PATTERN = re.compile(
     rf"(?=[\d{re.escape(_FIRST)}])(?<![\d.])(?!(?<=[{_CN_NUM}])[{_CN_NUM}])"
-    rf"(?P<pre>{_trie([*QUALIFIERS_BEFORE, *BARE_HEDGES])})?\s*+"
-    rf"(?P<cur>{_trie(CURRENCY_BEFORE)})?\s*+"
+    rf"(?P<pre>{_trie([*QUALIFIERS_BEFORE, *BARE_HEDGES])})?[^\S\n]*+"
+    rf"(?P<cur>{_trie(CURRENCY_BEFORE)})?[^\S\n]*+"
     # the low end of a range: 3至, 5%-, 3个到, 3万元至, 3万（含）-, 2——
-    rf"(?:(?P<lsign>[-−负])?(?P<lnum>{_NUM})\s*+(?P<lmag>{_MAG})\s*+(?:(?P<lunit>{_UNIT_WORDS})\s*)?"
-    rf"{_INCL}?\s*(?P<rsep>[-—–]{{1,4}}|[{RANGE_MARKS.replace('-', '')}])\s*)?"
-    rf"(?P<sign>[-−负])?(?P<num>{_NUM})"
+    rf"(?:(?P<lsign>{_SIGN})?(?P<lnum>{_NUM})[^\S\n]*+(?P<lmag>{_MAG})[^\S\n]*+(?:(?P<lunit>{_UNIT_WORDS})[^\S\n]*)?"
+    rf"{_INCL}?[^\S\n]*(?P<rsep>[-—–]{{1,4}}|[{RANGE_MARKS.replace('-', '')}])[^\S\n]*)?"
+    rf"(?P<sign>{_SIGN})?(?P<num>{_NUM})"
     rf"(?P<mark>[?\ufffd])?"  # a lost character inside the number: damaged
-    rf"\s*+(?P<q1>[余多])?(?:个(?=[亿億]))?\s*+(?P<mag>{_MAG})"  # 两个亿 is 2亿
-    rf"(?:\s*+(?P<escale>(?i:{_ALT(ENGLISH_SCALES)}))(?![A-Za-z]))?"  # US$5 million
-    rf"\s*+(?P<q2>[余多])?\s*+"
+    rf"[^\S\n]*+(?P<q1>[余多把])?(?:个(?=[亿億]))?[^\S\n]*+(?P<mag>{_MAG})"  # 两个亿 is 2亿; 千把人
+    rf"(?:[^\S\n]*+(?P<escale>(?i:{_ALT(ENGLISH_SCALES)}))(?![A-Za-z]))?"  # US$5 million
+    rf"[^\S\n]*+(?P<q2>[余多])?[^\S\n]*+"
     rf"(?P<unit>(?(lunit)(?P=lunit)|(?:{_UNIT_WORDS})))?"
-    rf"(?:(?<=元)(?P<jiao>[0-9一二两三四五六七八九])角)?"  # 3元5角2分: 角 and 分 add to the yuan
-    rf"(?:(?<=[元角])(?P<fen>[0-9一二两三四五六七八九])分(?![之钟]))?"
+    # 3元5角2分, 十块三毛, 一百三十五块六角七分钱: 角 (毛) and 分 add to the yuan
+    rf"(?:(?<=[元块圆])(?P<jiao>{_SMALL_DIGIT})[角毛])?"
+    rf"(?:(?<=[元角块毛圆])(?P<fen>{_SMALL_DIGIT})分(?![之钟]))?"
+    rf"(?:(?<=[角毛分])钱)?"
     rf"(?:(?<=元)(?P<cur2>{_trie(_CURRENCY_AFTER_YUAN)}))?"  # 1000元港币: the currency, not yuan
+    rf"(?:/[^\S\n]*(?P<perunit>{_PER_UNIT_WORDS})(?:/(?P<perunit2>{_PER_UNIT_WORDS}))?)?"  # 3200元/吨
     rf"(?P<incl>{_INCL})?"
-    rf"(?P<post>{_trie(QUALIFIERS_AFTER)})?"
+    rf"(?P<post>{_trie([*QUALIFIERS_AFTER, *WITHIN_AFTER])})?"
     rf"(?P<incl2>{_INCL})?"
     rf"(?P<cur3>人民币)?"
 )
@@ -163,13 +220,24 @@ _DAMAGE = "?\ufffd"
 # A rise by N times (增长了1.5倍 is 2.5 times the base); a hedge may stand between.
 _GROWTH = re.compile(rf"(?:{_ALT(GROWTH_WORDS)})了?\s*$")
 _NAME_WORDS = re.compile(_ALT(NAME_WORDS))
-_LIST_SEPS = ("，", "、", ",")
 # A dash right after these is a range mark or a joiner, never a minus sign (3万（含）-5万元).
 _NO_MINUS_AFTER = set("%)）元") | set(_CN_NUM)
 # A compound ending in a year before 年 (1亿2023年) is an amount and a date, not one number.
 _YEAR_AT_END = re.compile(r"(?<!\d)(?:1[0-9]|20|21)\d\d$")
 # After a year + 年 these make it a date: 2023年底, 23年3月, 80年代, 三年级.
 _DATE_AFTER_YEAR = set("底初末度代级")
+# 块 is yuan when none of these follows... a noun after it (3块示范田) makes it pieces.
+_MONEY_AFTER_KUAI = set("钱毛角半左上以多余起封内")
+# 内 after these kinds is "within" (72小时内, 5公里内); after the others it starts a word.
+_WITHIN_KINDS = {"time", "length"}
+_NOT_WITHIN = set("容部地外涵在心需销蒙陆科存阁江")
+_NOT_START_AFTER_QI = set("诉草飞步点来床义火")
+# A list marked as a list keeps a full-width comma between digit groups as a list mark.
+_LIST_MARKED = re.compile(r"分别|依次|各为|各自|分列")
+# Digit groups joined by a full-width comma: 1，200万元, 82，225.00元, 233,333，333,434.344元.
+_GROUPED = re.compile(r"(?<![\d.,，])(\d{1,3}(?:,\d{3})*)((?:，\d{3}(?:,\d{3})*)+)(?![\d])")
+# After 栋 or 幢, a number and one of these is an address: 5栋302室, 3幢2单元.
+_ADDRESS = re.compile(r"[\d一二三四五六七八九十]+(?:单元|室|号|层|楼)")
 
 
 def _simplified_view(text: str) -> str:
@@ -187,6 +255,42 @@ def _simplified_view(text: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _thousands_view(view: str, text: str) -> str:
+    """Read a full-width comma between digit groups as a thousands separator where only that makes sense.
+
+    A full-width comma after one or two digits (1，200万元, 82，225), before a group that
+    starts with 0 (3，050) or a decimal part (100，225.00) or mixed with ASCII groups, or
+    between full-width digits (１，２００), joins digit groups. A list marked as a list
+    (分别为100，200人) and three digits before three (300，500户: two readings) stay a list.
+
+    Examples:
+        >>> _thousands_view("投资1，200万元", "投资1，200万元")
+        '投资1,200万元'
+        >>> _thousands_view("分别为10，200人", "分别为10，200人")
+        '分别为10，200人'
+    """
+    out = None
+    for m in _GROUPED.finditer(view):
+        left, groups = m[1], m[2]
+        lo = max(0, m.start() - 12)
+        clause = max(view.rfind(ch, lo, m.start()) for ch in "。；;\n")
+        if _LIST_MARKED.search(view, max(lo, clause + 1), m.start()):
+            continue
+        after = view[m.end() : m.end() + 2]
+        full_width = text[m.start()] != view[m.start()]
+        first = groups[1:4]
+        if not (
+            len(left.rsplit(",", 1)[-1]) < 3 or "," in left or "," in groups or first[0] == "0"
+            or (after[:1] == "." and after[1:].isdigit()) or full_width
+        ):  # fmt: skip
+            continue
+        out = out if out is not None else list(view)
+        for i in range(m.start(2), m.end()):
+            if view[i] == "，":
+                out[i] = ","
+    return view if out is None else "".join(out)
+
+
 def _is_name(view: str, m: re.Match[str]) -> bool:
     """Tell a numeral inside a name, slogan or fixed word from a quantity.
 
@@ -198,8 +302,8 @@ def _is_name(view: str, m: re.Match[str]) -> bool:
         after = view[m.end() : m.end() + 1]
         return "\u4e00" <= after <= "\u9fff" and in_place_name(view, m.start("num"), m.end("num"))
     unit = m["unit"] or ""
-    if num == "一" and not m["mag"] and not m["lnum"] and unit not in ("成", "倍"):  # 一支队伍: an article
-        return True
+    if num == "一" and not m["mag"] and not m["lnum"] and unit not in ("成", "倍") and unit not in HALVES:
+        return True  # 一支队伍: an article (but 一年半 is one and a half years)
     at = m.start("num")
     in_left = m["lnum"] and in_place_name(view, m.start("lnum"), m.end("lnum"))
     if in_place_name(view, at, m.end("num")) or in_left:
@@ -236,7 +340,10 @@ class _Atom:
     explicit: bool  # the sign was given (minus or fall word), not inherited
     damaged: bool
     ordinal: bool  # after 第: poisons a list it heads
-    growth: bool = False  # a multiple after a growth word: the ratio is N + 1
+    growth: bool = False  # a multiple after a growth word or a comparative: the ratio is N + 1
+    add: Decimal = Decimal(0)  # added after the factor: half a unit (一年半), 5 of 三成五
+    per: str | None = None  # the denominator of a rate (3200元/吨, 每户2000元)
+    per_size: float | None = None  # its count when written (每万人口: 10,000)
 
 
 def _scale(value: Decimal, mag: str) -> Decimal:
@@ -293,6 +400,8 @@ def _shared(lnum: str, low: Decimal, tail: str) -> Decimal:
 
 _PRE_TABLE = {**QUALIFIERS_BEFORE, **BARE_HEDGES}
 _ONE = Decimal(1)
+_ZERO = Decimal(0)
+_HALF_VALUE = (Decimal("0.5"), Decimal("0.5"), False)
 _SMALL_DIGITS = {ch: Decimal(v) for ch, v in _ONE_DIGIT.items() if v < 10}
 _SMALL_DIGITS |= {str(i): Decimal(i) for i in range(10)}
 
@@ -308,6 +417,71 @@ def _is_date_year(view: str, low: Decimal, high: Decimal, mag: str, end: int) ->
         return True
     month = re.match(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月", view[end : end + 4])
     return month is not None
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _clause(view: str, start: int, reach: int = 12) -> str:
+    """The text of the clause before ``start`` (at most ``reach`` characters)."""
+    lo = max(0, start - reach)
+    cut = max(view.rfind(ch, lo, start) for ch in "，,。；;：:\n")
+    return view[max(lo, cut + 1) : start]
+
+
+def _context_unit(view: str, word: str, g: dict, start: int, after: str) -> str | None:
+    """The unit of a word whose meaning depends on the text around it (度, 块, 方), or None."""
+    if word == "度":
+        if g["sign"] == "零下":
+            return "℃"
+        if g["mag"] and all(ch in MAGNITUDES for ch in g["mag"]):
+            return "千瓦时"  # 2000万度: no weather is that hot
+        clause = _clause(view, start, 16)
+        if any(w in clause for w in TEMPERATURE_CONTEXT):
+            return "℃"
+        if any(w in clause for w in ELECTRIC_CONTEXT):
+            return "千瓦时"
+        return None  # 360度全景, 两度获奖: neither
+    if word == "块":
+        money = g["jiao"] or g["fen"] or not _is_cjk(after) or after in _MONEY_AFTER_KUAI
+        return "元" if money else "块"  # 十块三毛, 100块 are yuan; 3块示范田 pieces
+    # 方: cubic metres after digits or a magnitude (120亿方, 5000方); 三方协议 is three parties
+    return "立方米" if g["num"][0].isdigit() or g["mag"] else None
+
+
+def _unit_of(view: str, g: dict, m: re.Match[str], start: int) -> tuple[str | None, Decimal, Decimal] | None:
+    """Resolve the measure word matched: ``(unit, factor, add)``; None when it makes no quantity.
+
+    A word that continues into a unit the model does not hold (吨级, an unknown counter
+    before 次) and a Latin unit before another letter are no quantity, never a shorter unit.
+    """
+    word = g["unit"]
+    if word is None:
+        return None, _ONE, _ZERO
+    end = m.end("unit")
+    after = view[end : end + 1]
+    if word in HALVES:
+        unit, add = HALVES[word]
+        factor = Decimal(10) if word[0] == "成" else _ONE  # 三成五: 3 × 10 + 5 %
+    elif word in CONTEXT_WORDS:
+        unit, factor, add = _context_unit(view, word, g, start, after), _ONE, _ZERO
+        if unit is None:
+            return None
+    else:
+        unit, factor = UNIT_ALIASES.get(word, (word, _ONE))
+        add = _ZERO
+    if after and (after in NOT_A_UNIT_AFTER[""] or after in NOT_A_UNIT_AFTER.get(word, "")):
+        return None  # 10万吨级泊位: a class, not a mass
+    if after == TIMES and word in COUNTERS and not g["perunit"]:
+        return None  # 3名次, an unknown count of times: no shorter unit
+    if word in LATIN_ALIASES and after.isascii() and after.isalpha():
+        return None  # 5kms?: a Latin unit runs on into another word
+    if word in ("角", "毛") and _is_cjk(after) and not g["fen"] and after not in "左上以多余":
+        return None  # 五角星, 三毛钱 is an alias of its own: a lone 角 or 毛 before a noun is no money
+    if word in ADDRESS_UNITS and _ADDRESS.match(view, end):
+        return None  # 5栋302室: an address
+    return unit, factor, add
 
 
 def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule a branch, in order
@@ -342,12 +516,22 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
             start = m.start(first)
             before = view[start - 1]
     if before in _NOT_BEFORE:
-        return _Atom(start, m.end(), Decimal(0), Decimal(0), None, _ONE, "", "exact", False, False,
+        return _Atom(start, m.end(), _ZERO, _ZERO, None, _ONE, "", "exact", False, False,
                      False, before == "第") if before == "第" else None  # fmt: skip
+    if before == "每" or (before == " " and view[start - 2 : start - 1] == "每"):
+        return None  # 每10万人口, 每100户: a base, the denominator of what follows
     inside = before and before in _CN_NUM and first in ("lnum", "num")
     if inside and (not g[first][0].isdigit() or before in _CN_DIGIT):
         return None  # inside a longer Chinese numeral, or digits after one (二九0场: a name)
-    read = _read(g["num"])
+    num = g["num"]
+    if num == "半":
+        if view[m.start("num") - 1 : m.start("num")] in NOT_HALF_AFTER:
+            return None  # 上半年, 下半年: a period of the year
+        if g["unit"] == "年" and view[m.end("unit") : m.end("unit") + 1] in NOT_HALF_YEAR_BEFORE:
+            return None  # 半年度, 半年报
+        read = _HALF_VALUE
+    else:
+        read = _read(num)
     if read is None:
         return None
     low, high, bare = read
@@ -355,20 +539,32 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
     if pre:
         qualifier = _PRE_TABLE[pre]
     if g["q1"]:
-        qualifier = QUALIFIERS_INSIDE[g["q1"]]
+        if g["q1"] == "把" and not (_bare(num) or num == "十"):
+            return None  # 千把人, 百把块钱: about; 三把椅子 is three chairs
+        qualifier = {**QUALIFIERS_INSIDE, **ROUGHLY_INSIDE}[g["q1"]]
     if g["q2"]:
         qualifier = QUALIFIERS_INSIDE[g["q2"]]
-    if g["post"]:
-        qualifier = QUALIFIERS_AFTER[g["post"]]
+    end = m.end()
+    post = g["post"]
+    resolved = _unit_of(view, g, m, start)
+    if resolved is None:
+        return None
+    unit, factor, add = resolved
+    if post == "内" and (unit is None or UNIT_TABLE[unit].kind not in _WITHIN_KINDS
+                         or view[m.end("post") : m.end("post") + 1] in _NOT_WITHIN):  # fmt: skip
+        post, end = None, m.start("post")  # 3个内容: 内 starts a word
+    if post == "起" and (unit is None or view[m.end("post") : m.end("post") + 1] in _NOT_START_AFTER_QI):
+        post, end = None, m.start("post")  # 10人起诉: 起 starts a word
+    if post:
+        qualifier = QUALIFIERS_AFTER.get(post) or WITHIN_AFTER[post]
     mag = g["mag"]
     if bare and qualifier == "exact" and not mag:
         return None  # 百人团, 千人计划, 万元户: a bare magnitude is a name unless hedged
     word = g["unit"]
-    unit, factor = UNIT_ALIASES.get(word, (word, _ONE))
-    if word == "个多月":
+    if word in ("个多月", "个多小时"):
         qualifier = "over"  # 1个多月: over a month
     if g["cur2"]:
-        unit = UNIT_ALIASES.get(g["cur2"], (g["cur2"], _ONE))[0]  # 1000元港币
+        unit = UNIT_ALIASES.get(g["cur2"], (g["cur2"], _ONE))[0]  # 1000元港币, 9000元日币
     if g["cur"]:
         currency = CURRENCY_BEFORE[g["cur"]]
         if unit is None or (unit == "元" and not g["cur2"]):
@@ -385,7 +581,7 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
     if word == "年" and _YEAR_AT_END.search(mag):
         return None  # 投资1亿2023年: a year follows the amount, not a compound
     if mag:
-        scaled = _with_mag(g["num"], read, mag)
+        scaled = _with_mag(num, read, mag)
         if scaled is None:
             return None
         low, high = scaled
@@ -394,14 +590,14 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
         escale = Decimal(ENGLISH_SCALES[g["escale"].lower()])
         low, high = cap(low * escale), cap(high * escale)
     if g["jiao"] or g["fen"]:
-        cents = Decimal(0)
+        cents = _ZERO
         if g["jiao"]:
             cents += _SMALL_DIGITS[g["jiao"]] / 10
         if g["fen"]:
             cents += _SMALL_DIGITS[g["fen"]] / 100
         low, high = low + cents, high + cents
     negative = bool(g["sign"])
-    tail = _tail(g["num"], mag) if mag or g["num"][-1] in MAGNITUDES else ""
+    tail = _tail(num, mag) if mag or num[-1] in MAGNITUDES else ""
     if g["lnum"] is not None:
         left = _read(g["lnum"])
         if left is None:
@@ -434,25 +630,43 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
         start = fall.start()
     else:
         explicit = negative
-    growth = unit == "倍" and (rise := _GROWTH.search(view, max(0, start - 4), start)) is not None
-    if growth:  # 增长了1.5倍: the span takes the growth word, so that it reads back the same ratio
-        start = rise.start()
-    end = m.end()
+    growth = False
+    if unit == "倍":
+        rise = _GROWTH.search(view, max(0, start - 4), start)
+        if rise is not None:  # 增长了1.5倍: the span takes the growth word, so that it reads back the same
+            growth, start = True, rise.start()
+        else:
+            compared = comparative_before(view, start)
+            growth = compared == "by"  # 超过全国平均水平1倍: exceeds the base by 1 times
+            if compared == "over" and qualifier == "exact":
+                qualifier = "over"  # 超过去年的2倍: more than 2 times the base
     while end > start and view[end - 1].isspace():  # a bare list member: no trailing space in its span
         end -= 1
-    if word in ("倍", "成") and not g["post"] and view[end : end + 1] in ("多", "余"):
+    if word in ("倍", "成") and not post and view[end : end + 1] in ("多", "余"):
         qualifier, end = "over", end + 1  # 3倍多, 两成多: more than
     after = view[end : end + 1]
     damaged = bool(g["mark"]) or bool(before and before in _DAMAGE) or bool(after and after in _DAMAGE)
     if unit is not None and _is_name(view, m):
         return None
+    if qualifier == "exact" and unit is not None and not pre:
+        reach = reaching_hedge(view, start)
+        qualifier = reach or qualifier  # 最高奖励50万元: at most
+    per, per_size = None, None
+    if g["perunit"]:  # 3200元/吨, 80公里/小时, 5元/人/天
+        per = _PER_UNITS[g["perunit"]] + (f"/{_PER_UNITS[g['perunit2']]}" if g["perunit2"] else "")
+    elif unit is not None and UNIT_TABLE[unit].kind not in ("share", "multiple"):
+        found = per_before(view, start)  # 每户2000元, 人均1.2万元, 每万人口3.2人
+        if found is not None:
+            per, per_size = found
     return _Atom(start, end, low, high, unit, factor, tail, qualifier, negative, explicit, damaged, False,
-                 growth)  # fmt: skip
+                 growth, add, per, per_size)  # fmt: skip
 
 
 def _quantity(text: str, a: _Atom, start: int | None = None) -> Quantity:
     """Turn a resolved atom (unit known) into a Quantity."""
     low, high = (a.low, a.high) if a.factor is _ONE else (a.low * a.factor, a.high * a.factor)
+    if a.add:
+        low, high = low + a.add, high + a.add
     if a.negative:
         low, high = -high, -low
     if a.damaged:
@@ -466,15 +680,32 @@ def _quantity(text: str, a: _Atom, start: int | None = None) -> Quantity:
     if unit == "倍" and not a.negative:
         ratio = value + 1 if a.growth else value
     return Quantity(value, unit, UNITS[unit], a.qualifier, a.damaged, text[s : a.end], s, a.end,
-                    top if a.qualifier == "range" else None, ratio)  # fmt: skip
+                    top if a.qualifier == "range" else None, ratio, a.per, a.per_size)  # fmt: skip
 
 
 def _joined(view: str, end: int, start: int) -> str | None:
-    """The list separator between two numbers, if only one (and spaces) stands between them."""
+    """The list mark between two numbers (、 ， , 和 及 与 以及), if only it (and spaces) stands between."""
     gap = view[end:start].strip()
-    if gap in _LIST_SEPS:
+    if gap in LIST_JOINS:
         return gap
     return None
+
+
+def _translate(text: str) -> str:
+    """The view the parser reads: simplified, ASCII digits, capital numerals and thousands resolved.
+
+    Every step keeps the length, so offsets in the view are offsets in ``text``.
+    """
+    view = _simplified_view(text)
+    if _HAS_FULL_WIDTH.search(view):  # translating costs more than looking
+        view = view.translate(_DIGITS)
+    view = capital_view(view, _CURRENCY_AFTER_ALL)
+    if "，" in view:
+        view = _thousands_view(view, text)
+    return view
+
+
+_CURRENCY_AFTER_ALL = tuple(w for c in CURRENCIES for w in c.after if not w.isascii())
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -490,24 +721,25 @@ def find_quantities(text: str) -> list[Quantity]:
         []
         >>> [(q.value, q.high, q.qualifier) for q in find_quantities("增长5%-10%，下降3.2%")]
         [(5.0, 10.0, 'range'), (-3.2, None, 'exact')]
+        >>> [(q.value, q.unit, q.per) for q in find_quantities("每户2000元，3200元/吨")]
+        [(2000.0, '元', '户'), (3200.0, '元', '吨')]
 
     Raises:
         QuantityTypeError: ``text`` is not a string (also a TypeError).
     """
     if not isinstance(text, str):
         raise QuantityTypeError(f"expected text (str), got {type(text).__name__}: {text!r:.60}")
-    view = _simplified_view(text)
-    if _HAS_FULL_WIDTH.search(view):  # translating costs more than looking
-        view = view.translate(_DIGITS)
+    view = _translate(text)
     found: list[Quantity] = []
+    atoms: list[_Atom] = []  # the atom of each quantity in found, for a list's last word
     pending: list[_Atom] = []  # numbers without a measure word, waiting for a list to end
     last: _Atom | None = None  # the last atom given a unit, for falls carried along a list
     for m in _PATTERN.finditer(view):
         if (
             m["unit"] is None
             and m["cur"] is None
-            and not view.startswith(_LIST_SEPS, m.end())
-            and not view[m.end() : m.end() + 4].lstrip().startswith(_LIST_SEPS)
+            and not view.startswith(LIST_JOINS, m.end())
+            and not view[m.end() : m.end() + 4].lstrip().startswith(LIST_JOINS)
         ):
             pending = []  # a bare number (2023年, 统一): neither a quantity nor in a list
             continue
@@ -531,27 +763,42 @@ def find_quantities(text: str) -> list[Quantity]:
         members = [x for x in members if not x.ordinal and not _year_like(x, a)]
         if a.ordinal:
             continue
-        if not a.explicit and last is not None and last.negative and _joined(view, last.end, a.start):
-            a.negative = True  # 下降3%、5%: the list falls on
+        after_last = last is not None and _joined(view, last.end, a.start) is not None
+        if not a.explicit and after_last and last.negative:  # type: ignore[union-attr]
+            a.negative = True  # 下降3%、5%; 分别下降2.1%和3.4%: the list falls on
+        if after_last and last.unit != a.unit and a.unit.startswith(last.unit):  # type: ignore[union-attr]
+            _widen(text, view, found, atoms, a)  # 分别提高2.1个和3.4个百分点: 个 is 个百分点 cut short
         if members and not a.explicit and members[0].negative:
             a.negative = True
         if len(members) == 1 and joined == "、" and _consecutive(members[0], a):
             a.low, a.qualifier = members[0].low, "range"  # 5、6个: five or six
             found.append(_quantity(text, a, members[0].start))
+            atoms.append(a)
             last = a
             continue
         for member in members:
             if not member.mag and a.mag:
                 member.low, member.high = _scale(member.low, a.mag), _scale(member.high, a.mag)
-            member.unit, member.factor = a.unit, a.factor
+            member.unit, member.factor, member.per, member.per_size = a.unit, a.factor, a.per, a.per_size
             member.negative = member.negative or a.negative
             found.append(_quantity(text, member))
+            atoms.append(member)
         found.append(_quantity(text, a))
+        atoms.append(a)
         last = a
     found.extend(_share_words(text, view, found))
     # a value no float holds (1亿亿亿...元, a 400-digit number) is not a quantity
     found = [q for q in found if not (math.isinf(q.value) or (q.high is not None and math.isinf(q.high)))]
     return _merge_ranges(text, view, sorted(found, key=lambda q: q.start))
+
+
+def _widen(text: str, view: str, found: list[Quantity], atoms: list[_Atom], a: _Atom) -> None:
+    """Give the list members before ``a`` that carry a prefix of its unit the whole unit."""
+    i, nxt = len(atoms) - 1, a.start
+    while i >= 0 and _joined(view, atoms[i].end, nxt) and a.unit.startswith(atoms[i].unit or "\0"):  # type: ignore[union-attr]
+        atoms[i].unit, atoms[i].factor = a.unit, a.factor
+        found[i] = _quantity(text, atoms[i])
+        i, nxt = i - 1, atoms[i].start
 
 
 def _merge_ranges(text: str, view: str, found: list[Quantity]) -> list[Quantity]:
@@ -570,7 +817,8 @@ def _merge_ranges(text: str, view: str, found: list[Quantity]) -> list[Quantity]
         ):
             low, high = sorted((p.value, q.value))
             out[-1] = Quantity(
-                low, q.unit, q.unit_en, "range", False, text[p.start : q.end], p.start, q.end, high
+                low, q.unit, q.unit_en, "range", False, text[p.start : q.end], p.start, q.end, high,
+                None, q.per, q.per_size,
             )
         else:
             out.append(q)

@@ -21,6 +21,7 @@ The rules of a compound numeral (:func:`read_numeral`):
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from decimal import Decimal, InvalidOperation
 
@@ -264,3 +265,48 @@ def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
     return (d, d, False) if d is not None else None
 
 
+
+
+# ---- capital (financial) numerals: 壹贰叁 ... 拾佰仟, in amounts only ----------------------
+# 伍 and 拾 occur in ordinary words (队伍, 拾起), 陆 in 大陆 and 陆续: a run of them is read
+# only as an amount (see :func:`capital_view`).
+CAPITALS = dict(zip("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千", strict=True))
+_CAPITAL_RUN = re.compile(f"[{''.join(CAPITALS)}零〇一二两三四五六七八九十百千万亿]+")
+_HAS_CAPITAL = re.compile(f"[{''.join(CAPITALS)}]")
+# An amount follows a capital numeral (元, 圆, 角, 分, a currency) or is announced before it.
+_MONEY_AFTER = tuple("元圆块角分")
+_MONEY_BEFORE = ("大写", "人民币", "金额", "￥", "¥", "合计", "计")
+# Capitals found in ordinary words (队伍, 大陆, 拾起): alone in a run they need an announcement.
+_AMBIGUOUS_CAPITALS = set("伍陆拾")
+
+
+def capital_view(view: str, currency_after: tuple[str, ...] = ()) -> str:
+    """Write capital numerals of amounts as ordinary ones, keeping every offset.
+
+    A run is an amount when it is followed by a money word (元, 圆, 角, 分,
+    ``currency_after``) or announced by 大写/人民币/金额/¥, and it holds two capital
+    numerals, or one that no ordinary word holds (壹万二千元; not 伍, 陆, 拾: 大陆三十万元),
+    or is announced; a lone capital before 角 or 分 after 元 is a digit of the amount
+    (玖仟陆佰陆拾伍圆壹角捌分).
+
+    Examples:
+        >>> capital_view("人民币壹拾伍万元整"), capital_view("队伍拾起")
+        ('人民币一十五万元整', '队伍拾起')
+    """
+    if not _HAS_CAPITAL.search(view):
+        return view
+    out = list(view)
+    for m in _CAPITAL_RUN.finditer(view):
+        run = m[0]
+        capitals = sum(ch in CAPITALS for ch in run)
+        if not capitals:
+            continue
+        s, e = m.span()
+        after = view[e : e + 1]
+        money_after = after in _MONEY_AFTER or view.startswith(currency_after, e)
+        announced = any(w in view[max(0, s - 6) : s] for w in _MONEY_BEFORE)
+        in_amount = capitals == 1 and after in ("角", "分") and view[s - 1 : s] in ("元", "圆", "角")
+        distinct = any(ch in CAPITALS and ch not in _AMBIGUOUS_CAPITALS for ch in run)
+        if (money_after or announced) and (capitals >= 2 or distinct or announced or in_amount):
+            out[s:e] = [CAPITALS.get(ch, ch) for ch in run]
+    return "".join(out)

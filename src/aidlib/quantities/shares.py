@@ -20,7 +20,7 @@ _SHARE_WORDS = re.compile(
     # never start inside a number: a long run of digits before 分之 or / stays linear
     rf"(?<![\d{_CN_NUM}])(?P<den>\d+|[{_CN_NUM}]+)分之(?P<num>[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?|{_ARABIC})"
     rf"|(?<![\d./])(?P<snum>\d+)/(?P<sden>\d+)(?![\d./])"
-    rf"|翻了?(?P<times>[一二两三四五六七八九十\d]?)番"
+    rf"|翻了?(?P<times>[一二两三四五六七八九十\d]?)番(?P<more>多|余)?"
 )
 # 百分之三十到四十: the second number shares the first's 百分之 (not 百分之五到百分之十,
 # which the parser joins as two shares, nor 四十人, a count).
@@ -69,7 +69,7 @@ def _share_words(text: str, view: str, taken: list[Quantity]) -> list[Quantity]:
             if n is None or not 0 < n <= 10:
                 continue
             value = Decimal(2) ** int(n)
-            unit, ratio = "倍", float(value)
+            unit, ratio = "倍", float(value)  # 翻了一番多: more than doubled (qualifier below)
         else:
             if m["snum"] is not None:
                 if len(m["snum"]) > 20 or len(m["sden"]) > 20:
@@ -108,6 +108,8 @@ def _share_words(text: str, view: str, taken: list[Quantity]) -> list[Quantity]:
             continue
         if high is not None:
             qualifier = "range"
+        elif m["times"] is not None and m["more"]:
+            qualifier = "over"
         out.append(Quantity(float(value), unit, UNITS[unit], qualifier, False, text[start:end], start, end,
                             None if high is None else float(high), ratio))  # fmt: skip
     return out
