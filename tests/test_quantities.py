@@ -7,7 +7,7 @@ import math
 import signal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from aidlib.quantities.chinese import (
@@ -15,6 +15,7 @@ from aidlib.quantities.chinese import (
     QUALIFIERS_BEFORE,
     QUALIFIERS_INSIDE,
     TIME_UNITS,
+    UNIT_ALIASES,
     UNITS,
     QuantityError,
     find_quantities,
@@ -167,6 +168,8 @@ def _qualifier_slots():
 )
 def test_formatted_quantities_read_back(number, mag, unit, slots, space):
     pre, inside, post, qualifier = slots
+    # 千米, 千克, 千瓦 are units of their own: 1千米 is 1 km (the same length as 1000 m)
+    assume(not (mag and not inside and not space and mag[-1] + unit in UNIT_ALIASES | UNITS))
     digits = format(number.normalize(), "f")
     text = f"共{pre}{space}{digits}{space}{mag}{inside}{space}{unit}{post}。"
     q = parse_quantity(text)

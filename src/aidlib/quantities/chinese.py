@@ -71,6 +71,7 @@ from aidlib.quantities.context import (
 )
 from aidlib.quantities.names import in_place_name
 from aidlib.quantities.numerals import (
+    _MAGNITUDE_CHARS,
     _ONE_DIGIT,
     MAGNITUDES,
     _bare,
@@ -90,7 +91,13 @@ from aidlib.quantities.patterns import (
     _NOT_BEFORE,
     _trie,
 )
-from aidlib.quantities.quantity import Quantity, QuantityError, QuantityTypeError, the_one_quantity
+from aidlib.quantities.quantity import (
+    Quantity,
+    QuantityError,
+    QuantityTypeError,
+    make_quantity,
+    the_one_quantity,
+)
 from aidlib.quantities.shares import _share_words
 from aidlib.quantities.units import (
     ADDRESS_UNITS,
@@ -196,8 +203,9 @@ _PATTERN = re.compile(
     rf"(?=[\d{re.escape(_FIRST)}])(?<![\d.])(?!(?<=[{_CN_NUM}])[{_CN_NUM}])"
     rf"(?P<pre>{_trie([*QUALIFIERS_BEFORE, *BARE_HEDGES])})?[^\S\n]*+"
     rf"(?P<cur>{_trie(CURRENCY_BEFORE)})?[^\S\n]*+"
-    # the low end of a range: 3至, 5%-, 3个到, 3万元至, 3万（含）-, 2——
-    rf"(?:(?P<lsign>{_SIGN})?(?P<lnum>{_NUM})[^\S\n]*+(?P<lmag>{_MAG})[^\S\n]*+(?:(?P<lunit>{_UNIT_WORDS})[^\S\n]*)?"
+    # the low end of a range: 3至, 5%-, 3个到, 3万元至, 3万（含）-, 2——; tried only when a range
+    # mark follows soon (else every number would be read twice)
+    rf"(?:(?=[^\n。；]{{1,40}}?[{re.escape(RANGE_MARKS)}])(?P<lsign>{_SIGN})?(?P<lnum>{_NUM})[^\S\n]*+(?P<lmag>{_MAG})[^\S\n]*+(?:(?P<lunit>{_UNIT_WORDS})[^\S\n]*)?"
     rf"{_INCL}?[^\S\n]*(?P<rsep>[-—–]{{1,4}}|[{RANGE_MARKS.replace('-', '')}])[^\S\n]*)?"
     rf"(?P<sign>{_SIGN})?(?P<num>{_NUM})"
     rf"(?P<mark>[?\ufffd])?"  # a lost character inside the number: damaged
@@ -235,7 +243,10 @@ _NOT_START_AFTER_QI = set("诉草飞步点来床义火")
 # A list marked as a list keeps a full-width comma between digit groups as a list mark.
 _LIST_MARKED = re.compile(r"分别|依次|各为|各自|分列")
 # Digit groups joined by a full-width comma: 1，200万元, 82，225.00元, 233,333，333,434.344元.
+_DIGIT_COMMA = re.compile(r"(?<=\d)，(?=\d{3})")
 _GROUPED = re.compile(r"(?<![\d.,，])(\d{1,3}(?:,\d{3})*)((?:，\d{3}(?:,\d{3})*)+)(?![\d])")
+# No rate is per anything in these kinds: 人均预期寿命78.5岁 is an age, 人均增长5% a share.
+_NOT_PER_KINDS = {"share", "multiple", "age", "temperature"}
 # After 栋 or 幢, a number and one of these is an address: 5栋302室, 3幢2单元.
 _ADDRESS = re.compile(r"[\d一二三四五六七八九十]+(?:单元|室|号|层|楼)")
 
@@ -270,7 +281,13 @@ def _thousands_view(view: str, text: str) -> str:
         '分别为10，200人'
     """
     out = None
-    for m in _GROUPED.finditer(view):
+    for comma in _DIGIT_COMMA.finditer(view):
+        s = comma.start()
+        while s > 0 and (view[s - 1].isdigit() or view[s - 1] in ",，"):
+            s -= 1
+        m = _GROUPED.match(view, s)
+        if m is None or m.end() <= comma.start():
+            continue
         left, groups = m[1], m[2]
         lo = max(0, m.start() - 12)
         clause = max(view.rfind(ch, lo, m.start()) for ch in "。；;\n")
@@ -302,8 +319,9 @@ def _is_name(view: str, m: re.Match[str]) -> bool:
         after = view[m.end() : m.end() + 1]
         return "\u4e00" <= after <= "\u9fff" and in_place_name(view, m.start("num"), m.end("num"))
     unit = m["unit"] or ""
-    if num == "一" and not m["mag"] and not m["lnum"] and unit not in ("成", "倍") and unit not in HALVES:
-        return True  # 一支队伍: an article (but 一年半 is one and a half years)
+    hedged = (m["pre"] and m["pre"] not in BARE_HEDGES) or m["q1"] or m["q2"] or m["post"]
+    if num == "一" and not (m["mag"] or m["lnum"] or hedged) and unit not in _ONE_COUNTS:
+        return True  # 一支队伍: an article (but 一年半, 一年内 and 超过一年 count)
     at = m.start("num")
     in_left = m["lnum"] and in_place_name(view, m.start("lnum"), m.end("lnum"))
     if in_place_name(view, at, m.end("num")) or in_left:
@@ -324,7 +342,11 @@ def _is_name(view: str, m: re.Match[str]) -> bool:
     return left != -1 and right != -1 and "”" not in view[left : m.start()]
 
 
-@dataclass
+# 一 before these is a count, never an article: 一成, 一倍, 一年半, 一个半月.
+_ONE_COUNTS = frozenset({"成", "倍", *HALVES})
+
+
+@dataclass(slots=True)
 class _Atom:
     """A number as matched, before lists and falls are resolved."""
 
@@ -367,6 +389,7 @@ def _product(mag: str) -> Decimal:
     return math.prod((Decimal(MAGNITUDES[ch]) for ch in mag), start=_ONE)
 
 
+@functools.lru_cache(maxsize=4096)
 def _with_mag(num: str, read: tuple[Decimal, Decimal, bool], mag: str) -> tuple[Decimal, Decimal] | None:
     """Apply what follows a number: magnitudes (5.3亿), or the rest of a compound (2亿3000万).
 
@@ -377,7 +400,7 @@ def _with_mag(num: str, read: tuple[Decimal, Decimal, bool], mag: str) -> tuple[
         (Decimal('12000'), Decimal('12000'))
     """
     low, high, _ = read
-    if all(ch in MAGNITUDES for ch in mag):
+    if not mag.strip(_MAGNITUDE_CHARS):
         return _scale(low, mag), _scale(high, mag)
     if low != high:
         return None  # 几万3千: a vague number starts no compound
@@ -435,7 +458,7 @@ def _context_unit(view: str, word: str, g: dict, start: int, after: str) -> str 
     if word == "度":
         if g["sign"] == "零下":
             return "℃"
-        if g["mag"] and all(ch in MAGNITUDES for ch in g["mag"]):
+        if g["mag"] and not g["mag"].strip(_MAGNITUDE_CHARS):
             return "千瓦时"  # 2000万度: no weather is that hot
         clause = _clause(view, start, 16)
         if any(w in clause for w in TEMPERATURE_CONTEXT):
@@ -450,6 +473,11 @@ def _context_unit(view: str, word: str, g: dict, start: int, after: str) -> str 
     return "立方米" if g["num"][0].isdigit() or g["mag"] else None
 
 
+# Units that need no look around them, and the characters after a unit that may undo it.
+_SPECIAL_AFTER = frozenset("".join(NOT_A_UNIT_AFTER.values()) + TIMES)
+_PLAIN_WORDS = frozenset(UNITS) - set(HALVES) - set(CONTEXT_WORDS) - LATIN_ALIASES - set(ADDRESS_UNITS)
+
+
 def _unit_of(view: str, g: dict, m: re.Match[str], start: int) -> tuple[str | None, Decimal, Decimal] | None:
     """Resolve the measure word matched: ``(unit, factor, add)``; None when it makes no quantity.
 
@@ -461,6 +489,8 @@ def _unit_of(view: str, g: dict, m: re.Match[str], start: int) -> tuple[str | No
         return None, _ONE, _ZERO
     end = m.end("unit")
     after = view[end : end + 1]
+    if word in _PLAIN_WORDS and after not in _SPECIAL_AFTER:
+        return word, _ONE, _ZERO  # the common case: a unit as it stands (元, 人, 个)
     if word in HALVES:
         unit, add = HALVES[word]
         factor = Decimal(10) if word[0] == "成" else _ONE  # 三成五: 3 × 10 + 5 %
@@ -484,7 +514,83 @@ def _unit_of(view: str, g: dict, m: re.Match[str], start: int) -> tuple[str | No
     return unit, factor, add
 
 
-def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule a branch, in order
+_I_NUM, _I_MAG, _I_Q1, _I_Q2, _I_UNIT = (_PATTERN.groupindex[k] for k in ("num", "mag", "q1", "q2", "unit"))
+# The characters after each measure word that send it to the full reading (吨级, 3名次).
+_NOT_AFTER_WORD = {
+    w: NOT_A_UNIT_AFTER[""] + NOT_A_UNIT_AFTER.get(w, "") + (TIMES if w in COUNTERS else "") for w in UNITS
+}
+# Measure words the fast path reads: no date (年), ratio (倍), context (块), alias or address.
+_FAST_WORDS = _PLAIN_WORDS - {"年", "倍", "日元"}
+# Before a number these send it to the full reading: a letter, a digit, an ordinal, 每, a numeral.
+_FAST_NOT_BEFORE = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/每 \t\u3000" + "".join(_NOT_BEFORE) + _CN_NUM
+)
+_SLOW = object()
+
+
+def _atom(view: str, m: re.Match[str]) -> _Atom | None:
+    """Read one match into an atom; None when it is not a number at all.
+
+    The common shape (a number, its magnitudes, 余/多 and a plain measure word: 5.3亿元,
+    2.8万余人次) is read by :func:`_plain_atom`; every other by :func:`_full_atom`. Both
+    give the same atom (the tests run every rule through both).
+    """
+    us, ue = m.span(_I_UNIT)
+    if us >= 0 and ue == m.end() and m.start(_I_NUM) == m.start():
+        atom = _plain_atom(view, m, us, ue)
+        if atom is not _SLOW:
+            return atom  # type: ignore[return-value]
+    return _full_atom(view, m)
+
+
+def _plain_atom(view: str, m: re.Match[str], us: int, ue: int) -> _Atom | None | object:
+    """Read a number with nothing but magnitudes, 余/多 and a plain measure word; _SLOW otherwise."""
+    word = view[us:ue]
+    ns, ne = m.span(_I_NUM)
+    if word not in _FAST_WORDS:
+        if word == "年" and ue - ns == 5 and view[ns:ne].isdigit() and "1000" <= view[ns:ne] <= "2100":
+            return None  # 2023年: a date (the common case, decided before anything is read)
+        return _SLOW
+    mag = m.group(_I_MAG)
+    q = m.group(_I_Q2) or m.group(_I_Q1)  # 3000余次 (before the magnitude), 4万余户 (after it)
+    if us - ne != len(mag) + (1 if q else 0) or q == "把":
+        return _SLOW  # spaces, 个 of 两个亿, a damage mark, 千把人: the full reading
+    before = view[ns - 1] if ns else ""
+    after = view[ue : ue + 1]
+    num = view[ns:ne]
+    undone = after in _SPECIAL_AFTER and after in _NOT_AFTER_WORD[word]
+    if before in _FAST_NOT_BEFORE or num == "半" or undone:
+        return _SLOW  # a letter, digit, ordinal or 每 before; 吨级, 3名次 after: the full reading
+    read = _read(num)
+    if read is None:
+        return None
+    low, high, bare = read
+    if bare and not q and not mag:
+        return None  # 百人团, 千人计划: a bare magnitude is a name unless hedged
+    if mag:
+        scaled = _with_mag(num, read, mag)
+        if scaled is None:
+            return None
+        low, high = scaled
+    qualifier = "range" if low != high else "over" if q else "exact"
+    start, negative = ns, False
+    if before in _FALL_LAST:
+        fall = _FALL.search(view, max(0, ns - 6), ns)
+        if fall:
+            start, negative = fall.start(), True
+    if _is_name(view, m):
+        return None
+    if qualifier == "exact":
+        qualifier = reaching_hedge(view, start) or qualifier
+    found = per_before(view, start) if UNIT_TABLE[word].kind not in _NOT_PER_KINDS else None
+    per, per_size = found if found is not None else (None, None)
+    tail = _tail(num, mag) if mag or num[-1] in _MAGNITUDE_CHARS else ""
+    damaged = (before != "" and before in _DAMAGE) or (after != "" and after in _DAMAGE)
+    return _Atom(start, ue, low, high, word, _ONE, tail, qualifier, negative, negative, damaged, False,
+                 False, _ZERO, per, per_size)  # fmt: skip
+
+
+def _full_atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule a branch, in order
     """Read one match into an atom; None when it is not a number at all."""
     g = m.groupdict()
     lsign, sign = g["lsign"], g["sign"]
@@ -515,6 +621,8 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
             pre, first = None, next(k for k in ("cur", "lsign", "lnum", "sign", "num") if g[k] is not None)
             start = m.start(first)
             before = view[start - 1]
+    if before == "/" and not view[start - 2 : start - 1].isdigit():
+        before = ""  # 100兆瓦/200兆瓦时: a number after a unit and a slash starts a quantity
     if before in _NOT_BEFORE:
         return _Atom(start, m.end(), _ZERO, _ZERO, None, _ONE, "", "exact", False, False,
                      False, before == "第") if before == "第" else None  # fmt: skip
@@ -654,7 +762,7 @@ def _atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one rule
     per, per_size = None, None
     if g["perunit"]:  # 3200元/吨, 80公里/小时, 5元/人/天
         per = _PER_UNITS[g["perunit"]] + (f"/{_PER_UNITS[g['perunit2']]}" if g["perunit2"] else "")
-    elif unit is not None and UNIT_TABLE[unit].kind not in ("share", "multiple"):
+    elif unit is not None and UNIT_TABLE[unit].kind not in _NOT_PER_KINDS:
         found = per_before(view, start)  # 每户2000元, 人均1.2万元, 每万人口3.2人
         if found is not None:
             per, per_size = found
@@ -673,18 +781,25 @@ def _quantity(text: str, a: _Atom, start: int | None = None) -> Quantity:
         value = top = math.nan
     else:
         # a non-zero value no float holds (0.000…1 underflows to 0.0) is inf, dropped like 1亿亿…元
-        value, top = (float(x) if x == 0 or float(x) != 0 else math.inf for x in (low, high))
+        value = float(low)
+        if value == 0 and low != 0:
+            value = math.inf
+        top = value if high == low else float(high)
+        if top == 0 and high != 0:
+            top = math.inf
     s = a.start if start is None else start
     unit = a.unit or ""
     ratio = None
     if unit == "倍" and not a.negative:
         ratio = value + 1 if a.growth else value
-    return Quantity(value, unit, UNITS[unit], a.qualifier, a.damaged, text[s : a.end], s, a.end,
-                    top if a.qualifier == "range" else None, ratio, a.per, a.per_size)  # fmt: skip
+    return make_quantity(value, unit, UNITS[unit], a.qualifier, a.damaged, text[s : a.end], s, a.end,
+                         top if a.qualifier == "range" else None, ratio, a.per, a.per_size)  # fmt: skip
 
 
 def _joined(view: str, end: int, start: int) -> str | None:
     """The list mark between two numbers (、 ， , 和 及 与 以及), if only it (and spaces) stands between."""
+    if start - end > 8:
+        return None  # the common case: far apart (and no slice of the text between)
     gap = view[end:start].strip()
     if gap in LIST_JOINS:
         return gap
@@ -760,14 +875,16 @@ def find_quantities(text: str) -> list[Quantity]:
             if _joined(view, members[0].end, (members[1:] or [a])[0].start) == "、":
                 continue  # 第1、2批: ordinals, the whole list
             members = members[1:]  # 第一，3个乡镇: a heading, then a quantity
-        members = [x for x in members if not x.ordinal and not _year_like(x, a)]
+        if members:
+            members = [x for x in members if not x.ordinal and not _year_like(x, a)]
         if a.ordinal:
             continue
         after_last = last is not None and _joined(view, last.end, a.start) is not None
-        if not a.explicit and after_last and last.negative:  # type: ignore[union-attr]
-            a.negative = True  # 下降3%、5%; 分别下降2.1%和3.4%: the list falls on
-        if after_last and last.unit != a.unit and a.unit.startswith(last.unit):  # type: ignore[union-attr]
-            _widen(text, view, found, atoms, a)  # 分别提高2.1个和3.4个百分点: 个 is 个百分点 cut short
+        if after_last:
+            if not a.explicit and last.negative:  # type: ignore[union-attr]
+                a.negative = True  # 下降3%、5%; 分别下降2.1%和3.4%: the list falls on
+            if last.unit == "个" and a.unit != "个" and a.unit.startswith("个"):  # type: ignore[union-attr]
+                _widen(text, view, found, atoms, a)  # 分别提高2.1个和3.4个百分点: 个 is 个百分点 cut short
         if members and not a.explicit and members[0].negative:
             a.negative = True
         if len(members) == 1 and joined == "、" and _consecutive(members[0], a):
@@ -793,9 +910,9 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _widen(text: str, view: str, found: list[Quantity], atoms: list[_Atom], a: _Atom) -> None:
-    """Give the list members before ``a`` that carry a prefix of its unit the whole unit."""
+    """Give the list members before ``a`` that carry only 个 its whole unit (个百分点, 个月)."""
     i, nxt = len(atoms) - 1, a.start
-    while i >= 0 and _joined(view, atoms[i].end, nxt) and a.unit.startswith(atoms[i].unit or "\0"):  # type: ignore[union-attr]
+    while i >= 0 and atoms[i].unit == "个" and _joined(view, atoms[i].end, nxt):
         atoms[i].unit, atoms[i].factor = a.unit, a.factor
         found[i] = _quantity(text, atoms[i])
         i, nxt = i - 1, atoms[i].start

@@ -23,7 +23,7 @@ from aidlib.quantities.units import ALIASES, BASE_UNITS, PER_NOUNS, PER_STOPS, P
 from aidlib.quantities.words import COMPARATIVE_WORDS, COMPARED_WORDS, HEDGE_VERBS, REACHING_HEDGES
 
 # How far back a rule looks, at most (a clause of a statistics bulletin is rarely longer).
-REACH = 24
+REACH = 32
 _CLAUSE_ENDS = "，,。；;：:！？!?\n"
 _PER_UNITS = {w: w for w in BASE_UNITS} | {w: u for w, (u, _) in ALIASES.items()} | PER_NOUNS
 _PER_UNIT_WORDS = _trie(_PER_UNITS)
@@ -40,6 +40,11 @@ _COMPARATIVE = re.compile(
     rf"|比[^\d，。；、]{{1,14}}?(?:{_ALT(COMPARED_WORDS)})了?\s*$"
 )
 _OVER_THE = re.compile(rf"(?:{_ALT(COMPARATIVE_WORDS)})[^\d，。；、]{{1,14}}的\s*$")
+
+
+# The characters that must be in reach for a rule to apply: a cheap test first.
+_PER_HINT = re.compile(f"[每{''.join(sorted({w[-1] for w in PER_WORDS}))}]")
+_HEDGE_HINT = re.compile(f"[{''.join(sorted({w[0] for w in REACHING_HEDGES}))}]")
 
 
 def clause_start(view: str, start: int) -> int:
@@ -60,10 +65,10 @@ def per_before(view: str, start: int) -> tuple[str, float | None] | None:
         >>> per_before("每人每月补贴300元", 6), per_before("每户补贴，共300元", 7)
         (('人/个月', None), None)
     """
+    if not _PER_HINT.search(view, max(0, start - REACH), start):
+        return None  # the common case: no 每 and no 人均/亩产/时速 in reach
     lo = clause_start(view, start)
     window = view[lo:start]
-    if "每" not in window and not any(w in window for w in PER_WORDS):
-        return None
     units: list[str] = []
     size = None
     for m in _PER.finditer(window):
@@ -91,9 +96,9 @@ def reaching_hedge(view: str, start: int) -> str | None:
         >>> reaching_hedge("最高气温38℃", 4) is None
         True
     """
+    if not _HEDGE_HINT.search(view, max(0, start - REACH), start):
+        return None  # the common case: no 最, 上限, 至少, 封顶 or 不超过 in reach
     lo = clause_start(view, start)
-    if "最" not in view[lo:start] and "上限" not in view[lo:start] and "不超过" not in view[lo:start]:
-        return None
     m = _HEDGE.search(view, lo, start)
     return REACHING_HEDGES[m["h"]] if m else None
 
@@ -108,7 +113,7 @@ def comparative_before(view: str, start: int) -> str | None:
         ('over', None)
     """
     lo = clause_start(view, start)
-    if _COMPARATIVE.search(view, lo, start):
+    if _COMPARATIVE.search(view, lo, start):  # rare: only multiples come here
         return "by"
     if _OVER_THE.search(view, lo, start):
         return "over"

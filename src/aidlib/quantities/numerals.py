@@ -42,6 +42,7 @@ _MAX_DIGITS = 330
 # A Chinese or mixed numeral longer than this is no number (一百一百...): the longest
 # real ones (九千九百九十九万九千九百九十九亿...) are far shorter.
 _MAX_NUMERAL = 200
+_MAGNITUDE_CHARS = "".join(MAGNITUDES)  # for str.strip: a fast test of "magnitudes only"
 _SMALL = {"十", "百", "千"}
 _BIG = {"万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8), "億": Decimal(10**8)}
 
@@ -206,17 +207,15 @@ _POSITIONAL = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九
 
 def _bare(num: str) -> bool:
     """Whether a numeral is made only of magnitudes (百, 千万): a hedge may follow 上/过/破."""
-    return all(ch in MAGNITUDES for ch in num) and num != "十"
+    return not num.strip(_MAGNITUDE_CHARS) and num != "十"
 
 
 def _tail(num: str, mag: str) -> str:
     """The magnitudes a number ends with (五千万 → 千万; 3万 → 万), shared by a list or a range."""
     if mag:
-        return mag if all(ch in MAGNITUDES for ch in mag) else ""
-    i = len(num)
-    while i > 0 and num[i - 1] in MAGNITUDES:
-        i -= 1
-    return num[i:] if i > 0 else ""
+        return "" if mag.strip(_MAGNITUDE_CHARS) else mag
+    head = num.rstrip(_MAGNITUDE_CHARS)
+    return num[len(head) :] if head else ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -273,6 +272,7 @@ def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
 CAPITALS = dict(zip("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千", strict=True))
 _CAPITAL_RUN = re.compile(f"[{''.join(CAPITALS)}零〇一二两三四五六七八九十百千万亿]+")
 _HAS_CAPITAL = re.compile(f"[{''.join(CAPITALS)}]")
+_RUN_CHARS = frozenset("".join(CAPITALS) + "零〇一二两三四五六七八九十百千万亿")
 # An amount follows a capital numeral (元, 圆, 角, 分, a currency) or is announced before it.
 _MONEY_AFTER = tuple("元圆块角分")
 _MONEY_BEFORE = ("大写", "人民币", "金额", "￥", "¥", "合计", "计")
@@ -295,8 +295,16 @@ def capital_view(view: str, currency_after: tuple[str, ...] = ()) -> str:
     """
     if not _HAS_CAPITAL.search(view):
         return view
-    out = list(view)
-    for m in _CAPITAL_RUN.finditer(view):
+    out = None
+    done = 0
+    for hit in _HAS_CAPITAL.finditer(view):
+        if hit.start() < done:
+            continue  # inside the run just read
+        s = hit.start()
+        while s > 0 and view[s - 1] in _RUN_CHARS:
+            s -= 1
+        m = _CAPITAL_RUN.match(view, s)
+        done = m.end()
         run = m[0]
         capitals = sum(ch in CAPITALS for ch in run)
         if not capitals:
@@ -308,5 +316,6 @@ def capital_view(view: str, currency_after: tuple[str, ...] = ()) -> str:
         in_amount = capitals == 1 and after in ("角", "分") and view[s - 1 : s] in ("元", "圆", "角")
         distinct = any(ch in CAPITALS and ch not in _AMBIGUOUS_CAPITALS for ch in run)
         if (money_after or announced) and (capitals >= 2 or distinct or announced or in_amount):
+            out = out if out is not None else list(view)
             out[s:e] = [CAPITALS.get(ch, ch) for ch in run]
-    return "".join(out)
+    return view if out is None else "".join(out)

@@ -43,8 +43,9 @@ def _trie(words) -> str:
 # A number right after these is an ordinal (第134届), a date or code part (4·28)
 # or continues another number.
 _NOT_BEFORE = set("第0123456789.·/")
+# 起降 (take-offs and landings), 升降 and 增减 hold a fall word but are no fall.
 _FALL = re.compile(
-    rf"(?:(?:{_ALT(FALL_WORDS)})了?(?:达到|达)?|(?:{_ALT(FALL_SIZE_WORDS)})(?:达到|为|达|是)?)\s*$"
+    rf"(?<![起升增])(?:(?:{_ALT(FALL_WORDS)})了?(?:达到|达)?|(?:{_ALT(FALL_SIZE_WORDS)})(?:达到|为|达|是)?)\s*$"
 )
 # The character just before a fall's number ends a fall word or a word that may follow one.
 _FALL_LAST = {w[-1] for w in (*FALL_WORDS, *FALL_SIZE_WORDS)} | set("了达到为是 \t")

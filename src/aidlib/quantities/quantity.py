@@ -84,6 +84,33 @@ class Quantity:
         return v, v
 
 
+_NEW = object.__new__
+
+
+def make_quantity(
+    value: float, unit: str, unit_en: str, qualifier: str, damaged: bool, text: str, start: int, end: int,
+    high: float | None = None, ratio: float | None = None, per: str | None = None,
+    per_size: float | None = None,
+) -> Quantity:  # fmt: skip
+    """Build a :class:`Quantity` as its constructor does, about three times faster.
+
+    The readers build one per number of a text; a frozen dataclass sets each field through
+    ``object.__setattr__``, which costs more than the reading. The result is an ordinary,
+    frozen Quantity (equal to and hashed as one built by the constructor).
+
+    Examples:
+        >>> make_quantity(5.0, "元", "yuan", "exact", False, "5元", 0, 2) == Quantity(
+        ...     5.0, "元", "yuan", "exact", False, "5元", 0, 2)
+        True
+    """
+    q = _NEW(Quantity)
+    q.__dict__.update(
+        value=value, unit=unit, unit_en=unit_en, qualifier=qualifier, damaged=damaged, text=text,
+        start=start, end=end, high=high, ratio=ratio, per=per, per_size=per_size,
+    )  # fmt: skip
+    return q
+
+
 def the_one_quantity(text: str, finder: Callable[[str], list[Quantity]]) -> Quantity:
     """Return the one quantity ``finder`` finds in ``text`` (shared by the Chinese and English readers).
 

@@ -63,7 +63,7 @@ FALL_WORDS = (
     "跌",
 )  # fmt: skip
 # Words for the size of a fall: 降幅3%, 跌幅达5% (为, 达, 是 may follow).
-FALL_SIZE_WORDS = ("降幅", "跌幅", "减幅", "下降幅度", "减少幅度")
+FALL_SIZE_WORDS = ("降幅", "跌幅", "减幅", "下降幅度", "减少幅度", "降价幅度", "下调幅度")
 # A multiple after one of these is a rise by N times the base: 增长1.5倍 is 2.5 times the
 # base (the common reading); 增长到/为2倍 and 是…的2倍 are N times the base.
 GROWTH_WORDS = ("增长", "增加", "提高", "提升", "扩大", "上升", "上涨", "增")
@@ -105,5 +105,5 @@ NAME_WORDS = (
     "三天两头", "一头雾水", "三只松鼠", "两头", "十项全能", "三位一体", "四位一体", "五位一体",
     "一年四季", "三天打鱼", "五年规划", "五年计划", "三次产业", "一年半载", "半斤八两", "金三角",
     "三角洲", "三角形", "三角区", "三起三落", "三番两次", "三头六臂", "作家三毛", "九牛一毛",
-    "一件件", "一列列", "三件套", "四件套",
+    "一件件", "一列列", "三件套", "四件套", "三番五次",
 )  # fmt: skip
