@@ -232,6 +232,8 @@ _NAME_WORDS = re.compile(_ALT(NAME_WORDS))
 _NO_MINUS_AFTER = set("%)）元") | set(_CN_NUM)
 # A compound ending in a year before 年 (1亿2023年) is an amount and a date, not one number.
 _YEAR_AT_END = re.compile(r"(?<!\d)(?:1[0-9]|20|21)\d\d$")
+# A month after N年 makes it a date: 23年3月, 零年零月, 零年贰月.
+_MONTH = re.compile(r"\s*(?:\d{1,2}|[〇零一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,2})月")
 # After a year + 年 these make it a date: 2023年底, 23年3月, 80年代, 三年级.
 _DATE_AFTER_YEAR = set("底初末度代级")
 # 块 is yuan when none of these follows... a noun after it (3块示范田) makes it pieces.
@@ -281,13 +283,17 @@ def _thousands_view(view: str, text: str) -> str:
         '分别为10，200人'
     """
     out = None
+    done = 0  # the end of the last group read: its commas are not read again (linear)
     for comma in _DIGIT_COMMA.finditer(view):
-        s = comma.start()
-        while s > 0 and (view[s - 1].isdigit() or view[s - 1] in ",，"):
+        if comma.start() < done:
+            continue
+        s, stop = comma.start(), max(done, comma.start() - 40)  # no real left group is longer
+        while s > stop and (view[s - 1].isdigit() or view[s - 1] in ",，"):
             s -= 1
         m = _GROUPED.match(view, s)
         if m is None or m.end() <= comma.start():
             continue
+        done = m.end()
         left, groups = m[1], m[2]
         lo = max(0, m.start() - 12)
         clause = max(view.rfind(ch, lo, m.start()) for ch in "。；;\n")
@@ -438,8 +444,7 @@ def _is_date_year(view: str, low: Decimal, high: Decimal, mag: str, end: int) ->
     after = view[end : end + 1]
     if after in _DATE_AFTER_YEAR:
         return True
-    month = re.match(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月", view[end : end + 4])
-    return month is not None
+    return _MONTH.match(view, end) is not None
 
 
 def _is_cjk(ch: str) -> bool:

@@ -15,7 +15,10 @@ The rules of a compound numeral (:func:`read_numeral`):
 - 廿 is 20 and 卅 is 30 (廿五 = 25); 两 is 2; 点 is the decimal point
   (三点五零 = 3.50);
 - a run of digits with no magnitude and more than one character is read digit by
-  digit (一〇二 = 102) when it holds 〇 or 零, and is no number otherwise (十四五, 三三).
+  digit (一〇二 = 102, 一七二零点一 = 1720.1) when it holds 〇 or 零, and is no number
+  otherwise (十四五, 三三);
+- a leading 0 of Arabic digits after a magnitude holds a place: 1百01 = 101 (not the
+  spoken 1百1 = 110).
 """
 
 from __future__ import annotations
@@ -82,6 +85,8 @@ def _tokens(text: str) -> list[Decimal | str] | None:
             d = read_arabic(text[i:j])
             if d is None:
                 return None
+            if text[i] == "0" and j - i > 1 and out and text[i + 1].isdigit():
+                out.append("零")  # 1百01: the leading 0 holds a place (101, not the spoken 1百1 = 110)
             out.append(d)
             i = j
         elif ch in DIGITS:
@@ -183,11 +188,15 @@ def read_numeral(text: str) -> Decimal | None:
         return None  # no number is written so: not read at all (a long run costs nothing)
     if text.isascii():
         return read_arabic(text) if text[0].isdigit() else None
-    positional = all(ch in "〇零一二三四五六七八九" for ch in text)
-    if len(text) > 1 and positional and ("〇" in text or "零" in text):
+    whole, point, fraction = text.partition("点")
+    positional = all(ch in "〇零一二三四五六七八九" for ch in whole + fraction)
+    if len(whole) > 1 and positional and ("〇" in whole or "零" in whole) and (fraction or not point):
         if len(text) > _MAX_DIGITS:
             return INFINITY
-        return cap(Decimal("".join(str(DIGITS[ch]) for ch in text)))  # 一〇二: digit by digit
+        digits = "".join(str(DIGITS[ch]) for ch in whole)  # 一〇二: digit by digit
+        if fraction:  # 一七二零点一: 1720.1
+            digits += "." + "".join(str(DIGITS[ch]) for ch in fraction)
+        return cap(Decimal(digits))
     if "廿" in text or "卅" in text:
         text = text.replace("廿", "二十").replace("卅", "三十")
     tokens = _tokens(text)
@@ -240,6 +249,9 @@ def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
     if len(num) == 1 and num in MAGNITUDES and num != "十":
         d = Decimal(MAGNITUDES[num])
         return d, d, True
+    if "点" in num:  # a decimal is never vague (一七二零点一三四: 三四 is no range)
+        d = read_numeral(num)
+        return (d, d, False) if d is not None else None
     if len(num) > 1 and ("〇" in num or "零" in num) and all(ch in _POSITIONAL for ch in num):
         d = read_numeral(num)  # 一〇〇: digit by digit
         return (d, d, False) if d is not None else None
