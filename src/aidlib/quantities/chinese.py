@@ -101,6 +101,8 @@ from aidlib.quantities.quantity import (
 from aidlib.quantities.shares import _share_words
 from aidlib.quantities.units import (
     ADDRESS_UNITS,
+    CLASS,
+    CLASS_KINDS,
     CONTEXT_WORDS,
     COUNTERS,
     ELECTRIC_CONTEXT,
@@ -190,7 +192,7 @@ _INCL = r"(?:[（(]含[）)])"
 # A minus sign; 零下 (below zero) before a temperature is one too.
 _SIGN = r"(?:[-−负]|零下)"
 _CURRENCY_AFTER_YUAN = [w for c in CURRENCIES if c.unit != "元" for w in c.after if not w.isascii()]
-_SMALL_DIGIT = "[0-9一二两三四五六七八九]"
+_SMALL_DIGIT = "[0-9一二两三四五六七八九壹]"
 
 # Every match starts with one of these characters: a cheap test before the alternatives.
 # A match never starts inside a number (_atom would reject it anyway) and spaces are
@@ -238,6 +240,11 @@ _MONTH = re.compile(r"\s*(?:\d{1,2}|[〇零一二三四五六七八九十壹贰�
 _DATE_AFTER_YEAR = set("底初末度代级")
 # 块 is yuan when none of these follows... a noun after it (3块示范田) makes it pieces.
 _MONEY_AFTER_KUAI = set("钱毛角半左上以多余起封内")
+# Words of money in a clause: a small 块 at its end is yuan (每人补贴5块).
+_MONEY_CONTEXT = (
+    "钱", "价", "元", "花", "赚", "收入", "工资", "费", "付", "赔", "值", "补贴", "奖励", "罚", "卖", "买",
+    "每",
+)  # fmt: skip
 # 内 after these kinds is "within" (72小时内, 5公里内); after the others it starts a word.
 _WITHIN_KINDS = {"time", "length"}
 _NOT_WITHIN = set("容部地外涵在心需销蒙陆科存阁江")
@@ -444,7 +451,7 @@ def _is_date_year(view: str, low: Decimal, high: Decimal, mag: str, end: int) ->
     after = view[end : end + 1]
     if after in _DATE_AFTER_YEAR:
         return True
-    return _MONTH.match(view, end) is not None
+    return _MONTH.match(view, end, end + 4) is not None  # within 4 characters (not after a paragraph break)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -472,14 +479,23 @@ def _context_unit(view: str, word: str, g: dict, start: int, after: str) -> str 
             return "千瓦时"
         return None  # 360度全景, 两度获奖: neither
     if word == "块":
-        money = g["jiao"] or g["fen"] or not _is_cjk(after) or after in _MONEY_AFTER_KUAI
-        return "元" if money else "块"  # 十块三毛, 100块 are yuan; 3块示范田 pieces
-    # 方: cubic metres after digits or a magnitude (120亿方, 5000方); 三方协议 is three parties
-    return "立方米" if g["num"][0].isdigit() or g["mag"] else None
+        if g["jiao"] or g["fen"] or after in _MONEY_AFTER_KUAI:
+            return "元"  # 十块三毛, 百把块钱, 两块半
+        if _is_cjk(after):
+            return "块"  # 3块示范田: pieces
+        # at a clause's end: money when large or said about money (每人补贴200块, 几十万块),
+        # pieces otherwise (切成三块)
+        low = _read(g["num"])
+        large = g["mag"] or (low is not None and low[0] >= 10)
+        return "元" if large or any(w in _clause(view, start, 16) for w in _MONEY_CONTEXT) else "块"
+    # 方: cubic metres after digits or a magnitude (120亿方, 5000方); 三方协议 is three
+    # parties, 5方面 five aspects
+    cubic = g["mag"] or (g["num"][0].isdigit() and (not _is_cjk(after) or after in _MONEY_AFTER_KUAI))
+    return "立方米" if cubic else None
 
 
 # Units that need no look around them, and the characters after a unit that may undo it.
-_SPECIAL_AFTER = frozenset("".join(NOT_A_UNIT_AFTER.values()) + TIMES)
+_SPECIAL_AFTER = frozenset("".join(NOT_A_UNIT_AFTER.values()) + TIMES + CLASS)
 _PLAIN_WORDS = frozenset(UNITS) - set(HALVES) - set(CONTEXT_WORDS) - LATIN_ALIASES - set(ADDRESS_UNITS)
 
 
@@ -506,7 +522,9 @@ def _unit_of(view: str, g: dict, m: re.Match[str], start: int) -> tuple[str | No
     else:
         unit, factor = UNIT_ALIASES.get(word, (word, _ONE))
         add = _ZERO
-    if after and (after in NOT_A_UNIT_AFTER[""] or after in NOT_A_UNIT_AFTER.get(word, "")):
+    if after and after in NOT_A_UNIT_AFTER.get(word, ""):
+        return None  # 5升级, 三伏天: another word
+    if after == CLASS and unit is not None and UNIT_TABLE[unit].kind in CLASS_KINDS:
         return None  # 10万吨级泊位: a class, not a mass
     if after == TIMES and word in COUNTERS and not g["perunit"]:
         return None  # 3名次, an unknown count of times: no shorter unit
@@ -522,7 +540,9 @@ def _unit_of(view: str, g: dict, m: re.Match[str], start: int) -> tuple[str | No
 _I_NUM, _I_MAG, _I_Q1, _I_Q2, _I_UNIT = (_PATTERN.groupindex[k] for k in ("num", "mag", "q1", "q2", "unit"))
 # The characters after each measure word that send it to the full reading (吨级, 3名次).
 _NOT_AFTER_WORD = {
-    w: NOT_A_UNIT_AFTER[""] + NOT_A_UNIT_AFTER.get(w, "") + (TIMES if w in COUNTERS else "") for w in UNITS
+    w: NOT_A_UNIT_AFTER.get(w, "") + (TIMES if w in COUNTERS else "")
+    + (CLASS if u.kind in CLASS_KINDS else "")
+    for w, u in UNIT_TABLE.items()
 }
 # Measure words the fast path reads: no date (年), ratio (倍), context (块), alias or address.
 _FAST_WORDS = _PLAIN_WORDS - {"年", "倍", "日元"}

@@ -7,8 +7,8 @@ another clause never changes a quantity:
 - :func:`per_before`: 每户2000元, 人均1.2万元, 每万人口3.2人, 每人每月300元 are per one
   (or 10,000) of something; a word of ``PER_STOPS`` (共, 合计 ...) ends the reach.
 - :func:`reaching_hedge`: 最高奖励50万元 is at most, 最低补助1000元 at least: the hedge
-  reaches over a verb of giving or getting (``HEDGE_VERBS``), not over a noun (最高气温38℃
-  states the maximum).
+  reaches over a verb of giving or getting (``HEDGE_VERBS``), or over 可/能 and a short verb
+  phrase (最高可申请20万元), not over a noun (最高气温38℃ states the maximum).
 - :func:`comparative_before`: 超过全国平均水平1倍 and 比上年多1倍 exceed the base *by* N
   times (ratio N + 1); 超过…的2倍 is more than 2 times the base (ratio 2, over).
 """
@@ -34,7 +34,11 @@ _PER = re.compile(
     rf"|(?P<w>{_ALT(PER_WORDS)})"
     rf"|(?P<stop>{_ALT(PER_STOPS)})"
 )
-_HEDGE = re.compile(rf"(?P<h>{_ALT(REACHING_HEDGES)})(?:{_ALT(HEDGE_VERBS)}){{1,3}}\s*$")
+# 最高 and a verb of giving or getting (最高奖励, 最多补贴), or 可/能 and any short verb phrase
+# (最高可申请, 最多能领取) before the number.
+_HEDGE = re.compile(
+    rf"(?P<h>{_ALT(REACHING_HEDGES)})(?:(?:{_ALT(HEDGE_VERBS)}){{1,3}}|(?:可以|可|能)[^\d，。；、的]{{0,6}})\s*$"
+)
 _COMPARATIVE = re.compile(
     rf"(?:(?:超过|高于|多于|大于|强于)[^\d，。；、]{{1,14}}|(?:超出|高出|多出)[^\d，。；、]{{0,14}})(?<!的)\s*$"
     rf"|比[^\d，。；、]{{1,14}}?(?:{_ALT(COMPARED_WORDS)})了?\s*$"

@@ -33,7 +33,7 @@ MAGNITUDES = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "萬": 10_000,
 # Chinese digits and their values (〇 and 零 are 0; 两 and 兩 are 2; 廿 and 卅 are tens).
 DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-    "七": 7, "八": 8, "九": 9, "廿": 20, "卅": 30,
+    "七": 7, "八": 8, "九": 9, "廿": 20, "卅": 30, "壹": 1,
 }  # fmt: skip
 
 # The largest value a float holds (about 1.8e308); a larger one is Infinity here.
@@ -209,7 +209,8 @@ def read_numeral(text: str) -> Decimal | None:
 
 
 # ---- vague and bare numerals (数十, 几百, 两三, 百) --------------------------------------
-_ONE_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"两": 2, "兩": 2, "〇": 0, "十": 10}
+_ONE_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
+_ONE_DIGIT |= {"两": 2, "兩": 2, "〇": 0, "十": 10, "壹": 1}
 _DIGIT_VALUE = _ONE_DIGIT | {"十": None}
 _POSITIONAL = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
@@ -281,7 +282,9 @@ def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
 # ---- capital (financial) numerals: 壹贰叁 ... 拾佰仟, in amounts only ----------------------
 # 伍 and 拾 occur in ordinary words (队伍, 拾起), 陆 in 大陆 and 陆续: a run of them is read
 # only as an amount (see :func:`capital_view`).
-CAPITALS = dict(zip("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千", strict=True))
+# 壹 stays 壹: the reader takes it as 1 anywhere (see patterns._CN_NUM), and 壹元 is then no
+# article as 一元 would be.
+CAPITALS = dict(zip("壹贰叁肆伍陆柒捌玖拾佰仟", "壹二三四五六七八九十百千", strict=True))
 _CAPITAL_RUN = re.compile(f"[{''.join(CAPITALS)}零〇一二两三四五六七八九十百千万亿]+")
 _HAS_CAPITAL = re.compile(f"[{''.join(CAPITALS)}]")
 _RUN_CHARS = frozenset("".join(CAPITALS) + "零〇一二两三四五六七八九十百千万亿")
@@ -302,8 +305,8 @@ def capital_view(view: str, currency_after: tuple[str, ...] = ()) -> str:
     (玖仟陆佰陆拾伍圆壹角捌分).
 
     Examples:
-        >>> capital_view("人民币壹拾伍万元整"), capital_view("队伍拾起")
-        ('人民币一十五万元整', '队伍拾起')
+        >>> capital_view("人民币贰拾伍万元整"), capital_view("队伍拾起")
+        ('人民币二十五万元整', '队伍拾起')
     """
     if not _HAS_CAPITAL.search(view):
         return view

@@ -7,10 +7,12 @@ import re
 from aidlib.quantities.words import FALL_SIZE_WORDS, FALL_WORDS
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-# Chinese numerals. The financial forms (壹贰叁 ... 拾佰仟) are left out on
-# purpose: 伍 and 拾 occur in ordinary words (队伍, 拾起) and news never uses them.
-_CN_NUM = "零〇一二两三四五六七八九十百千万亿兩萬億廿卅"
-_CN_DIGIT = "零〇一二两三四五六七八九廿卅"
+# Chinese numerals. Of the capital (financial) forms only 壹 is read everywhere: no ordinary
+# word holds it, and 壹元 is one yuan (一元 is often an article or a word: 一元化). The others
+# (贰叁 ... 拾佰仟) are read in amounts only (numerals.capital_view): 伍 and 拾 occur in
+# ordinary words (队伍, 拾起), 陆 in 大陆.
+_CN_NUM = "零〇一二两三四五六七八九十百千万亿兩萬億廿卅壹"
+_CN_DIGIT = "零〇一二两三四五六七八九廿卅壹"
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 
 

@@ -22,8 +22,8 @@ The model has five parts:
   denominator, ``Quantity.per``; the value stays in the numerator's unit.
 
 A word that continues a unit into one this model does not know (吨级 of 10万吨级泊位: a
-class, not a mass; an unknown counter before 次) is no quantity rather than a shorter one:
-:data:`NOT_A_UNIT_AFTER`.
+class, not a mass; an unknown counter before 次; 5方面) is no quantity rather than a shorter
+one: :data:`NOT_A_UNIT_AFTER`, :data:`CLASS_KINDS`.
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ ALIASES = {
     "个工作日": ("工作日", Decimal(1)), "周年": ("年", Decimal(1)), "周岁": ("岁", Decimal(1)),
     "千米": ("公里", Decimal(1)), "平方千米": ("平方公里", Decimal(1)),
     "标箱": ("标准箱", Decimal(1)), "度电": ("千瓦时", Decimal(1)), "摄氏度": ("℃", Decimal(1)),
-    "°C": ("℃", Decimal(1)), "吨标煤": ("吨标准煤", Decimal(1)),
+    "°C": ("℃", Decimal(1)), "吨标煤": ("吨标准煤", Decimal(1)), "秒钟": ("秒", Decimal(1)),
     # small money: 5角钱 is half a yuan, 八毛钱 0.8, 2分钱 0.02; 块 (with 钱 or not) is 元
     "角钱": ("元", Decimal("0.1")), "毛钱": ("元", Decimal("0.1")), "分钱": ("元", Decimal("0.01")),
     "角": ("元", Decimal("0.1")), "毛": ("元", Decimal("0.1")), "圆": ("元", Decimal(1)),
@@ -188,13 +188,17 @@ NOT_HALF_AFTER = set("上下前后大多这那一两二三四五六七八九十"
 NOT_HALF_YEAR_BEFORE = set("度报刊考会结")
 
 # A unit followed by one of these is a longer word this model does not hold, so the
-# number is no quantity (never a shorter unit): 10万吨级 (a class), 3个内容 is no 3个内,
-# 5升级 an upgrade. Keyed by the unit; "" applies to every unit.
+# number is no quantity (never a shorter unit): 5升级 is an upgrade, 三伏天 the dog days,
+# 5方面 five aspects. Keyed by the unit.
 NOT_A_UNIT_AFTER = {
-    "": "级", "份": "额", "剂": "量", "升": "级至为到高值幅温学华格降", "起": "诉草飞步点来床义",
-    "列": "车入", "羽": "毛绒", "尾": "款声部号巴", "匹": "配", "宗": "教旨族亲", "岁": "月末数",
-    "种": "植子", "米": "饭粉", "块": "头", "秒": "杀", "床": "头单垫", "架": "构设势空子",
+    "份": "额", "剂": "量", "升": "级至为到高值幅温学华格降", "起": "诉草飞步点来床义", "列": "车入",
+    "羽": "毛绒", "尾": "款声部号巴", "匹": "配", "宗": "教旨族亲", "岁": "月末数", "种": "植子",
+    "米": "饭粉", "块": "头", "秒": "杀", "床": "头单垫", "架": "构设势空子", "伏": "天", "瓦": "房片解工罐",
 }  # fmt: skip
+# 级 after a measure of these kinds makes a class, not an amount: 10万吨级泊位, 百万千瓦级机组,
+# 千万元级项目 (but 三个级别 counts three levels).
+CLASS_KINDS = frozenset({"currency", "mass", "length", "area", "volume", "power", "energy", "voltage"})
+CLASS = "级"
 # A counter followed by 次 makes a count of times; one this model does not hold is no quantity.
 TIMES = "次"
 # Buildings in an address: 5栋302室, 3幢2单元 are no counts.
