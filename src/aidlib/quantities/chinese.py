@@ -4,45 +4,64 @@
 is at most 1,000,000 人次; ``3至5万元`` is one quantity from 30,000 to 50,000 元;
 ``下降3.2%`` is −3.2 %. Dates (2023年, 8月底), ordinals (第134届) and names built from
 numerals (十四五, 三园一区, “双 200”, 九台区, 五家渠市) are not quantities: a measure word is
-required, and the tables of :mod:`aidlib.quantities.words` say which words count. The rules:
+required, and the model of :mod:`aidlib.quantities.units` says which words count (the longest
+always wins: 3200万千瓦时 is energy, never 千瓦 power). The rules:
 
 - **Numbers** (:mod:`aidlib.quantities.numerals`): Arabic, Chinese or mixed, with several
   magnitudes, are one number (2亿3000万, 1万2千, 1亿零500万, 12万3456, 三亿五千万,
   一百十六, 三万五 = 35,000, 一百〇五, 廿五); 十万, 百万, 十亿 are numbers, while a lone
   百, 千, 万 or 亿 needs a hedge (百人团 is a name); 两个亿 is 2亿; a value past the largest
-  float is no quantity (never Overflow or inf).
+  float is no quantity (never Overflow or inf). Capital numerals (壹贰叁 ... 拾佰仟, 圆/元整)
+  are read in amounts (:func:`aidlib.quantities.numerals.capital_view`). Halves: 两个半小时
+  (2.5 小时), 三个半月, 一年半, 半年 (not 上半年); 三成五 is 35 %.
+- **Digit groups**: an ASCII comma between groups of three digits joins them; a full-width
+  comma does where grouping is the only sensible reading (1，200万元, 82，225.00元,
+  １，２００): not in a list marked as one (分别为100，200人), nor between three digits and
+  three (300，500户 reads two ways: a list).
 - **Hedges** (``QUALIFIERS_BEFORE``, ``QUALIFIERS_INSIDE``, ``QUALIFIERS_AFTER``):
   ``over`` = at least, ``under`` = at most (不足, 以下, and 近/将近/接近: approaching, not
-  yet reached), ``about`` = roughly (约, 左右: the stated value is both bounds). A hedge
+  yet reached), ``about`` = roughly (约, 左右, 千把: the stated value is both bounds). A hedge
   bounds the *size*; for a fall the sign is kept (下降超过3% is ≤ −3 %). 近 before a span
   of time (近三年来, 近3个月) is "the last N": no hedge. ``（含）`` marks are read and kept.
+  最高/最多/最低/上限 reach over a verb of giving or getting (最高奖励50万元 is at most), not
+  over a noun (最高气温38℃ is exact); 内 after a span of time is at most (72小时内);
+  封顶 after an amount is at most, 起 at least.
 - **Direction**: a fall keeps its sign. A number right after a word of ``FALL_WORDS``
   (下降, 减少, 负增长 ...; 了 or 达 may follow it), or a size word of ``FALL_SIZE_WORDS``
   (降幅, 跌幅, with 为/达/是), or after a minus sign (``-``, ``−``, ``负``) is negative.
   ``负`` is no sign when it ends a word (``NOT_SIGN_WORDS``: 减负, 肩负 ...); a dash right
   after a number, a closing bracket or 元 is no sign. ``下降到3%`` states a level: positive.
-  Later members of a list after a fall (下降3%、5%) fall too.
+  Later members of a list after a fall fall too (下降3%、5%; 分别下降2.1%和3.4%).
 - **Ranges**: two numbers joined by ``RANGE_MARKS`` (``-`` ``~`` ``至`` ``到`` ``或``; dashes
   may repeat: 2——3万) with the same measure word, stated once or twice, are one quantity
   with qualifier ``range``. The left end takes those final magnitudes of the right end
   that are larger than its own (3至5万 and 三至五万 are 3万–5万; 一千到两千万 is
   1000万–2000万), unless that would pass the right end (五千至两万, 从8500到3万元: read as
   written). A reversed range (5至3万元, 2020-5人) is left out. 5、6个 is a range too.
-- **Lists**: numbers separated by ``，`` ``、`` (or an ASCII comma not followed by
-  exactly three digits) are several quantities; members without a measure word take
-  the last member's measure word and final magnitudes (100，200万元). A bare year
-  (1900–2100) before a comma is no member.
+- **Lists**: numbers separated by ``，`` ``、`` ``和`` ``及`` ``与`` (or an ASCII comma not
+  followed by exactly three digits) are several quantities; members without a measure word
+  take the last member's measure word and final magnitudes (3万、5万和8万元), and a member
+  with 个 the last one's 个… unit (1.2个和0.8个百分点). A bare year (1900–2100) before a
+  comma is no member.
+- **Rates**: 3200元/吨, 每户2000元, 人均1.2万元, 每万人口3.2人 keep what they are per in
+  ``Quantity.per`` (and ``per_size``), the value in the numerator's unit; a number right
+  after 每 is a base, no quantity (每10万人口). See :mod:`aidlib.quantities.context`.
 - **Shares and multiples**: every share is in percent (百分之Y, 千分之Y, Y‰, 万分之Y, X分之Y,
   Y/X, Y成); a slash pair that is a month and day (12/25前, 截至6/30, 6/30) is a date.
-  A multiple (unit 倍) says its ratio to the base in ``ratio``: 是…的N倍 → N, 增长(了)N倍
-  → N + 1 (the common reading), 翻N番 → 2^N.
-- **Spans of time** (年, 个月, 周, 天, 小时) count (工作3年, 3至5年, 1个多月 is over a month),
-  except a year: 2023年, 二〇二三年, 2021-2023年, 23年3月, 年底, 80年代, 三年级.
+  A multiple (unit 倍) says its ratio to the base in ``ratio``: 是…的N倍 (and 相当于…的,
+  为…的) → N; 增长(了)N倍 → N + 1 (the common reading); the comparatives 超过/高于/多于 …
+  N倍 (with what is compared between: 超过全国平均水平1倍), 高出/超出 N倍 and 比…多/高 N倍
+  → N + 1 (it exceeds the base *by* N times); 超过…的N倍 → N, at least; 超过N倍 right
+  before the number is a hedge (ratio N, over); 翻N番 → 2^N (翻了一番多: at least).
+- **Spans of time** (年, 个月, 周, 天, 小时, 分钟, 秒, 工作日, 个季度) count (工作3年, 3至5年,
+  1个多月 is over a month), except a year: 2023年, 二〇二三年, 2021-2023年, 23年3月, 年底,
+  80年代, 三年级. 零下25℃ is −25 ℃; 度 is 千瓦时 or ℃ by its clause, or nothing (360度).
 - **Currency** (``CURRENCIES``): names, symbols and codes before or after the number, each
   kept as its own unit, never converted (see :func:`aidlib.analysis.indicators.convert_cny`);
   a currency named before or after a number that carries 元 names the currency (港币3000元,
-  1000元港币 are 港元); 角 and 分 add to the yuan (3元5角 is 3.5 元). An English scale
-  word after the number multiplies it (US$5 million).
+  1000元港币, 9000元日币 name it); 角 (毛) and 分 add to the yuan (3元5角, 十块三毛), and
+  alone are tenths and hundredths of it (5角钱, 2分钱); 块 is 元 unless a noun follows. An
+  English scale word after the number multiplies it (US$5 million).
 - **Names** (:mod:`aidlib.quantities.names`, ``PLACE_SUFFIXES``, ``NAME_WORDS``): a numeral
   inside a place name of the gazetteer (五家渠市, 七个星镇, 十三间房) is no quantity, but
   a real count beside a name-like word still is (维修十三间房屋, 新引进五家企业); a Chinese
@@ -152,7 +171,7 @@ __all__ = [
 
 # Slogans counted in numerals: 五个认同, 四个意识, 两个维护 ... are names.
 SLOGAN = re.compile(
-    r"[一二三四五六七八九十两]个(?:认同|意识|自信|维护|确立|离不开|全面|代表|务必|坚持|大局|结合|一百年)"
+    r"[一二三四五六七八九十两]个(?:认同|意识|自信|维护|确立|离不开|全面|代表|务必|坚持|大局|结合|一百年|一批)"
 )
 
 _FULL_WIDTH = "０１２３４５６７８９．％－￥／"  # read as their ASCII forms (the full-width comma is not)

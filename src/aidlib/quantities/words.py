@@ -1,7 +1,9 @@
-"""The word tables of the quantity parsers: units (with English and kind), currencies, hedges, falls.
+"""The word tables of the quantity parsers: hedges, falls, growth and comparatives, lists, names.
 
 One place for every table: :mod:`aidlib.quantities.chinese` and
 :mod:`aidlib.quantities.english` read them, and so may later stages (a vocabulary of units).
+The units (:mod:`aidlib.quantities.units`) and currencies
+(:mod:`aidlib.quantities.currencies`) have modules of their own and are re-exported here.
 """
 
 from __future__ import annotations
@@ -106,5 +108,5 @@ NAME_WORDS = (
     "三天两头", "一头雾水", "三只松鼠", "两头", "十项全能", "三位一体", "四位一体", "五位一体",
     "一年四季", "三天打鱼", "五年规划", "五年计划", "三次产业", "一年半载", "半斤八两", "金三角",
     "三角洲", "三角形", "三角区", "三起三落", "三番两次", "三头六臂", "作家三毛", "九牛一毛",
-    "一件件", "一列列", "三件套", "四件套", "三番五次",
+    "一件件", "一列列", "三件套", "四件套", "三番五次", "三分钟热度", "两天晒网", "十年树木", "百年树人",
 )  # fmt: skip
