@@ -351,7 +351,8 @@ def _is_name(view: str, m: re.Match[str]) -> bool:
         after = view[m.end() : m.end() + 1]
         return "\u4e00" <= after <= "\u9fff" and in_place_name(view, m.start("num"), m.end("num"))
     unit = m["unit"] or ""
-    hedged = (m["pre"] and m["pre"] not in BARE_HEDGES) or m["q1"] or m["q2"] or m["post"]
+    more_after = view[m.end() : m.end() + 1] in ("多", "余") and unit in _MORE_AFTER_UNITS  # 一年多
+    hedged = (m["pre"] and m["pre"] not in BARE_HEDGES) or m["q1"] or m["q2"] or m["post"] or more_after
     if num == "一" and not (m["mag"] or m["lnum"] or hedged) and unit not in _ONE_COUNTS:
         return True  # 一支队伍: an article (but 一年半, 一年内 and 超过一年 count)
     at = m.start("num")
@@ -374,6 +375,8 @@ def _is_name(view: str, m: re.Match[str]) -> bool:
     return left != -1 and right != -1 and "”" not in view[left : m.start()]
 
 
+# 多/余 right after these is "more than": 3倍多, 两成多, 三年多, 两天多 (not 3人多: 人多 is a word).
+_MORE_AFTER_UNITS = frozenset({"倍", "成", "年", "天", "周", "小时", "分钟", "秒", "工作日", "个季度", "岁"})
 # 一 before these is a count, never an article: 一成, 一倍, 一年半, 一个半月.
 _ONE_COUNTS = frozenset({"成", "倍", *HALVES})
 
@@ -514,7 +517,7 @@ def _context_unit(view: str, word: str, g: dict, start: int, after: str) -> str 
 
 
 # Units that need no look around them, and the characters after a unit that may undo it.
-_SPECIAL_AFTER = frozenset("".join(NOT_A_UNIT_AFTER.values()) + TIMES + CLASS)
+_SPECIAL_AFTER = frozenset("".join(NOT_A_UNIT_AFTER.values()) + TIMES + CLASS + "多余")
 _PLAIN_WORDS = frozenset(UNITS) - set(HALVES) - set(CONTEXT_WORDS) - LATIN_ALIASES - set(ADDRESS_UNITS)
 
 
@@ -560,7 +563,7 @@ _I_NUM, _I_MAG, _I_Q1, _I_Q2, _I_UNIT = (_PATTERN.groupindex[k] for k in ("num",
 # The characters after each measure word that send it to the full reading (吨级, 3名次).
 _NOT_AFTER_WORD = {
     w: NOT_A_UNIT_AFTER.get(w, "") + (TIMES if w in COUNTERS else "")
-    + (CLASS if u.kind in CLASS_KINDS else "")
+    + (CLASS if u.kind in CLASS_KINDS else "") + ("多余" if w in _MORE_AFTER_UNITS else "")
     for w, u in UNIT_TABLE.items()
 }
 # Measure words the fast path reads: no date (年), ratio (倍), context (块), alias or address.
@@ -794,8 +797,8 @@ def _full_atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one
                 qualifier = "over"  # 超过去年的2倍: more than 2 times the base
     while end > start and view[end - 1].isspace():  # a bare list member: no trailing space in its span
         end -= 1
-    if word in ("倍", "成") and not post and view[end : end + 1] in ("多", "余"):
-        qualifier, end = "over", end + 1  # 3倍多, 两成多: more than
+    if word in _MORE_AFTER_UNITS and not post and view[end : end + 1] in ("多", "余"):
+        qualifier, end = "over", end + 1  # 3倍多, 两成多, 三年多: more than
     after = view[end : end + 1]
     damaged = bool(g["mark"]) or bool(before and before in _DAMAGE) or bool(after and after in _DAMAGE)
     if unit is not None and _is_name(view, m):

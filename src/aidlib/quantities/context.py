@@ -5,7 +5,8 @@ semicolon, colon or line break, and at most :data:`REACH` characters), so a word
 another clause never changes a quantity:
 
 - :func:`per_before`: 每户2000元, 人均1.2万元, 每万人口3.2人, 每人每月300元 are per one
-  (or 10,000) of something; a word of ``PER_STOPS`` (共, 合计 ...) ends the reach.
+  (or 10,000) of something; a word of ``PER_STOPS`` (共计, 合计 ..., and 共 before a
+  number) ends the reach.
 - :func:`reaching_hedge`: 最高奖励50万元 is at most, 最低补助1000元 at least: the hedge
   reaches over a verb of giving or getting (``HEDGE_VERBS``), or over 可/能 and a short verb
   phrase (最高可申请20万元), not over a noun (最高气温38℃ states the maximum).
@@ -32,7 +33,7 @@ _PER = re.compile(
     # a unit first (每千瓦时), else a count and a unit (每千人口, 每10万人口)
     rf"每\s*(?:(?P<u0>{_PER_UNIT_WORDS})|(?P<n>\d+(?:\.\d+)?[十百千万亿]*|[一二两三四五六七八九十百千万亿]+)\s*(?P<u>{_PER_UNIT_WORDS}))"
     rf"|(?P<w>{_ALT(PER_WORDS)})"
-    rf"|(?P<stop>{_ALT(PER_STOPS)})"
+    rf"|(?P<stop>{_ALT(PER_STOPS)}|共(?=[\d一二两三四五六七八九十]))"
 )
 # 最高 and a verb of giving or getting (最高奖励, 最多补贴), or 可/能 and any short verb phrase
 # (最高可申请, 最多能领取) before the number.

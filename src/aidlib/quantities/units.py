@@ -217,5 +217,6 @@ PER_WORDS = {
     "人均": "人", "户均": "户", "亩均": "亩", "日均": "天", "月均": "个月", "年均": "年",
     "周均": "周", "场均": "场", "店均": "家", "亩产": "亩", "单产": "亩", "时速": "小时",
 }  # fmt: skip
-# Words after 每 … that end its reach: 每户补贴2000元共计300万元 (the total is per nothing).
-PER_STOPS = ("共", "合计", "总计", "累计", "总")
+# Words after 每 … that end its reach: 每户补贴2000元共计300万元 (the total is per nothing);
+# 共 alone only right before a number (公共, 共同 are other words).
+PER_STOPS = ("共计", "合计", "总计", "累计", "总共", "一共", "总额", "总量", "总数")

@@ -31,6 +31,9 @@ QUALIFIERS_BEFORE = {  # before the number
     "不足": "under", "不到": "under", "不超过": "under", "最多": "under", "至多": "under",
     "少于": "under", "低于": "under", "不高于": "under", "不满": "under", "未满": "under",
     "最高": "under", "最低": "over", "起码": "over", "不超": "under", "上限": "under",
+    # with 为, 占, 达 or 有 after them (约为5亿元, 约占三成, 超过了3万人)
+    "约为": "about", "约占": "about", "约达": "about", "约有": "about", "大约为": "about",
+    "约计": "about", "超过了": "over",
 }  # fmt: skip
 # These reach over a verb to the number: 最高奖励50万元 and 最多补贴50万元 are at most,
 # 最低补助1000元 at least. Only a verb of giving, getting or reaching may stand between
