@@ -225,8 +225,8 @@ _PATTERN = re.compile(
     rf"(?P<pre>{_trie([*QUALIFIERS_BEFORE, *BARE_HEDGES])})?[^\S\n]*+"
     rf"(?P<cur>{_trie(CURRENCY_BEFORE)})?[^\S\n]*+"
     # the low end of a range: 3至, 5%-, 3个到, 3万元至, 3万（含）-, 2——; tried only when a range
-    # mark follows soon (else every number would be read twice)
-    rf"(?:(?=[^\n。；]{{1,40}}?[{re.escape(RANGE_MARKS)}])(?P<lsign>{_SIGN})?(?P<lnum>{_NUM})[^\S\n]*+(?P<lmag>{_MAG})[^\S\n]*+(?:(?P<lunit>{_UNIT_WORDS})[^\S\n]*)?"
+    # mark follows soon, before any ， or 、 (else every number would be read twice)
+    rf"(?:(?=[^\n。；，、]{{1,40}}?[{re.escape(RANGE_MARKS)}])(?P<lsign>{_SIGN})?(?P<lnum>{_NUM})[^\S\n]*+(?P<lmag>{_MAG})[^\S\n]*+(?:(?P<lunit>{_UNIT_WORDS})[^\S\n]*)?"
     rf"{_INCL}?[^\S\n]*(?P<rsep>[-—–]{{1,4}}|[{RANGE_MARKS.replace('-', '')}])[^\S\n]*)?"
     rf"(?P<sign>{_SIGN})?(?P<num>{_NUM})"
     rf"(?P<mark>[?\ufffd])?"  # a lost character inside the number: damaged
@@ -271,10 +271,11 @@ _NOT_START_AFTER_QI = set("诉草飞步点来床义火")
 # A list marked as a list keeps a full-width comma between digit groups as a list mark.
 _LIST_MARKED = re.compile(r"分别|依次|各为|各自|分列")
 # Digit groups joined by a full-width comma: 1，200万元, 82，225.00元, 233,333，333,434.344元.
-_DIGIT_COMMA = re.compile(r"(?<=\d)，(?=\d{3})")
+_DIGIT_COMMA = re.compile(r"，(?=\d{3})")  # a literal first: the regex engine skips to each comma
 _GROUPED = re.compile(r"(?<![\d.,，])(\d{1,3}(?:,\d{3})*)((?:，\d{3}(?:,\d{3})*)+)(?![\d])")
 # No rate is per anything in these kinds: 人均预期寿命78.5岁 is an age, 人均增长5% a share.
 _NOT_PER_KINDS = {"share", "multiple", "age", "temperature"}
+_PER_ABLE = frozenset(w for w, u in UNIT_TABLE.items() if u.kind not in _NOT_PER_KINDS)
 # After 栋 or 幢, a number and one of these is an address: 5栋302室, 3幢2单元.
 _ADDRESS = re.compile(r"[\d一二三四五六七八九十]+(?:单元|室|号|层|楼)")
 
@@ -311,7 +312,7 @@ def _thousands_view(view: str, text: str) -> str:
     out = None
     done = 0  # the end of the last group read: its commas are not read again (linear)
     for comma in _DIGIT_COMMA.finditer(view):
-        if comma.start() < done:
+        if comma.start() < done or not view[comma.start() - 1 : comma.start()].isdigit():
             continue
         s, stop = comma.start(), max(done, comma.start() - 40)  # no real left group is longer
         while s > stop and (view[s - 1].isdigit() or view[s - 1] in ",，"):
@@ -629,7 +630,7 @@ def _plain_atom(view: str, m: re.Match[str], us: int, ue: int) -> _Atom | None |
         return None
     if qualifier == "exact":
         qualifier = reaching_hedge(view, start) or qualifier
-    found = per_before(view, start) if UNIT_TABLE[word].kind not in _NOT_PER_KINDS else None
+    found = per_before(view, start) if word in _PER_ABLE else None
     per, per_size = found if found is not None else (None, None)
     tail = _tail(num, mag) if mag or num[-1] in _MAGNITUDE_CHARS else ""
     damaged = (before != "" and before in _DAMAGE) or (after != "" and after in _DAMAGE)
