@@ -257,7 +257,8 @@ _YEAR_AT_END = re.compile(r"(?<!\d)(?:1[0-9]|20|21)\d\d$")
 _MONTH = re.compile(r"\s*(?:\d{1,2}|[〇零一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{1,2})月")
 # After a year + 年 these make it a date: 2023年底, 23年3月, 80年代, 三年级.
 _DATE_AFTER_YEAR = set("底初末度代级")
-# 块 is yuan when none of these follows... a noun after it (3块示范田) makes it pieces.
+# 块 is yuan when one of these follows it (十块钱, 十块三毛, 两块半, 百块左右); a noun after it
+# (3块示范田) makes it pieces.
 _MONEY_AFTER_KUAI = set("钱毛角半左上以多余起封内")
 # Words of money in a clause: a small 块 at its end is yuan (每人补贴5块).
 _MONEY_CONTEXT = (
