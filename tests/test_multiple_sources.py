@@ -201,5 +201,5 @@ def test_a_basis_that_the_quotes_verb_contradicts_is_refused(tmp_path):
     path = folder / "metrics.csv"
     text = path.read_text(encoding="utf-8").replace(",2024,invested,甲市", ",2024,arranged,甲市")
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(MetricsError, match="column basis: 'arranged' disagrees with the quote .*says 'invested'"):
+    with pytest.raises(MetricsError, match="column basis: 'arranged' disagrees with the quote .*'invested'"):
         load_metrics(folder)

@@ -283,7 +283,7 @@ def cell_problem(resource: str, column: str, cell: str) -> str | None:
 
     Examples:
         >>> cell_problem("sources", "published", "2023-11"), cell_problem("sources", "period_covered", "soon")
-        (None, "'soon' is not a year (YYYY)")
+        (None, "'soon' is not a year or a span of years (2023, 2021/2023)")
     """
     return table_schema(resource).field(column).check(cell)
 

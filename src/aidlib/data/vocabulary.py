@@ -159,7 +159,8 @@ class Unit:
         family: the measure word that stands for all words counting the same thing
             (名 and 位 are in 人's family); the word itself when it has no such peer.
         kind: what it measures: money, people, households, area, mass, length,
-            volume, power, time, share, multiple or count (of things).
+            volume, power, energy, voltage, temperature, sound, age, time, share,
+            multiple or count (of things).
     """
 
     word: str
@@ -208,6 +209,52 @@ _UNIT_FACTS = {
     "倍": ("times the base", "倍", "multiple"),
     "年": ("year", "年", "time"), "周": ("week", "周", "time"),
     "平方公里": ("square km", "平方公里", "area"), "公顷": ("hectare", "公顷", "area"),
+    # currencies of the region (quantities.currencies)
+    "巴基斯坦卢比": ("Pakistani rupee", "巴基斯坦卢比", "money"), "索姆": ("som", "索姆", "money"),
+    "索莫尼": ("somoni", "索莫尼", "money"), "苏姆": ("sum", "苏姆", "money"),
+    "阿富汗尼": ("afghani", "阿富汗尼", "money"), "图格里克": ("tugrik", "图格里克", "money"),
+    "泰铢": ("baht", "泰铢", "money"), "新加坡元": ("Singapore dollar", "新加坡元", "money"),
+    "林吉特": ("ringgit", "林吉特", "money"), "印尼盾": ("rupiah", "印尼盾", "money"),
+    "越南盾": ("dong", "越南盾", "money"), "菲律宾比索": ("Philippine peso", "菲律宾比索", "money"),
+    "缅元": ("kyat", "缅元", "money"), "基普": ("kip", "基普", "money"), "瑞尔": ("riel", "瑞尔", "money"),
+    "塔卡": ("taka", "塔卡", "money"), "土耳其里拉": ("Turkish lira", "土耳其里拉", "money"),
+    "迪拉姆": ("dirham", "迪拉姆", "money"), "沙特里亚尔": ("Saudi riyal", "沙特里亚尔", "money"),
+    "伊朗里亚尔": ("Iranian rial", "伊朗里亚尔", "money"),
+    "新西兰元": ("New Zealand dollar", "新西兰元", "money"),
+    # counters of things (quantities.units.COUNTERS)
+    "件": ("piece", "件", "count"), "列": ("train", "列", "count"), "架": ("aircraft", "架", "count"),
+    "艘": ("ship", "艘", "count"), "标准箱": ("TEU", "标准箱", "count"),
+    "台套": ("equipment set", "台套", "count"), "床位": ("hospital bed", "床位", "count"),
+    "床": ("bed", "床", "count"), "起": ("incident", "起", "count"), "宗": ("lot", "宗", "count"),
+    "剂": ("dose", "剂", "count"), "羽": ("bird", "羽", "count"), "尾": ("fish", "尾", "count"),
+    "匹": ("horse", "匹", "count"), "份": ("copy", "份", "count"), "种": ("kind", "种", "count"),
+    "栋": ("building", "栋", "count"), "幢": ("block of flats", "幢", "count"), "趟": ("trip", "趟", "count"),
+    "块": ("block", "块", "count"),
+    # a counter followed by 次 counts visits or runs (one flight twice is 2架次)
+    "架次": ("flight", "架次", "count"), "车次": ("train run", "车次", "count"),
+    "班次": ("scheduled run", "班次", "count"), "航次": ("voyage", "航次", "count"),
+    "艘次": ("ship call", "艘次", "count"), "台次": ("machine-time", "台次", "count"),
+    "辆次": ("vehicle-time", "辆次", "count"), "户次": ("household-time", "户次", "count"),
+    "列次": ("train-time", "列次", "count"), "剂次": ("dose given", "剂次", "count"),
+    "例次": ("case-time", "例次", "count"), "件次": ("item-time", "件次", "count"),
+    "家次": ("establishment-time", "家次", "count"),
+    # transport work: a tonne or a passenger carried over a km
+    "吨公里": ("tonne-km", "吨公里", "count"), "人公里": ("passenger-km", "人公里", "count"),
+    # physical units (quantities.units.PHYSICAL and PREFIXES); 千瓦时 is energy, never power
+    "克": ("gram", "克", "mass"), "毫克": ("mg", "毫克", "mass"), "微克": ("microgram", "微克", "mass"),
+    "吨标准煤": ("tonne of coal equivalent", "吨标准煤", "mass"), "米": ("metre", "米", "length"),
+    "厘米": ("cm", "厘米", "length"), "毫米": ("mm", "毫米", "length"),
+    "海里": ("nautical mile", "海里", "length"), "升": ("litre", "升", "volume"),
+    "毫升": ("ml", "毫升", "volume"), "瓦": ("W", "瓦", "power"), "兆瓦": ("MW", "兆瓦", "power"),
+    "吉瓦": ("GW", "吉瓦", "power"), "千伏安": ("kVA", "千伏安", "power"),
+    "兆伏安": ("MVA", "兆伏安", "power"), "瓦时": ("Wh", "瓦时", "energy"),
+    "千瓦时": ("kWh", "千瓦时", "energy"), "兆瓦时": ("MWh", "兆瓦时", "energy"),
+    "吉瓦时": ("GWh", "吉瓦时", "energy"), "伏": ("V", "伏", "voltage"), "千伏": ("kV", "千伏", "voltage"),
+    "℃": ("degree Celsius", "℃", "temperature"), "分贝": ("decibel", "分贝", "sound"),
+    "岁": ("year of age", "岁", "age"),
+    "分钟": ("minute", "分钟", "time"), "秒": ("second", "秒", "time"),
+    "工作日": ("working day", "工作日", "time"), "个季度": ("quarter", "个季度", "time"),
+    "个基点": ("basis point", "个基点", "share"),
 }  # fmt: skip
 
 UNITS: dict[str, Unit] = {
