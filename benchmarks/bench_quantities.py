@@ -4,7 +4,9 @@ Run: ``.venv/bin/python benchmarks/bench_quantities.py`` (or ``make bench``).
 The corpus repeats the normalized bundled report; both functions read the same
 text. Prints MB/s (CPU time, best of 3) for each and their ratio, then the time on hostile inputs of
 doubling size (a long run of digits or numerals with a URL, 分之 or 番 beside it; a
-long list): linear input gives ratios near 2 between neighbours. A benchmark, not a test.
+long list joined by 、 or 和; digit groups with full-width commas; runs of 每, 最高 or a
+capital numeral): linear input gives ratios near 2 between neighbours. A benchmark, not a
+test (tests/test_quantities_round2.py::test_linear_in_the_input asserts only a ratio).
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ def main() -> None:
     sizes = (16_000, 32_000, 64_000)
     print(f"scaling, seconds at {' / '.join(f'{n // 1000}k' for n in sizes)} repeats (best of 3):")
     for run, extra in (("1", " http://x.cn/a/b"), ("1", "三分之一"), ("1", "翻一番"), ("一百", "元"),
-                       ("1、", "元"), ("3至", "元")):  # fmt: skip
+                       ("1、", "元"), ("3至", "元"), ("1和", "元"), ("1，000", "元"), ("每", "1户"),
+                       ("最高", "5元"), ("壹", "元")):  # fmt: skip
         times = [best_of(find_quantities, run * n + extra) for n in sizes]
         steps = " ".join(f"{b / a:.1f}x" for a, b in zip(times, times[1:], strict=False))
         print(f"  {run!r} * n + {extra!r}: {' / '.join(f'{t:.3f}' for t in times)} s  (doubling: {steps})")

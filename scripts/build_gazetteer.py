@@ -17,7 +17,9 @@ follow the numeral (五家渠, 六户地, 七个星). A shorter short form (三�
 each short form, and of each name of the hand-kept list of landmarks and Bingtuan forms
 (``place_names_extra.txt``, beside it, read with it at run time; rerun this script after
 editing it), the file lists the characters that continue it into a common word (from
-jionlp's idf word list: 房 → 房屋, 房子 ...): 维修三间房屋 is a count, 来到三间房考察 a name.
+jionlp's idf word list: 房 → 房屋, 房子 ...): 维修三间房屋 is a count, 来到三间房考察 a name;
+and for each continuing character, those that follow it in a more common word, which
+leave the name whole (来到九成宫调研: 宫调 is a word, 调研 a commoner one).
 """
 
 from __future__ import annotations
@@ -43,7 +45,9 @@ HEADER = """\
 # (jionlp, https://github.com/dongrixinyu/JioNLP, Apache License 2.0; see NOTICE beside this file).
 # One name a line; a short form is followed by a tab and "~". A line "~X<tab>chars" lists
 # the characters that continue X into another word: a short form (or a name of
-# place_names_extra.txt) ending in X and followed by one of them is no name (维修三间房屋).
+# place_names_extra.txt) ending in X and followed by one of them is no name (维修三间房屋),
+# unless that character starts a more common word with the next: a line "^Y<tab>chars"
+# lists those (来到九成宫调研: 调研).
 """
 
 
@@ -81,18 +85,40 @@ def build(wheel: Path) -> tuple[set[str], set[str]]:
 
 
 # A word of jionlp's idf list at or below this idf is common enough to count (房屋 6.6,
-# 松树 8.4); rarer pairs are left out so that a name is rarely undone by chance.
-MAX_IDF = 10.0
+# 松树 8.4, 树苗 10.3); rarer pairs are left out so that a name is rarely undone by chance.
+MAX_IDF = 10.5
+# A continuing character that itself starts a word this common with the character after
+# it leaves the name whole: 来到九成宫调研 (宫调 is a word, but 调研 a far more common one).
+NEXT_IDF = 9.0
 
 
-def continuations(wheel: Path, last_chars: set[str]) -> dict[str, str]:
-    """For each character, those that follow it in a common two-character word (jionlp's idf list)."""
-    out: dict[str, set[str]] = {ch: set() for ch in last_chars}
+def _two_char_words(wheel: Path, max_idf: float) -> list[str]:
+    """The two-character Chinese words of jionlp's idf list at or below ``max_idf``."""
+    out = []
     for line in _inner(wheel, "dictionary/idf.zip").splitlines():
         word, _, idf = line.partition("\t")
-        if len(word) == 2 and word[0] in out and "\u4e00" <= word[1] <= "\u9fff" and float(idf) <= MAX_IDF:
+        if len(word) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in word) and float(idf) <= max_idf:
+            out.append(word)
+    return out
+
+
+def continuations(wheel: Path, last_chars: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """For each character, those that follow it in a common two-character word (jionlp's idf list).
+
+    Returns the continuations of each name's last character, and for each continuing
+    character the characters that follow it in a more common word (NEXT_IDF).
+    """
+    out: dict[str, set[str]] = {ch: set() for ch in last_chars}
+    for word in _two_char_words(wheel, MAX_IDF):
+        if word[0] in out:
             out[word[0]].add(word[1])
-    return {ch: "".join(sorted(chars)) for ch, chars in out.items()}
+    following = {ch for chars in out.values() for ch in chars}
+    starts: dict[str, set[str]] = {ch: set() for ch in following}
+    for word in _two_char_words(wheel, NEXT_IDF):
+        if word[0] in starts:
+            starts[word[0]].add(word[1])
+    pack = lambda table: {ch: "".join(sorted(chars)) for ch, chars in table.items() if chars}  # noqa: E731
+    return pack(out), pack(starts)
 
 
 def main(argv: list[str]) -> int:
@@ -103,7 +129,7 @@ def main(argv: list[str]) -> int:
     wheel = Path(argv[0])
     full, short = build(wheel)
     extra = [w for w in EXTRA.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
-    cont = continuations(wheel, {w[-1] for w in (*short, *extra)})
+    cont, starts = continuations(wheel, {w[-1] for w in (*short, *extra)})
     short -= full  # a short form that is itself a full name elsewhere is kept whole
     # the parser looks in simplified text: a name written with a traditional character
     # (五家輋村) is kept in its simplified form too
@@ -115,6 +141,7 @@ def main(argv: list[str]) -> int:
     lines += [f"{n}\n" for n in sorted(full)]
     lines += [f"{n}\t~\n" for n in sorted(short)]
     lines += [f"~{ch}\t{chars}\n" for ch, chars in sorted(cont.items()) if chars]
+    lines += [f"^{ch}\t{chars}\n" for ch, chars in sorted(starts.items()) if chars]
     OUT.write_text("".join(lines), encoding="utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(full)} full names, {len(short)} short forms")
     return 0

@@ -46,7 +46,7 @@ GOOD = {"indicator_id": "spend.per_x", "label_en": "Per x", "label_zh": "每个"
         ({"label_zh": " "}, "label_zh", "is empty; every indicator has a label"),
         ({"operation": "mean"}, "operation", "unknown operation 'mean'; expected one of share"),
         ({"inputs": "funding.aid_total"}, "inputs", "1 input\\(s\\) for per_unit, which takes 2 \\(a; b\\)"),
-        ({"inputs": "funding.aid_total;x"}, "inputs", "'x' is not a metric id or cited figure id"),
+        ({"inputs": "funding.aid_total;x"}, "inputs", "'funding.aid_total;x' is not a metric id or cited"),
         # an expression is never evaluated: it is no id at all
         ({"inputs": "funding.aid_total*2;funding.projects_major"}, "inputs", "is not a metric id"),
         (
@@ -76,7 +76,7 @@ def test_a_duplicate_id_for_one_source_is_refused_but_not_across_sources(data_co
     _write(data_copy, [GOOD, GOOD, GOOD | {"source_id": ""}])
     _, _, problems = check_declarations(data_copy, ["guangzhou_shufu_2023"])
     assert [str(p).split(": ", 1)[1] for p in problems] == [
-        "column indicator_id: duplicate 'spend.per_x' for source 'guangzhou_shufu_2023' (first on line 2)"
+        "column indicator_id: duplicate 'spend.per_x' in source 'guangzhou_shufu_2023' (first on line 2)"
     ]
 
 

@@ -14,8 +14,9 @@ import re
 import pytest
 
 from aidlib.cli import main
-from aidlib.data.curate import guess_basis, guess_period, init_data, propose_shared
+from aidlib.data.curate import add_source, guess_basis, guess_period, init_data, propose_shared
 from aidlib.data.metrics import COLUMNS, MetricsError, load_metrics
+from aidlib.data.sources import read_sources
 from aidlib.quantities.chinese import find_quantities
 
 # INVENTED: a county report for 2024 (the place, the money and every count are made up).
@@ -292,3 +293,15 @@ def test_several_shared_ids_alike_propose_none_and_are_named():
     text = "投入5亿元用于教育、医疗"  # INVENTED: one amount, two sectors: which is the curator's call
     (q,) = find_quantities(text)
     assert propose_shared(text, q, set()) == (None, ["education.funds", "health.funds"])
+
+
+def test_a_source_may_cover_a_span_of_years(tmp_path, folder, report):
+    # INVENTED: a report since 2021 covers 2021/2023; its undated numbers default to its last year
+    assert main(["add-source", str(report), "--id", "span_2023", "--outlet", "测试报", "--published", "2023",
+                 "--period", "2021/2023", "--data", str(folder)]) == 0  # fmt: skip
+    assert read_sources(folder)[0]["span_2023"]["period_covered"] == "2021/2023"
+    cases = (("2023/2021", "ends before it starts"), ("2023/20", "is not a year or a span of years"))
+    for bad, message in cases:
+        with pytest.raises(ValueError, match=rf"--period '{bad}' .*{message}"):
+            add_source(report, f"bad_{bad[-2:]}", outlet="测试报", published="2023", period_covered=bad,
+                       data=folder)  # fmt: skip

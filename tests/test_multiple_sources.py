@@ -193,3 +193,13 @@ def test_a_frame_that_is_no_metrics_frame_is_named(frame, message):
 def test_metric_view_names_a_missing_column():
     with pytest.raises(ValueError, match="metric_view: the metrics have no column 'basis'"):
         aidlib.metric_view(load_metrics().drop(columns="basis"))
+
+
+def test_a_basis_that_the_quotes_verb_contradicts_is_refused(tmp_path):
+    # 甲市累计投入援疆资金3.2亿元 says 投入 (invested): a curator's arranged is a slip, named in one line
+    folder = add_reports(empty_folder(tmp_path / "data"), (A,), figures=False)
+    path = folder / "metrics.csv"
+    text = path.read_text(encoding="utf-8").replace(",2024,invested,甲市", ",2024,arranged,甲市")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MetricsError, match="column basis: 'arranged' disagrees with the quote .*'invested'"):
+        load_metrics(folder)

@@ -60,6 +60,11 @@ def test_a_count_beside_each_name_still_counts():
         ("维修十三间房屋", [(13, "间")]),  # 房屋 continues the name's last character: a count
         ("新引进五家企业", [(5, "家")]),
         ("种下五棵松树", [(5, "棵")]),  # 松树: trees, not the landmark
+        ("栽种五棵树苗", [(5, "棵")]),  # 树苗 continues 五棵树 (a town's short form): saplings
+        ("种植五棵果树", [(5, "棵")]),
+        ("修缮三间房屋", [(3, "间")]),
+        ("来到九成宫调研", []),  # 宫调 is a word, but 调研 a commoner one: the landmark stays
+        ("在五棵树建设项目", []),  # 树建 is no word: the town
         ("购置三台设备", [(3, "台")]),  # 三台 (三台县 without its suffix) is no short form
         ("三台县", []),
         ("两个区", [(2, "个")]),

@@ -16,6 +16,7 @@ from aidlib.quantities.chinese import (
     find_quantities,
     parse_quantity,
 )
+from aidlib.quantities.units import CONTEXT_WORDS
 
 
 def _one(text):
@@ -303,7 +304,8 @@ def test_damage_still_wins(text):
 
 
 # ---- properties ------------------------------------------------------------------------
-_PLAIN_UNITS = [u for u in UNITS if u not in ("%", "个百分点", "元", "美元", "年")]  # 2023年 is a date
+# 2023年 is a date; 块 before 。 is yuan (a word whose unit depends on the text: CONTEXT_WORDS)
+_PLAIN_UNITS = [u for u in UNITS if u not in ("%", "个百分点", "元", "美元", "年", *CONTEXT_WORDS)]
 
 
 _NUMBERISH = "0123456789.,，、-~至到百千万亿点分之翻番成‰%¥$第几数上近余多个人元年月下降减少区市里 "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aidlib.data import vocabulary
+from aidlib.data import schema, vocabulary
 from aidlib.data.vocabulary import (
     MEASURES,
     UNITS,
@@ -139,16 +139,16 @@ def test_the_command_writes_the_enums(tmp_path):
     next(f for f in fields if f["name"] == "unit")["constraints"]["enum"] = ["元"]  # stale
     path = tmp_path / "datapackage.json"
     path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    assert vocabulary.main([str(path)]) == 0
+    assert schema.main([str(path)]) == 0
     assert path.read_text(encoding="utf-8") == (DATA / "datapackage.json").read_text(encoding="utf-8")
 
 
 # ---- the resources of every data package: one place (aidlib/data/schema.json) -------------
 def test_the_project_datapackage_resources_are_the_canonical_ones():
-    # written from schema.json and the vocabulary (python -m aidlib.data.vocabulary); a field
+    # written from schema.json and the vocabulary (python -m aidlib.data.schema); a field
     # edited in one place and not the other fails here
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-    assert package["resources"] == vocabulary.datapackage_resources()
+    assert package["resources"] == schema.datapackage_resources()
 
 
 def test_schema_json_holds_no_vocabulary_enum():
@@ -162,7 +162,7 @@ def test_schema_json_holds_no_vocabulary_enum():
         for f in r["schema"]["fields"]
         if "enum" in f.get("constraints", {})
     }
-    assert written == {("references", "topic")}  # references.TOPICS: not a vocabulary of the data's words
+    assert written == set()
 
 
 def test_the_schemas_name_the_columns_the_readers_expect():
@@ -174,7 +174,7 @@ def test_the_schemas_name_the_columns_the_readers_expect():
         "cited_figures": figures.COLUMNS, "subjects": subjects.COLUMNS,
         "references": references.REFERENCE_COLUMNS,
     }  # fmt: skip
-    schemas = {r["name"]: r["schema"]["fields"] for r in vocabulary.datapackage_resources()}
+    schemas = {r["name"]: r["schema"]["fields"] for r in schema.datapackage_resources()}
     assert {name: tuple(f["name"] for f in fields) for name, fields in schemas.items()} == columns
     topic = next(f for f in schemas["references"] if f["name"] == "topic")
     assert topic["constraints"]["enum"] == list(references.TOPICS)
@@ -184,8 +184,8 @@ def test_write_resources_keeps_the_descriptor_and_a_folder_s_own_resource():
     own = {"name": "notes", "path": "notes.csv", "schema": {"fields": [{"name": "note", "type": "string"}]}}
     stale = {"name": "metrics", "path": "metrics.csv", "schema": {"fields": []}}
     package = {"name": "mine", "version": "1.2.0", "resources": [own, stale]}
-    out = vocabulary.write_resources(package)
+    out = schema.write_resources(package)
     assert out["name"] == "mine" and out["version"] == "1.2.0"
-    assert out["resources"] == [*vocabulary.datapackage_resources(), own]  # the stale one replaced, own kept
+    assert out["resources"] == [*schema.datapackage_resources(), own]  # the stale one replaced, own kept
     with pytest.raises(ValueError, match="not a data package descriptor"):
-        vocabulary.write_resources({"resources": {"metrics": {}}})
+        schema.write_resources({"resources": {"metrics": {}}})

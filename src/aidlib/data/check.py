@@ -75,12 +75,15 @@ def package_files(folder: Path) -> tuple[list[str], list[Problem]]:
 
     That is ``datapackage.json``, every resource it lists and the raw file of every
     source; each must stay inside the folder (symbolic links resolved) and be a
-    readable regular file, since the report copies exactly these.
+    readable regular file, since the report copies exactly these. The descriptor's
+    resources must hold aidlib's rules (:func:`aidlib.data.schema.descriptor_problems`),
+    so that ``frictionless validate`` checks what ``aidlib check`` does.
 
     Returns:
         The relative paths (POSIX, sorted) and the problems found.
     """
-    from aidlib.data.package import DESCRIPTOR, PackageError, released_files
+    from aidlib.data.package import DESCRIPTOR, PackageError, descriptor, released_files
+    from aidlib.data.schema import descriptor_problems
     from aidlib.data.sources import read_sources
 
     package = folder / DESCRIPTOR
@@ -88,14 +91,15 @@ def package_files(folder: Path) -> tuple[list[str], list[Problem]]:
     if unusable:
         return [], [Problem(package, 0, "", unusable)]
     try:
+        problems = descriptor_problems(package, descriptor(folder))  # the rules frictionless validate reads
         listed = released_files(folder)
     except PackageError as err:
         return [], [Problem(package, 0, "", str(err).removeprefix(f"{package}: "))]
     except (OSError, UnicodeDecodeError, csv.Error):  # sources.csv unreadable: its own check says why
-        return [], []
+        return [], problems
     records, _, _ = read_sources(folder)  # a raw file's problem is reported on its line of sources.csv
     raw = {r["path"] for r in records.values()}
-    files, problems = [], []
+    files = []
     for rel in listed:
         try:
             target = path_inside(folder, rel)

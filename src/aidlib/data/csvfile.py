@@ -42,24 +42,9 @@ _BOMS = {
 }
 
 
-# The one rule for an id that may name a file (a source id): lowercase ASCII letters, digits
-# and ``_``, starting with a letter or digit. No ``/``, ``.``, ``..`` or NUL can pass, so an
-# output path built from such an id stays in its folder (:func:`path_inside` proves it too).
-NAME = re.compile(r"[a-z0-9][a-z0-9_]*", re.ASCII)
-NAME_RULE = "lowercase letters, digits and _ (e.g. guangzhou_shufu_2024)"
 # Cells a spreadsheet would run as a formula (OWASP, CSV injection): =, +, -, @, and tab or
 # carriage return, which some programs strip before looking.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def is_name(text: str) -> bool:
-    """Tell whether ``text`` is an id that may name a file (:data:`NAME`).
-
-    Examples:
-        >>> is_name("guangzhou_shufu_2023"), is_name("../x"), is_name("/abs/x"), is_name("A")
-        (True, False, False, False)
-    """
-    return bool(NAME.fullmatch(text))
 
 
 def path_inside(folder: str | os.PathLike[str], relative: str | os.PathLike[str]) -> Path:

@@ -2,7 +2,7 @@
 
 0. :func:`init_data` writes an empty, valid data package into a new folder
    (``aidlib init``): ``datapackage.json`` with every resource and its schema
-   (:func:`aidlib.data.vocabulary.datapackage_resources`), each table as its header
+   (:func:`aidlib.data.schema.datapackage_resources`), each table as its header
    alone, and ``raw/``. It never writes into a folder that holds anything.
 1. :func:`add_source` copies a file into ``data/raw/`` byte for byte and records its
    SHA-256 and metadata in ``data/sources.csv`` (``aidlib add-source``). It never
@@ -39,12 +39,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from aidlib.data import paths
-from aidlib.data.csvfile import NAME_RULE, is_name, path_inside, read_table, spreadsheet_safe
+from aidlib.data.csvfile import path_inside, read_table, spreadsheet_safe
+from aidlib.data.schema import cell_problem
+from aidlib.data.vocabulary import BASIS_VERBS, PLANNED_WORDS
 from aidlib.storage import write_atomic
 
 _YEAR = re.compile(r"\d{4}")
-# BCP 47, the common shapes: language, then script, region or variant subtags (zh, zh-Hans, en-GB).
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Z]{2}|\d{3}))?(?:-[A-Za-z0-9]{5,8})*", re.ASCII)
 # The lock file beside sources.csv: add-source runs one at a time, however many start at once.
 LOCK_FILE = ".sources.lock"
 
@@ -90,12 +90,7 @@ PLAN_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 
 # The verb before a money amount, and the basis it states (metrics.csv ``basis``, vocabulary.BASES);
 # 计划, 规划 or 拟 just before another verb make the amount a plan (计划投入).
-BASIS_VERBS = {
-    "投入": "invested", "安排": "arranged", "落实": "delivered", "到位": "arrived", "拨付": "arrived",
-    "到疆": "arrived", "签约": "signed", "计划": "plan", "规划": "plan",
-}  # fmt: skip
 _BASIS_VERB = re.compile("|".join(BASIS_VERBS))
-_PLANNED = ("计划", "规划", "拟")
 # Words that narrow an aid keyword (援疆…, 对口支援…) to a part when written just before it: 教育援疆项目
 # is not every aid project, 产业援疆资金 not all aid. The keywords of other themes (THEME_KEYWORDS) do too.
 SECTOR_WORDS = ("科技", "智力", "民生", "商贸", "文旅", "社会")
@@ -119,7 +114,7 @@ def init_data(
     ``datapackage.json`` gets ``name`` (default: the folder's name, lowercased to
     the characters a package name allows), ``title`` (default: one naming the folder),
     version :data:`INITIAL_VERSION`, an empty ``licenses`` list for the curator to fill
-    and every resource with its schema (:func:`aidlib.data.vocabulary.datapackage_resources`);
+    and every resource with its schema (:func:`aidlib.data.schema.datapackage_resources`);
     each table it lists is written as its header alone, and ``raw/`` is made for the
     sources. ``aidlib check --data FOLDER`` passes on the result.
 
@@ -135,7 +130,7 @@ def init_data(
     import json
 
     from aidlib.data.package import DESCRIPTOR
-    from aidlib.data.vocabulary import datapackage_resources
+    from aidlib.data.schema import datapackage_resources
 
     path = Path(folder).expanduser().absolute()
     if path.exists() or path.is_symlink():
@@ -224,11 +219,17 @@ def add_source(
     add-source`` prints it as a warning line): the same report may be two sources on
     purpose (two outlets), but mostly it is a slip.
 
+    The arguments keep the rules of ``sources.csv`` as ``aidlib check`` reads them
+    (:func:`aidlib.data.schema.cell_problem`): ``published`` is a date (2023, 2023-11 or
+    2023-11-13), ``period_covered`` a year or a span of years (2021/2023; by default the year of
+    ``published``), the id
+    a name, ``language`` a BCP 47 tag, ``url`` http(s).
+
     Returns:
         The record written (the columns of :data:`aidlib.data.sources.SOURCE_COLUMNS`).
 
     Raises:
-        ValueError: a bad id or year, an id already recorded, a raw file already
+        ValueError: an argument the schema refuses, an id already recorded, a raw file already
             there, a file that is not UTF-8 text, or a ``sources.csv`` that does not
             validate afterwards (nothing is left changed then).
         OSError: the file cannot be read or the data folder written.
@@ -240,16 +241,17 @@ def add_source(
             "(or use a checkout's data/) and give --data FOLDER"
         )
     src = Path(file)
-    if not is_name(source_id):
-        raise ValueError(f"--id {source_id!r}: use {NAME_RULE}")
-    for flag, value in (("--outlet", outlet), ("--published", published)):
-        if not value.strip():
-            raise ValueError(f"{flag} is empty; every source has one")
-    for flag, value in (("--published", published), ("--period", period_covered)):
-        if value and not _YEAR.fullmatch(value):
-            raise ValueError(f"{flag} {value!r} is not a year (YYYY)")
-    if not _LANGUAGE.fullmatch(language):
-        raise ValueError(f"--language {language!r} is not a BCP 47 language tag (e.g. zh, zh-Hans, en)")
+    period_covered = period_covered or published[:4]  # the year of a date 2023-11-13
+    given = (("--id", "source_id", source_id), ("--outlet", "outlet", outlet),
+             ("--published", "published", published), ("--period", "period_covered", period_covered),
+             ("--language", "language", language), ("--url", "url", url))  # fmt: skip
+    for flag, column, value in given:  # the schema's rules for sources.csv, as aidlib check reads them
+        problem = cell_problem("sources", column, value)
+        if problem:
+            raise ValueError(f"{flag} {problem}")
+    start, span, end = period_covered.partition("/")
+    if span and end <= start:
+        raise ValueError(f"--period {period_covered!r} ends before it starts (or is one year: write {start})")
     if not src.is_file():
         raise FileNotFoundError(f"{src}: no such file" if not src.exists() else f"{src}: is not a file")
     blob = src.read_bytes()
@@ -262,7 +264,7 @@ def add_source(
     digest = hashlib.sha256(blob).hexdigest()
     record = {
         "source_id": source_id, "title": title, "outlet": outlet, "author": author,
-        "published": published, "period_covered": period_covered or published, "language": language,
+        "published": published, "period_covered": period_covered, "language": language,
         "script": script, "path": f"raw/{source_id}.txt", "sha256": digest, "licence": licence,
         "damage": damage, "url": url,
     }  # fmt: skip
@@ -554,7 +556,7 @@ def guess_basis(text: str, start: int, index: _Index | None = None) -> str:
     if verb is None:
         return ""
     at, word = verb
-    if text[max(c0, at - 2) : at].endswith(_PLANNED):
+    if text[max(c0, at - 2) : at].endswith(PLANNED_WORDS):
         return "plan"
     return BASIS_VERBS[word]
 
@@ -738,7 +740,8 @@ def draft_rows(
     from aidlib.quantities.chinese import QuantityError, find_quantities, parse_quantity
 
     record = source_record(source_id, data)
-    default = next((v for v in (record["period_covered"], record["published"]) if _YEAR.fullmatch(v)), "")
+    covered = record["period_covered"].rpartition("/")[2]  # a report of 2021/2023: its last year
+    default = next((v for v in (covered, record["published"][:4]) if _YEAR.fullmatch(v)), "")
     text = source_text(source_id, data=data)
     found = find_quantities(text)
     index = _Index(text)

@@ -26,7 +26,6 @@ Which figures a source gets is worked out here, from the rows alone (no arithmet
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -34,7 +33,8 @@ from pathlib import Path
 
 from aidlib.data import paths
 from aidlib.data.csvfile import DataError, Problem, Table, read_table
-from aidlib.data.vocabulary import OPERATIONS, REQUIREMENTS, same_measure
+from aidlib.data.schema import row_checker
+from aidlib.data.vocabulary import OPERATIONS, same_measure
 
 INDICATORS_FILE = "indicators.csv"
 COLUMNS = ("indicator_id", "label_en", "label_zh", "operation", "inputs", "source_id", "requires", "caveat")
@@ -42,8 +42,6 @@ COLUMNS = ("indicator_id", "label_en", "label_zh", "operation", "inputs", "sourc
 GENERIC_FILE = "generic_indicators.csv"
 PART = "{part}"  # in a part_shares declaration's id and labels: each part of the total
 
-_ID = re.compile(r"[a-z][a-z0-9_]*(?:\.(?:[a-z0-9_]+|\{part\}))+")
-_INPUT = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_-]+){1,3}")  # a metric id or a cited figure id
 # Operations whose inputs must count the same thing (parts and their total, terms of a sum).
 _SAME_MEASURE = (
     "share",
@@ -134,38 +132,30 @@ def _declaration(path: Path, line: int, row: dict[str, str], generic: bool) -> D
     )  # fmt: skip
 
 
-def _check_row(path: Path, line: int, row: dict[str, str], sources: set[str] | None) -> list[Problem]:
+def _check_row(
+    path: Path, line: int, row: dict[str, str], sources: set[str] | None, cells: set[str]
+) -> list[Problem]:
+    """Check what the schema cannot say of one declaration: its columns together, and its source.
+
+    ``cells`` are the columns whose cells already broke a rule of the schema (reported
+    once, by :class:`aidlib.data.schema.RowChecker`): nothing here reads them again.
+    """
     out = []
 
     def bad(column: str, message: str) -> None:
         out.append(Problem(path, line, column, message))
 
     iid, op = row["indicator_id"], row["operation"]
-    if not _ID.fullmatch(iid):
-        bad("indicator_id", f"{iid!r} is not an indicator id like 'spend.per_household'")
-    for col in ("label_en", "label_zh"):
-        if not row[col].strip():
-            bad(col, "is empty; every indicator has a label in English and in Chinese")
-    if op not in OPERATIONS:
-        bad("operation", f"unknown operation {op!r}; expected one of {', '.join(OPERATIONS)}")
-    else:
+    if "operation" not in cells:
         low, high, takes, _ = OPERATIONS[op]
         inputs = [i.strip() for i in row["inputs"].split(";") if i.strip()]
-        if len(inputs) < low or (high is not None and len(inputs) > high):
+        if "inputs" not in cells and (len(inputs) < low or (high is not None and len(inputs) > high)):
             count = f"{low}" if low == high else f"{low} or more" if high is None else f"{low} to {high}"
             bad("inputs", f"{len(inputs)} input(s) for {op}, which takes {count} ({takes})")
-        for ident in inputs:
-            if not _INPUT.fullmatch(ident):
-                bad("inputs", f"{ident!r} is not a metric id or cited figure id (ids are separated by ;)")
-        if (op == "part_shares") != (PART in iid):
+        if "indicator_id" not in cells and (op == "part_shares") != (PART in iid):
             wants = "needs {part} in its id" if op == "part_shares" else "has {part} in its id"
             rule = "" if op == "part_shares" else ", which only part_shares may use"
             bad("indicator_id", f"{iid!r}: operation {op} {wants}{rule}")
-    if row["requires"] not in REQUIREMENTS:
-        bad(
-            "requires",
-            f"unknown requirement {row['requires']!r}; expected {' or '.join(map(repr, REQUIREMENTS))}",
-        )
     if not row["caveat"].strip() and op != "distinct_facts":
         bad(
             "caveat",
@@ -185,16 +175,11 @@ def read_declarations(
     table, problems = read_table(path, COLUMNS)
     if table is None:
         return [], None, problems
-    seen: dict[tuple[str, str], int] = {}
+    rows = row_checker("indicators", table.path)  # every cell by the schema, and the key (id, source)
     out = []
     for line, row in table:
-        found = _check_row(table.path, line, row, sources)
-        key = (row["indicator_id"], row["source_id"])
-        if key in seen:
-            where = f"for source {key[1]!r}" if key[1] else "for every source"
-            found.append(Problem(table.path, line, "indicator_id",
-                                 f"duplicate {key[0]!r} {where} (first on line {seen[key]})"))  # fmt: skip
-        seen.setdefault(key, line)
+        found, cells = rows.check(line, row)
+        found += _check_row(table.path, line, row, sources, cells)
         problems += found
         if not found:
             out.append(_declaration(table.path, line, row, generic))

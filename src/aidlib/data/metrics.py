@@ -6,6 +6,10 @@ metric id in two sources names the same concept (each report's ``funding.aid_tot
 so reports compare by id; ``duplicate_of`` and ``part_of`` link rows of one source.
 Validation runs on plain CSV rows, so each problem can name its file, line and
 column; :func:`load_metrics` returns a typed DataFrame only when there are none.
+Every cell is checked by the data package's schema (:mod:`aidlib.data.schema`: ids,
+vocabularies, numbers, periods, labels); this module checks the rest: a row's
+columns together (a range's high end, ``unit_en``), the links between rows, and
+provenance (the quote is in the source text and states the row's value).
 
 A number whose digit was lost in the source (``带动当�?00多人``) is kept as the lower
 bound its surviving digits allow (:func:`damaged_bound`: at least 100), with a note
@@ -16,7 +20,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +28,16 @@ from typing import TYPE_CHECKING
 from aidlib.data import paths
 from aidlib.data.csvfile import DataError, Problem, Table, parse_value, plain_number, read_table
 from aidlib.data.periods import metric_period_problem
-from aidlib.data.vocabulary import BASES, QUALIFIERS, THEMES, UNITS, same_measure, same_measure_groups
+from aidlib.data.schema import row_checker
+from aidlib.data.vocabulary import (
+    BASIS_NAMES,
+    QUALIFIERS,
+    THEMES,
+    UNITS,
+    basis_in,
+    same_measure,
+    same_measure_groups,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -40,8 +52,6 @@ COLUMNS = (
 #: A row's key: the same metric id in two sources is the same concept, stated twice.
 KEY = ("source_id", "metric_id")
 
-_METRIC_ID = re.compile(r"[a-z][a-z_]*\.[a-z0-9_]+")
-_CRS = re.compile(r"\d{3}")
 _DAMAGE_MARKS = "\ufffd?"
 # Measure words that count the same thing (10场 and 10场次 of the same shows; 人, 名
 # and 位): a restatement may switch between them, a part may use the other of its
@@ -53,8 +63,12 @@ class MetricsError(DataError):
     """The curated metrics failed validation; ``problems`` lists every failure."""
 
 
-def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> list[Problem]:
-    """Check one row's schema and provenance."""
+def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context, cells: set[str]) -> list[Problem]:
+    """Check what the schema cannot say of one row: its columns together, and its provenance.
+
+    ``cells`` are the columns whose cells already broke a rule of the schema (reported
+    once, by :class:`aidlib.data.schema.RowChecker`): nothing here reads them again.
+    """
     from aidlib.quantities.chinese import QuantityError, parse_quantity
 
     out = []
@@ -62,39 +76,22 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
     def bad(column: str, message: str) -> None:
         out.append(Problem(path, line, column, message))
 
-    mid = row["metric_id"]
-    if not _METRIC_ID.fullmatch(mid):
-        bad("metric_id", f"{mid!r} is not a metric id like 'funding.aid_total'")
     source_id = row["source_id"]
-    if source_id in ctx.failed:
+    if source_id in ctx.failed or "source_id" in cells:
         pass  # the source itself failed: reported once, on its own line of sources.csv
     elif source_id not in ctx.texts:
         ctx.unknown.setdefault(source_id, []).append(line)  # one line per unknown id, after the rows
-    if row["theme"] not in THEMES:
-        bad("theme", f"unknown theme {row['theme']!r}; expected one of {', '.join(THEMES)}")
-    if row["qualifier"] not in QUALIFIERS:
-        bad("qualifier", f"unknown qualifier {row['qualifier']!r}; expected one of {', '.join(QUALIFIERS)}")
-    if row["unit"] not in UNITS:
-        bad("unit", f"unknown unit {row['unit']!r}; expected a measure word such as 元, 户, 人次")
-    elif row["unit_en"] != UNITS[row["unit"]].en:
+    if not {"unit", "unit_en"} & cells and row["unit_en"] != UNITS[row["unit"]].en:
         bad(
             "unit_en",
             f"{row['unit_en']!r} does not match unit {row['unit']}: expected {UNITS[row['unit']].en!r}",
         )
-    problem = metric_period_problem(row["period"])
-    if problem:
+    problem = metric_period_problem(row["period"]) if "period" not in cells else None
+    if problem:  # a span that runs backwards, or a span of one year
         bad("period", problem)
-    if row["basis"] and row["basis"] not in BASES:
-        bad("basis", f"unknown basis {row['basis']!r}; expected one of {', '.join(BASES)}, or empty")
-    if row["sector_crs"] and not _CRS.fullmatch(row["sector_crs"]):
-        bad("sector_crs", f"{row['sector_crs']!r} is not a 3-digit OECD CRS sector code")
-    for col in ("label_en", "label_zh"):
-        if not row[col].strip():
-            bad(col, "is empty; every metric has a label (a draft's labels are the curator's to fill)")
-    value = parse_value(row["value"])
-    if value is None:
-        bad("value", f"{row['value']!r} is not a number; expected a float in base units (ASCII digits)")
+    if "value" in cells or "high" in cells:
         return out
+    value = parse_value(row["value"])
     high = parse_value(row["high"]) if row["high"] else None
     if row["qualifier"] == "range":
         if high is None:
@@ -104,14 +101,12 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
             bad("high", f"{row['high']} is not above value {row['value']}; a range runs from value to high")
     elif row["high"]:
         bad("high", f"{row['high']!r} given for qualifier {row['qualifier']!r}; only a range has a high end")
-    ratio = parse_value(row["ratio"]) if row["ratio"] else None
-    if row["ratio"] and ratio is None:
-        bad("ratio", f"{row['ratio']!r} is not a number; a multiple's ratio to its base (ASCII digits)")
+    ratio = parse_value(row["ratio"]) if row["ratio"] and "ratio" not in cells else None
     text = ctx.texts.get(source_id)
     quote = row["quote"]
-    if text is None:
+    if text is None or "quote" in cells:
         return out
-    if not quote or quote not in text:
+    if quote not in text:
         bad("quote", f"{quote!r} not found in the normalized text of {source_id}")
         return out
     try:
@@ -120,7 +115,7 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
         bad("quote", f"{err}")
         return out
     if q.damaged:  # a digit may be lost: only the bound the surviving digits allow is stated
-        _check_damaged(row, quote, value, bad)
+        _check_damaged(row, quote, value, bad, cells)
         return out
     if not math.isclose(q.value, value, rel_tol=1e-9):
         stated = plain_number(q.value)
@@ -128,10 +123,17 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context) -> lis
     if high is not None and q.high is not None and not math.isclose(q.high, high, rel_tol=1e-9):
         high = plain_number(q.high)
         bad("high", f"{row['high']} disagrees with the quote {quote!r}, whose range ends at {high}")
-    if row["unit"] in UNITS and q.unit != row["unit"]:
+    if "unit" not in cells and q.unit != row["unit"]:
         bad("unit", f"{row['unit']!r} disagrees with the quote {quote!r}, which states {q.unit!r}")
-    if row["qualifier"] in QUALIFIERS and q.qualifier != row["qualifier"]:
+    if "qualifier" not in cells and q.qualifier != row["qualifier"]:
         bad("qualifier", f"{row['qualifier']!r} disagrees with the quote {quote!r}: expected {q.qualifier!r}")
+    money = q.unit in UNITS and UNITS[q.unit].kind == "money"
+    said = basis_in(quote, q.start) if row["basis"] and money else ""
+    if "basis" not in cells and said and said != row["basis"]:  # the verb before the amount says otherwise
+        bad("basis", f"{row['basis']!r} disagrees with the quote {quote!r}, whose verb before the amount "
+                     f"says {said!r} ({BASIS_NAMES[said]})")  # fmt: skip
+    if "ratio" in cells:
+        return out
     if q.ratio is not None and q.unit == "倍":  # a multiple: what it means is data, checked here
         if ratio is None:
             bad("ratio", f"is empty; the quote {quote!r} states a multiple whose ratio to its base is "
@@ -175,14 +177,13 @@ def damaged_bound(quote: str):
     return dataclasses.replace(again, qualifier="over", damaged=True, high=None, ratio=None)
 
 
-def _check_damaged(row: dict[str, str], quote: str, value: float, bad) -> None:
+def _check_damaged(row: dict[str, str], quote: str, value: float, bad, cells: set[str]) -> None:
     """A damaged quote's row states the lower bound its surviving digits allow, and says so."""
     from aidlib.quantities.chinese import QuantityError
 
     if "damaged" not in row["note"].lower():
-        bad(
-            "note", "the quote is damaged (U+FFFD next to the number); the note must say so and what was lost"
-        )
+        what = "the quote is damaged (U+FFFD next to the number): the note must say 'damaged'"
+        bad("note", f"{what} and what was lost")
     try:
         least = damaged_bound(quote)
     except QuantityError as err:
@@ -194,7 +195,7 @@ def _check_damaged(row: dict[str, str], quote: str, value: float, bad) -> None:
     if not math.isclose(least.value, value, rel_tol=1e-9):
         bad("value", f"{row['value']} is not the bound the surviving digits of {quote!r} allow: "
                      f"expected {plain_number(least.value)} (at least)")  # fmt: skip
-    if row["unit"] in UNITS and least.unit != row["unit"]:
+    if "unit" not in cells and least.unit != row["unit"]:
         bad("unit", f"{row['unit']!r} disagrees with the quote {quote!r}, which states {least.unit!r}")
 
 
@@ -245,19 +246,16 @@ def check_metrics(data: str | os.PathLike[str] | None = None) -> tuple[Table | N
     if not readable:  # sources.csv itself is broken: no row's source can be judged
         failed |= {row["source_id"] for row in table.rows}
     ctx = _Context(texts, failed)
+    rows = row_checker("metrics", path)  # every cell by the schema, and the key (source_id, metric_id)
     seen: dict[tuple[str, str], int] = {}
+    broken: dict[int, set[str]] = {}  # line → the columns whose cells broke a rule of the schema
     for line, row in table:
-        key = (row["source_id"], row["metric_id"])
-        if key in seen:
-            problems.append(
-                Problem(path, line, "metric_id",
-                        f"duplicate {key[1]!r} in source {key[0]!r} (first on line {seen[key]})")
-            )  # fmt: skip
-        seen.setdefault(key, line)
-        problems += _check_row(path, line, row, ctx)
+        seen.setdefault((row["source_id"], row["metric_id"]), line)
+        bad, broken[line] = rows.check(line, row)
+        problems += bad + _check_row(path, line, row, ctx, broken[line])
     problems += unknown_sources(path, ctx.unknown, ctx.texts)
     if not rows_lost:  # links to a row that could not be read would only echo its problem
-        problems += _check_links(table, seen)
+        problems += _check_links(table, seen, broken)
     return table, problems
 
 
@@ -268,7 +266,8 @@ def unknown_sources(path: Path, unknown: dict[str, list[int]], known) -> list[Pr
         more = f" (and {len(lines) - 1} more rows quote it)" if len(lines) > 1 else ""
         out.append(
             Problem(path, lines[0], "source_id",
-                    f"unknown source {source_id!r}; expected one of {sorted(known)}{more}")
+                    f"unknown source {source_id!r}; expected one of {', '.join(sorted(known)) or 'none'}"
+                    f"{more}")
         )  # fmt: skip
     return out
 
@@ -278,8 +277,13 @@ def validate(data: str | os.PathLike[str] | None = None) -> list[Problem]:
     return check_metrics(data)[1]
 
 
-def _check_links(table: Table, first_line: dict[tuple[str, str], int]) -> list[Problem]:
+def _check_links(
+    table: Table, first_line: dict[tuple[str, str], int], broken: dict[int, set[str]] | None = None
+) -> list[Problem]:
     """The ``duplicate_of`` and ``part_of`` graph, within each source.
+
+    A link whose cell broke a rule of the schema (``broken``: line → columns) was reported
+    already: it is not named again as a link to nowhere.
 
     - a link names another metric of the same source, never the row itself;
     - a restatement (``duplicate_of``) points at an original, which restates
@@ -298,7 +302,7 @@ def _check_links(table: Table, first_line: dict[tuple[str, str], int]) -> list[P
         mid, source = row["metric_id"], row["source_id"]
         for col in ("duplicate_of", "part_of"):
             target = row[col]
-            if not target:
+            if not target or col in (broken or {}).get(line, ()):
                 continue
             if target == mid:
                 out.append(Problem(path, line, col, f"{target!r} is this row itself"))
@@ -421,20 +425,23 @@ def check_exclusions(data: str | os.PathLike[str] | None = None) -> tuple[Table 
         return None, problems
     texts, failed, _, _ = _source_texts(folder)  # source problems are reported by check_metrics
     unknown: dict[str, list[int]] = {}
+    rows = row_checker("exclusions", table.path)
     for line, row in table:
+        bad, cells = rows.check(line, row)  # given source, quote and reason
+        problems += bad
         source_id = row["source_id"]
-        if source_id in failed:
+        if source_id in failed or "source_id" in cells:
             continue
         if source_id not in texts:
             unknown.setdefault(source_id, []).append(line)
             continue
         quote = row["quote"]
-        if not quote or quote not in texts[source_id]:
+        if "quote" in cells:
+            continue
+        if quote not in texts[source_id]:
             problems.append(Problem(table.path, line, "quote", f"{quote!r} not found in {source_id}"))
         elif not find_quantities(quote):
             problems.append(Problem(table.path, line, "quote", f"{quote!r} holds no quantity to exclude"))
-        if not row["reason"].strip():
-            problems.append(Problem(table.path, line, "reason", "is empty; say why it is not curated"))
     return table, problems + unknown_sources(table.path, unknown, texts)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aidlib.data.csvfile import NAME_RULE, Problem, is_name, path_inside, read_table, regular_file_problem
+from aidlib.data.csvfile import Problem, path_inside, read_table, regular_file_problem
 from aidlib.data.paths import data_dir
+from aidlib.data.schema import row_checker
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -26,16 +26,17 @@ SOURCE_COLUMNS = (
     "source_id", "title", "outlet", "author", "published", "period_covered", "language", "script",
     "path", "sha256", "licence", "damage", "url",
 )  # fmt: skip
-_REQUIRED = ("source_id", "outlet", "published", "path", "sha256")
-_SHA256 = re.compile(r"[0-9a-f]{64}")
-_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
-_URL = re.compile(r"https?://[^\s/]+\.[^\s/]+(?:/\S*)?")
 
 
 def read_sources(
     data: str | os.PathLike[str] | None = None,
 ) -> tuple[dict[str, dict[str, str]], list[Problem], set[str]]:
-    """Read ``sources.csv`` with the project's one reader.
+    """Read ``sources.csv`` with the project's one reader, every cell by the schema's rules.
+
+    The rules (:mod:`aidlib.data.schema`): an id is a name that may name a file (never a
+    path), unique; outlet, published (a date 2023, 2023-11 or 2023-11-13), language (BCP
+    47), path (inside the data folder) and sha256 (lowercase hex) are given; a URL is
+    http(s). Whether the raw file is there and keeps its SHA-256 is checked on reading it.
 
     Returns:
         The records by id (each with ``line``, its line in ``sources.csv``), the
@@ -48,28 +49,14 @@ def read_sources(
     rejected: set[str] = set()
     if table is None:
         return records, problems, rejected
+    rows = row_checker("sources", table.path)
     for line, row in table:
-        bad = [
-            Problem(path, line, c, "is empty; every source has one") for c in _REQUIRED if not row[c].strip()
-        ]
-        if row["source_id"].strip() and not is_name(row["source_id"]):  # ids name files: never a path
-            message = f"{row['source_id']!r} is not an id: use {NAME_RULE}"
-            bad.append(Problem(path, line, "source_id", message))
-        if row["sha256"] and not _SHA256.fullmatch(row["sha256"]):
-            bad.append(Problem(path, line, "sha256", f"{row['sha256']!r} is not a lowercase hex SHA-256"))
-        if row["published"] and not _DATE.fullmatch(row["published"]):
-            message = f"{row['published']!r} is not a date like 2023 or 2023-11-13"
-            bad.append(Problem(path, line, "published", message))
-        if row.get("url") and not _URL.fullmatch(row["url"]):
-            bad.append(Problem(path, line, "url", f"{row['url']!r} is not an http(s) URL"))
-        rel = Path(row["path"])
-        if row["path"] and (rel.is_absolute() or ".." in rel.parts):
-            bad.append(Problem(path, line, "path", f"{row['path']!r} must be a path inside the data folder"))
-        if row["source_id"] in records:
-            first = records[row["source_id"]]["line"]
-            bad.append(
-                Problem(path, line, "source_id", f"duplicate {row['source_id']!r} (first on line {first})")
-            )
+        bad, _ = rows.check(line, row)
+        if not bad and "/" in row["period_covered"]:  # a span runs forwards
+            start, _, end = row["period_covered"].partition("/")
+            if end <= start:
+                message = f"{row['period_covered']!r} ends before it starts (or is one year: write {start})"
+                bad.append(Problem(table.path, line, "period_covered", message))
         problems += bad
         if bad:
             rejected.add(row["source_id"])

@@ -12,6 +12,7 @@ import os
 
 from aidlib.data import paths
 from aidlib.data.csvfile import Problem, read_table
+from aidlib.data.schema import row_checker
 from aidlib.data.vocabulary import SUBJECTS
 
 SUBJECTS_FILE = "subjects.csv"
@@ -21,7 +22,9 @@ COLUMNS = ("subject", "description")
 def check_subjects(data: str | os.PathLike[str] | None = None) -> tuple[tuple[str, ...], list[Problem]]:
     """Read and check ``subjects.csv``; return every subject a cited figure may name, and the problems.
 
-    The subjects are aidlib's own, then the folder's in file order.
+    The subjects are aidlib's own, then the folder's in file order. The cells keep the
+    schema's rules (:mod:`aidlib.data.schema`); a subject aidlib already has is refused here,
+    since the descriptor cannot name aidlib's list.
     """
     path = paths.data_dir(data) / SUBJECTS_FILE
     if not path.exists() and not path.is_symlink():
@@ -31,21 +34,18 @@ def check_subjects(data: str | os.PathLike[str] | None = None) -> tuple[tuple[st
     table, problems = read_table(path, COLUMNS)
     if table is None:
         return SUBJECTS, problems
+    rows = row_checker("subjects", table.path)
     added: dict[str, int] = {}
     for line, row in table:
+        bad, _ = rows.check(line, row)  # a name, without spaces around it; unique; described
+        problems += bad
         subject = row["subject"]
-        if not subject.strip() or subject != subject.strip():
-            problems.append(Problem(table.path, line, "subject", f"{subject!r}: a subject is a name, without "
-                                                                 "leading or trailing spaces"))  # fmt: skip
-        elif subject in SUBJECTS:
+        if any(p.column == "subject" for p in bad):  # not a name, or a duplicate
+            continue
+        if subject in SUBJECTS:
             problems.append(
                 Problem(table.path, line, "subject", f"{subject!r} is already in aidlib's vocabulary")
             )
-        elif subject in added:
-            problems.append(Problem(table.path, line, "subject",
-                                    f"duplicate {subject!r} (first on line {added[subject]})"))  # fmt: skip
         else:
             added[subject] = line
-        if not row["description"].strip():
-            problems.append(Problem(table.path, line, "description", "is empty; say who or where it is"))
     return (*SUBJECTS, *added), problems

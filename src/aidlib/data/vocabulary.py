@@ -3,10 +3,10 @@
 One entry per fact, read by every module that needs it (the metrics and cited
 figures checks, the charts, the tables, the report) and by every
 ``datapackage.json``: its resources are ``aidlib/data/schema.json`` (the one place
-the tables' schemas are written) with the enums of this module
-(:func:`datapackage_resources`); ``aidlib init`` writes them into a new data folder,
-``python -m aidlib.data.vocabulary data/datapackage.json`` rewrites the project's,
-and ``tests/test_vocabulary.py`` holds both to them.
+the tables' schemas are written, :mod:`aidlib.data.schema`) with the enums of this
+module (:func:`datapackage_enums`); ``aidlib init`` writes them into a new data folder,
+``python -m aidlib.data.schema data/datapackage.json`` rewrites the project's, and
+``tests/test_vocabulary.py`` holds both to them.
 
 The measure words the parser recognises stay in :data:`aidlib.quantities.chinese.UNITS`
 (stage 2 cannot read stage 3); this module adds what the later stages need to
@@ -18,12 +18,9 @@ restatement may switch between them and a chart may put them on one axis.
 from __future__ import annotations
 
 import csv
-import json
-import sys
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 from aidlib.quantities.words import UNITS as PARSER_UNITS
 
@@ -83,6 +80,28 @@ BASES = {
     "arrived": "any",  # 到位, 到疆, 拨付: money that arrived or was disbursed
     "signed": "any",  # 签约: amounts signed (investment agreements), not yet arrived
 }  # fmt: skip
+# The verb before a money amount says how it was counted (the basis); 计划投入, 拟安排: planned.
+BASIS_VERBS = {
+    "投入": "invested", "安排": "arranged", "落实": "delivered", "到位": "arrived", "拨付": "arrived",
+    "到疆": "arrived", "签约": "signed", "计划": "plan", "规划": "plan",
+}  # fmt: skip
+PLANNED_WORDS = ("计划", "规划", "拟")
+
+
+def basis_in(text: str, end: int) -> str:
+    """The basis the last basis verb before ``end`` in ``text`` says, or ``""`` when there is none.
+
+    Examples:
+        >>> basis_in("累计投入5.3亿元", 4), basis_in("计划投入3亿元", 4), basis_in("共3亿元", 1)
+        ('invested', 'plan', '')
+    """
+    found = [(m, w) for w in BASIS_VERBS for m in [text.rfind(w, 0, end)] if m != -1 and m + len(w) <= end]
+    if not found:
+        return ""
+    at, word = max(found)
+    return "plan" if text[max(0, at - 2) : at].endswith(PLANNED_WORDS) else BASIS_VERBS[word]
+
+
 # What each basis means, in words: for the pages that set totals of several sources side by side.
 BASIS_NAMES = {
     "annual": "a calendar year", "plan": "planned", "cumulative": "cumulative", "five_year": "five years",
@@ -125,6 +144,10 @@ RELIABILITY = {
     "B": "a named outlet's piece reposted elsewhere",
     "C": "unattributed, wiki, Q&A or aggregator",
 }
+# What a reference (references.csv ``topic``) is cited for.
+TOPICS = {
+    "labour_programmes": "independent assessments of the labour-transfer and related employment programmes",
+}
 
 
 @dataclass(frozen=True)
@@ -138,7 +161,8 @@ class Unit:
         family: the measure word that stands for all words counting the same thing
             (名 and 位 are in 人's family); the word itself when it has no such peer.
         kind: what it measures: money, people, households, area, mass, length,
-            volume, power, time, share, multiple or count (of things).
+            volume, power, energy, voltage, temperature, sound, age, time, share,
+            multiple or count (of things).
     """
 
     word: str
@@ -187,6 +211,52 @@ _UNIT_FACTS = {
     "倍": ("times the base", "倍", "multiple"),
     "年": ("year", "年", "time"), "周": ("week", "周", "time"),
     "平方公里": ("square km", "平方公里", "area"), "公顷": ("hectare", "公顷", "area"),
+    # currencies of the region (quantities.currencies)
+    "巴基斯坦卢比": ("Pakistani rupee", "巴基斯坦卢比", "money"), "索姆": ("som", "索姆", "money"),
+    "索莫尼": ("somoni", "索莫尼", "money"), "苏姆": ("sum", "苏姆", "money"),
+    "阿富汗尼": ("afghani", "阿富汗尼", "money"), "图格里克": ("tugrik", "图格里克", "money"),
+    "泰铢": ("baht", "泰铢", "money"), "新加坡元": ("Singapore dollar", "新加坡元", "money"),
+    "林吉特": ("ringgit", "林吉特", "money"), "印尼盾": ("rupiah", "印尼盾", "money"),
+    "越南盾": ("dong", "越南盾", "money"), "菲律宾比索": ("Philippine peso", "菲律宾比索", "money"),
+    "缅元": ("kyat", "缅元", "money"), "基普": ("kip", "基普", "money"), "瑞尔": ("riel", "瑞尔", "money"),
+    "塔卡": ("taka", "塔卡", "money"), "土耳其里拉": ("Turkish lira", "土耳其里拉", "money"),
+    "迪拉姆": ("dirham", "迪拉姆", "money"), "沙特里亚尔": ("Saudi riyal", "沙特里亚尔", "money"),
+    "伊朗里亚尔": ("Iranian rial", "伊朗里亚尔", "money"),
+    "新西兰元": ("New Zealand dollar", "新西兰元", "money"),
+    # counters of things (quantities.units.COUNTERS)
+    "件": ("piece", "件", "count"), "列": ("train", "列", "count"), "架": ("aircraft", "架", "count"),
+    "艘": ("ship", "艘", "count"), "标准箱": ("TEU", "标准箱", "count"),
+    "台套": ("equipment set", "台套", "count"), "床位": ("hospital bed", "床位", "count"),
+    "床": ("bed", "床", "count"), "起": ("incident", "起", "count"), "宗": ("lot", "宗", "count"),
+    "剂": ("dose", "剂", "count"), "羽": ("bird", "羽", "count"), "尾": ("fish", "尾", "count"),
+    "匹": ("horse", "匹", "count"), "份": ("copy", "份", "count"), "种": ("kind", "种", "count"),
+    "栋": ("building", "栋", "count"), "幢": ("block of flats", "幢", "count"), "趟": ("trip", "趟", "count"),
+    "块": ("block", "块", "count"),
+    # a counter followed by 次 counts visits or runs (one flight twice is 2架次)
+    "架次": ("flight", "架次", "count"), "车次": ("train run", "车次", "count"),
+    "班次": ("scheduled run", "班次", "count"), "航次": ("voyage", "航次", "count"),
+    "艘次": ("ship call", "艘次", "count"), "台次": ("machine-time", "台次", "count"),
+    "辆次": ("vehicle-time", "辆次", "count"), "户次": ("household-time", "户次", "count"),
+    "列次": ("train-time", "列次", "count"), "剂次": ("dose given", "剂次", "count"),
+    "例次": ("case-time", "例次", "count"), "件次": ("item-time", "件次", "count"),
+    "家次": ("establishment-time", "家次", "count"),
+    # transport work: a tonne or a passenger carried over a km
+    "吨公里": ("tonne-km", "吨公里", "count"), "人公里": ("passenger-km", "人公里", "count"),
+    # physical units (quantities.units.PHYSICAL and PREFIXES); 千瓦时 is energy, never power
+    "克": ("gram", "克", "mass"), "毫克": ("mg", "毫克", "mass"), "微克": ("microgram", "微克", "mass"),
+    "吨标准煤": ("tonne of coal equivalent", "吨标准煤", "mass"), "米": ("metre", "米", "length"),
+    "厘米": ("cm", "厘米", "length"), "毫米": ("mm", "毫米", "length"),
+    "海里": ("nautical mile", "海里", "length"), "升": ("litre", "升", "volume"),
+    "毫升": ("ml", "毫升", "volume"), "瓦": ("W", "瓦", "power"), "兆瓦": ("MW", "兆瓦", "power"),
+    "吉瓦": ("GW", "吉瓦", "power"), "千伏安": ("kVA", "千伏安", "power"),
+    "兆伏安": ("MVA", "兆伏安", "power"), "瓦时": ("Wh", "瓦时", "energy"),
+    "千瓦时": ("kWh", "千瓦时", "energy"), "兆瓦时": ("MWh", "兆瓦时", "energy"),
+    "吉瓦时": ("GWh", "吉瓦时", "energy"), "伏": ("V", "伏", "voltage"), "千伏": ("kV", "千伏", "voltage"),
+    "℃": ("degree Celsius", "℃", "temperature"), "分贝": ("decibel", "分贝", "sound"),
+    "岁": ("year of age", "岁", "age"),
+    "分钟": ("minute", "分钟", "time"), "秒": ("second", "秒", "time"),
+    "工作日": ("working day", "工作日", "time"), "个季度": ("quarter", "个季度", "time"),
+    "个基点": ("basis point", "个基点", "share"),
 }  # fmt: skip
 
 UNITS: dict[str, Unit] = {
@@ -343,6 +413,9 @@ def english(word: str, count: float | None = None) -> str:
 def datapackage_enums() -> dict[tuple[str, str], list[str]]:
     """The enums ``data/datapackage.json`` must list, by resource and field.
 
+    A cited figure's subject has none: it is one of :data:`SUBJECTS` or of the folder's
+    ``subjects.csv`` (:mod:`aidlib.data.subjects`), a list no descriptor of aidlib's can hold.
+
     Examples:
         >>> enums = datapackage_enums()
         >>> "平方公里" in enums["metrics", "unit"], enums["cited_figures", "reliability"]
@@ -355,12 +428,12 @@ def datapackage_enums() -> dict[tuple[str, str], list[str]]:
         ("metrics", "basis"): list(BASES),
         ("indicators", "operation"): list(OPERATIONS),
         ("indicators", "requires"): [r for r in REQUIREMENTS if r],
-        ("cited_figures", "subject"): list(SUBJECTS),
         ("cited_figures", "measure"): list(MEASURES),
         ("cited_figures", "basis"): list(BASES),
         ("cited_figures", "unit"): list(dict.fromkeys(MEASURES.values())),
         ("cited_figures", "qualifier"): list(FIGURE_QUALIFIERS),
         ("cited_figures", "reliability"): list(RELIABILITY),
+        ("references", "topic"): list(TOPICS),
     }
 
 
@@ -380,56 +453,3 @@ def write_enums(package: dict) -> dict:
             raise KeyError(f"datapackage.json has no field {key[1]!r} in resource {key[0]!r}")
         fields[key].setdefault("constraints", {})["enum"] = values
     return package
-
-
-#: The canonical resources of a data package, in package data (``aidlib/data/schema.json``).
-SCHEMA_FILE = "schema.json"
-
-
-def datapackage_resources() -> list[dict]:
-    """The resources every data package lists, each with its schema: ``schema.json``, enums from here.
-
-    A new list on every call (the caller may change it).
-
-    Examples:
-        >>> [r["name"] for r in datapackage_resources()][:3]
-        ['sources', 'metrics', 'exclusions']
-    """
-    text = resources.files("aidlib.data").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
-    return write_enums({"resources": json.loads(text)["resources"]})["resources"]
-
-
-def write_resources(package: dict) -> dict:
-    """Set a descriptor's resources to :func:`datapackage_resources`; nothing else in it changes.
-
-    The canonical resources come first, in their order; a resource of another name (a
-    table the folder adds) is kept as it is, after them.
-
-    Raises:
-        ValueError: ``package`` is not a descriptor (an object whose resources are a list).
-    """
-    listed = package.get("resources", []) if isinstance(package, dict) else None
-    if not isinstance(listed, list):
-        raise ValueError("not a data package descriptor: expected an object with a list of resources")
-    canonical = datapackage_resources()
-    names = {r["name"] for r in canonical}
-    own = [r for r in listed if not isinstance(r, dict) or r.get("name") not in names]
-    package["resources"] = canonical + own
-    return package
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Rewrite the resources (schemas and enums) of the ``datapackage.json`` given (default ``data/``'s)."""
-    path = Path((argv if argv is not None else sys.argv[1:] or ["data/datapackage.json"])[0])
-    package = write_resources(json.loads(path.read_text(encoding="utf-8")))
-    path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    own = package["resources"][len(datapackage_resources()) :]
-    kept = [r.get("name") if isinstance(r, dict) else r for r in own]
-    more = f"; kept the folder's own resources {kept}" if kept else ""
-    print(f"{path}: resources written from aidlib/data/{SCHEMA_FILE}, enums from aidlib.data.vocabulary"
-          + more)  # fmt: skip
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())

@@ -2,8 +2,12 @@
 
 The Chinese parser is :mod:`aidlib.quantities.chinese`; English figures (wire copy) are
 read by :mod:`aidlib.quantities.english` into the same :class:`Quantity`. The pieces:
-:mod:`~aidlib.quantities.words` (every table: units with English and kind, currencies,
-hedges), :mod:`~aidlib.quantities.numerals` (reading numerals exactly),
+:mod:`~aidlib.quantities.units` (the measure-word model: base words with English and kind,
+derived units, aliases, halves, what a rate is per), :mod:`~aidlib.quantities.currencies`,
+:mod:`~aidlib.quantities.words` (hedges, falls, comparatives, names; it re-exports the unit
+and currency tables), :mod:`~aidlib.quantities.context` (the words before a number: rates,
+hedges at a distance, comparatives), :mod:`~aidlib.quantities.numerals` (reading numerals
+exactly, capital numerals in amounts),
 :mod:`~aidlib.quantities.names` (the gazetteer of place names holding a numeral),
 :mod:`~aidlib.quantities.shares` (shares and multiples without a measure word),
 :mod:`~aidlib.quantities.patterns` (shared regular expressions) and

@@ -5,8 +5,9 @@ numeral, with their short forms where in use (built by ``scripts/build_gazetteer
 jionlp's ``china_location``, Apache-2.0; see ``data/NOTICE``); ``data/place_names_extra.txt``
 adds landmarks and Bingtuan forms by hand (十三间房, 五棵松, 一四一团). A numeral inside
 one of these names is not a quantity. A short form followed by a character that continues
-its last character into another word is no name (维修十三间房屋: 房屋), so a real count
-beside a name-like word still counts.
+its last character into another word is no name (维修十三间房屋: 房屋; 栽种五棵树苗: 树苗),
+so a real count beside a name-like word still counts, unless that character starts a more
+common word with the next one (来到九成宫调研: 调研, not 宫调).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def _index() -> dict[tuple[str, str], list[_Entry]]:
     lines = _lines("place_names.txt")
     words = {line[1]: line.partition("\t")[2] for line in lines if line.startswith("~")}
     for line in lines + [f"{name}\t~" for name in _lines("place_names_extra.txt")]:
-        if line.startswith("~"):
+        if line.startswith(("~", "^")):
             continue
         name = line.partition("\t")[0]
         blocked = None if name.endswith(WHOLE_ENDINGS) else words.get(name[-1], "")
@@ -52,10 +53,16 @@ def _index() -> dict[tuple[str, str], list[_Entry]]:
     return index
 
 
+@functools.cache
+def _starts() -> dict[str, str]:
+    """For a character that continues a name, those that follow it in a more common word (调 → 研 ...)."""
+    return {line[1]: line.partition("\t")[2] for line in _lines("place_names.txt") if line.startswith("^")}
+
+
 def names() -> list[str]:
     """Every name of the gazetteer, full names and short forms (for tests and curious users)."""
     lines = _lines("place_names.txt") + _lines("place_names_extra.txt")
-    return [line.partition("\t")[0] for line in lines if not line.startswith("~")]
+    return [line.partition("\t")[0] for line in lines if not line.startswith(("~", "^"))]
 
 
 def in_place_name(text: str, start: int, end: int) -> bool:
@@ -76,7 +83,10 @@ def in_place_name(text: str, start: int, end: int) -> bool:
         if text.startswith(after, end) and text[start - len(before) : start] == before and (
             start >= len(before)
         ):
-            following = text[end + len(after) : end + len(after) + 1]
+            at = end + len(after)
+            following = text[at : at + 1]
             if blocked is None or not following or following not in blocked:
                 return True
+            if text[at + 1 : at + 2] in _starts().get(following, "") and text[at + 1 : at + 2]:
+                return True  # 来到九成宫调研: 调研, not 宫调
     return False

@@ -15,12 +15,16 @@ The rules of a compound numeral (:func:`read_numeral`):
 - 廿 is 20 and 卅 is 30 (廿五 = 25); 两 is 2; 点 is the decimal point
   (三点五零 = 3.50);
 - a run of digits with no magnitude and more than one character is read digit by
-  digit (一〇二 = 102) when it holds 〇 or 零, and is no number otherwise (十四五, 三三).
+  digit (一〇二 = 102, 一七二零点一 = 1720.1) when it holds 〇 or 零, and is no number
+  otherwise (十四五, 三三);
+- a leading 0 of Arabic digits after a magnitude holds a place: 1百01 = 101 (not the
+  spoken 1百1 = 110).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from decimal import Decimal, InvalidOperation
 
@@ -29,7 +33,7 @@ MAGNITUDES = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "萬": 10_000,
 # Chinese digits and their values (〇 and 零 are 0; 两 and 兩 are 2; 廿 and 卅 are tens).
 DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-    "七": 7, "八": 8, "九": 9, "廿": 20, "卅": 30,
+    "七": 7, "八": 8, "九": 9, "廿": 20, "卅": 30, "壹": 1,
 }  # fmt: skip
 
 # The largest value a float holds (about 1.8e308); a larger one is Infinity here.
@@ -41,6 +45,7 @@ _MAX_DIGITS = 330
 # A Chinese or mixed numeral longer than this is no number (一百一百...): the longest
 # real ones (九千九百九十九万九千九百九十九亿...) are far shorter.
 _MAX_NUMERAL = 200
+_MAGNITUDE_CHARS = "".join(MAGNITUDES)  # for str.strip: a fast test of "magnitudes only"
 _SMALL = {"十", "百", "千"}
 _BIG = {"万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8), "億": Decimal(10**8)}
 
@@ -80,6 +85,8 @@ def _tokens(text: str) -> list[Decimal | str] | None:
             d = read_arabic(text[i:j])
             if d is None:
                 return None
+            if text[i] == "0" and j - i > 1 and out and text[i + 1].isdigit():
+                out.append("零")  # 1百01: the leading 0 holds a place (101, not the spoken 1百1 = 110)
             out.append(d)
             i = j
         elif ch in DIGITS:
@@ -181,11 +188,15 @@ def read_numeral(text: str) -> Decimal | None:
         return None  # no number is written so: not read at all (a long run costs nothing)
     if text.isascii():
         return read_arabic(text) if text[0].isdigit() else None
-    positional = all(ch in "〇零一二三四五六七八九" for ch in text)
-    if len(text) > 1 and positional and ("〇" in text or "零" in text):
+    whole, point, fraction = text.partition("点")
+    positional = all(ch in "〇零一二三四五六七八九" for ch in whole + fraction)
+    if len(whole) > 1 and positional and ("〇" in whole or "零" in whole) and (fraction or not point):
         if len(text) > _MAX_DIGITS:
             return INFINITY
-        return cap(Decimal("".join(str(DIGITS[ch]) for ch in text)))  # 一〇二: digit by digit
+        digits = "".join(str(DIGITS[ch]) for ch in whole)  # 一〇二: digit by digit
+        if fraction:  # 一七二零点一: 1720.1
+            digits += "." + "".join(str(DIGITS[ch]) for ch in fraction)
+        return cap(Decimal(digits))
     if "廿" in text or "卅" in text:
         text = text.replace("廿", "二十").replace("卅", "三十")
     tokens = _tokens(text)
@@ -198,24 +209,23 @@ def read_numeral(text: str) -> Decimal | None:
 
 
 # ---- vague and bare numerals (数十, 几百, 两三, 百) --------------------------------------
-_ONE_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"两": 2, "兩": 2, "〇": 0, "十": 10}
+_ONE_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
+_ONE_DIGIT |= {"两": 2, "兩": 2, "〇": 0, "十": 10, "壹": 1}
 _DIGIT_VALUE = _ONE_DIGIT | {"十": None}
 _POSITIONAL = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
 def _bare(num: str) -> bool:
     """Whether a numeral is made only of magnitudes (百, 千万): a hedge may follow 上/过/破."""
-    return all(ch in MAGNITUDES for ch in num) and num != "十"
+    return not num.strip(_MAGNITUDE_CHARS) and num != "十"
 
 
 def _tail(num: str, mag: str) -> str:
     """The magnitudes a number ends with (五千万 → 千万; 3万 → 万), shared by a list or a range."""
     if mag:
-        return mag if all(ch in MAGNITUDES for ch in mag) else ""
-    i = len(num)
-    while i > 0 and num[i - 1] in MAGNITUDES:
-        i -= 1
-    return num[i:] if i > 0 else ""
+        return "" if mag.strip(_MAGNITUDE_CHARS) else mag
+    head = num.rstrip(_MAGNITUDE_CHARS)
+    return num[len(head) :] if head else ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -240,6 +250,9 @@ def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
     if len(num) == 1 and num in MAGNITUDES and num != "十":
         d = Decimal(MAGNITUDES[num])
         return d, d, True
+    if "点" in num:  # a decimal is never vague (一七二零点一三四: 三四 is no range)
+        d = read_numeral(num)
+        return (d, d, False) if d is not None else None
     if len(num) > 1 and ("〇" in num or "零" in num) and all(ch in _POSITIONAL for ch in num):
         d = read_numeral(num)  # 一〇〇: digit by digit
         return (d, d, False) if d is not None else None
@@ -264,3 +277,60 @@ def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
     return (d, d, False) if d is not None else None
 
 
+
+
+# ---- capital (financial) numerals: 壹贰叁 ... 拾佰仟, in amounts only ----------------------
+# 伍 and 拾 occur in ordinary words (队伍, 拾起), 陆 in 大陆 and 陆续: a run of them is read
+# only as an amount (see :func:`capital_view`).
+# 壹 stays 壹: the reader takes it as 1 anywhere (see patterns._CN_NUM), and 壹元 is then no
+# article as 一元 would be.
+CAPITALS = dict(zip("壹贰叁肆伍陆柒捌玖拾佰仟", "壹二三四五六七八九十百千", strict=True))
+_CAPITAL_RUN = re.compile(f"[{''.join(CAPITALS)}零〇一二两三四五六七八九十百千万亿]+")
+_HAS_CAPITAL = re.compile(f"[{''.join(CAPITALS)}]")
+_RUN_CHARS = frozenset("".join(CAPITALS) + "零〇一二两三四五六七八九十百千万亿")
+# An amount follows a capital numeral (元, 圆, 角, 分, a currency) or is announced before it.
+_MONEY_AFTER = tuple("元圆块角分")
+_MONEY_BEFORE = ("大写", "人民币", "金额", "￥", "¥", "合计", "计")
+# Capitals found in ordinary words (队伍, 大陆, 拾起): alone in a run they need an announcement.
+_AMBIGUOUS_CAPITALS = set("伍陆拾")
+
+
+def capital_view(view: str, currency_after: tuple[str, ...] = ()) -> str:
+    """Write capital numerals of amounts as ordinary ones, keeping every offset.
+
+    A run is an amount when it is followed by a money word (元, 圆, 角, 分,
+    ``currency_after``) or announced by 大写/人民币/金额/¥, and it holds two capital
+    numerals, or one that no ordinary word holds (壹万二千元; not 伍, 陆, 拾: 大陆三十万元),
+    or is announced; a lone capital before 角 or 分 after 元 is a digit of the amount
+    (玖仟陆佰陆拾伍圆壹角捌分).
+
+    Examples:
+        >>> capital_view("人民币贰拾伍万元整"), capital_view("队伍拾起")
+        ('人民币二十五万元整', '队伍拾起')
+    """
+    if not _HAS_CAPITAL.search(view):
+        return view
+    out = None
+    done = 0
+    for hit in _HAS_CAPITAL.finditer(view):
+        if hit.start() < done:
+            continue  # inside the run just read
+        s = hit.start()
+        while s > 0 and view[s - 1] in _RUN_CHARS:
+            s -= 1
+        m = _CAPITAL_RUN.match(view, s)
+        done = m.end()
+        run = m[0]
+        capitals = sum(ch in CAPITALS for ch in run)
+        if not capitals:
+            continue
+        s, e = m.span()
+        after = view[e : e + 1]
+        money_after = after in _MONEY_AFTER or view.startswith(currency_after, e)
+        announced = any(w in view[max(0, s - 6) : s] for w in _MONEY_BEFORE)
+        in_amount = capitals == 1 and after in ("角", "分") and view[s - 1 : s] in ("元", "圆", "角")
+        distinct = any(ch in CAPITALS and ch not in _AMBIGUOUS_CAPITALS for ch in run)
+        if (money_after or announced) and (capitals >= 2 or distinct or announced or in_amount):
+            out = out if out is not None else list(view)
+            out[s:e] = [CAPITALS.get(ch, ch) for ch in run]
+    return view if out is None else "".join(out)

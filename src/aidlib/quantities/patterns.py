@@ -7,10 +7,12 @@ import re
 from aidlib.quantities.words import FALL_SIZE_WORDS, FALL_WORDS
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-# Chinese numerals. The financial forms (壹贰叁 ... 拾佰仟) are left out on
-# purpose: 伍 and 拾 occur in ordinary words (队伍, 拾起) and news never uses them.
-_CN_NUM = "零〇一二两三四五六七八九十百千万亿兩萬億廿卅"
-_CN_DIGIT = "零〇一二两三四五六七八九廿卅"
+# Chinese numerals. Of the capital (financial) forms only 壹 is read everywhere: no ordinary
+# word holds it, and 壹元 is one yuan (一元 is often an article or a word: 一元化). The others
+# (贰叁 ... 拾佰仟) are read in amounts only (numerals.capital_view): 伍 and 拾 occur in
+# ordinary words (队伍, 拾起), 陆 in 大陆.
+_CN_NUM = "零〇一二两三四五六七八九十百千万亿兩萬億廿卅壹"
+_CN_DIGIT = "零〇一二两三四五六七八九廿卅壹"
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 
 
@@ -43,8 +45,9 @@ def _trie(words) -> str:
 # A number right after these is an ordinal (第134届), a date or code part (4·28)
 # or continues another number.
 _NOT_BEFORE = set("第0123456789.·/")
+# 起降 (take-offs and landings), 升降 and 增减 hold a fall word but are no fall.
 _FALL = re.compile(
-    rf"(?:(?:{_ALT(FALL_WORDS)})了?(?:达到|达)?|(?:{_ALT(FALL_SIZE_WORDS)})(?:达到|为|达|是)?)\s*$"
+    rf"(?<![起升增])(?:(?:{_ALT(FALL_WORDS)})了?(?:达到|达)?|(?:{_ALT(FALL_SIZE_WORDS)})(?:达到|为|达|是)?)\s*$"
 )
 # The character just before a fall's number ends a fall word or a word that may follow one.
 _FALL_LAST = {w[-1] for w in (*FALL_WORDS, *FALL_SIZE_WORDS)} | set("了达到为是 \t")

@@ -36,8 +36,14 @@ class Quantity:
         end: end offset (exclusive).
         high: the high end of a range; None for every other qualifier.
         ratio: for a multiple (unit 倍), the ratio to the base: 是去年的2倍 → 2;
-            增长(了)1.5倍 → 2.5 (a rise *by* N times, the common reading); 翻两番 → 4.
-            None for every other unit.
+            增长(了)1.5倍 → 2.5 and 超过全国平均水平1倍 → 2 (a rise or excess *by* N
+            times, the common reading); 翻两番 → 4. None for every other unit.
+        per: for a rate, what it is per, as a unit: 3200元/吨 → 吨, 每户2000元 → 户,
+            人均1.2万元 → 人, 时速350公里 → 小时; two joined by ``/`` in reading order
+            (每人每月300元 → 人/个月). ``value`` stays in the numerator's unit. None
+            when the quantity is no rate (and always for shares and multiples).
+        per_size: how many of ``per`` when the text says (每万人口3.2人 → 10000.0,
+            每10万人口 → 100000.0); None for one.
     """
 
     value: float
@@ -50,6 +56,8 @@ class Quantity:
     end: int
     high: float | None = None
     ratio: float | None = None
+    per: str | None = None
+    per_size: float | None = None
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -74,6 +82,33 @@ class Quantity:
         if self.qualifier == "under":
             return (0.0, v) if v >= 0 else (v, 0.0)
         return v, v
+
+
+_NEW = object.__new__
+
+
+def make_quantity(
+    value: float, unit: str, unit_en: str, qualifier: str, damaged: bool, text: str, start: int, end: int,
+    high: float | None = None, ratio: float | None = None, per: str | None = None,
+    per_size: float | None = None,
+) -> Quantity:  # fmt: skip
+    """Build a :class:`Quantity` as its constructor does, about three times faster.
+
+    The readers build one per number of a text; a frozen dataclass sets each field through
+    ``object.__setattr__``, which costs more than the reading. The result is an ordinary,
+    frozen Quantity (equal to and hashed as one built by the constructor).
+
+    Examples:
+        >>> make_quantity(5.0, "元", "yuan", "exact", False, "5元", 0, 2) == Quantity(
+        ...     5.0, "元", "yuan", "exact", False, "5元", 0, 2)
+        True
+    """
+    q = _NEW(Quantity)
+    q.__dict__.update(
+        value=value, unit=unit, unit_en=unit_en, qualifier=qualifier, damaged=damaged, text=text,
+        start=start, end=end, high=high, ratio=ratio, per=per, per_size=per_size,
+    )  # fmt: skip
+    return q
 
 
 def the_one_quantity(text: str, finder: Callable[[str], list[Quantity]]) -> Quantity:

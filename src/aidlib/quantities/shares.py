@@ -1,7 +1,9 @@
 """Shares and multiples written without a measure word after the number.
 
-百分之七十 (70 %), 三分之一 (33.33… %), 万分之五 (0.05 %), 1/3 (33.33… %), 翻两番 (4 倍).
-A slash pair that can be a month and day (12/25前, 截至6/30, 6/30) is a date, not a share.
+百分之七十 (70 %), 三分之一 (33.33… %), 万分之五 (0.05 %), 1/3 (33.33… %), 10.2/10万
+(0.0102 %: a rate per 100,000), 一半 (50 %; 另一半 is a person, 一半村 a place), 翻两番
+(4 倍), 翻了一番多 (over 2 倍). A slash pair that can be a month and day (12/25前, 截至6/30,
+6/30) is a date, not a share.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import bisect
 import re
 from decimal import Decimal
 
+from aidlib.quantities.names import in_place_name
 from aidlib.quantities.numerals import _read, read_numeral
 from aidlib.quantities.patterns import _ALT, _ARABIC, _CN_DIGIT, _CN_NUM, _FALL, _NOT_BEFORE
 from aidlib.quantities.quantity import Quantity
@@ -19,8 +22,9 @@ _FRACTION_DEN = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000
 _SHARE_WORDS = re.compile(
     # never start inside a number: a long run of digits before 分之 or / stays linear
     rf"(?<![\d{_CN_NUM}])(?P<den>\d+|[{_CN_NUM}]+)分之(?P<num>[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?|{_ARABIC})"
-    rf"|(?<![\d./])(?P<snum>\d+)/(?P<sden>\d+)(?![\d./])"
-    rf"|翻了?(?P<times>[一二两三四五六七八九十\d]?)番"
+    rf"|(?<![\d./])(?P<snum>\d+(?:\.\d+)?)/(?P<sden>\d+)(?P<smag>[十百千万亿]*)(?![\d./])"
+    rf"|(?<![另这那其])(?P<half>一半)"
+    rf"|翻了?(?P<times>[一二两三四五六七八九十\d]?)番(?P<more>多|余)?"
 )
 # 百分之三十到四十: the second number shares the first's 百分之 (not 百分之五到百分之十,
 # which the parser joins as two shares, nor 四十人, a count).
@@ -56,7 +60,7 @@ def _share_words(text: str, view: str, taken: list[Quantity]) -> list[Quantity]:
     百分之七十 (70 %), 三分之一 (33.33… %), 万分之五 (0.05 %), 1/3 (33.33… %), 翻两番 (4 倍).
     """
     out: list[Quantity] = []
-    if "分之" not in view and "/" not in view and "番" not in view:
+    if "分之" not in view and "/" not in view and "番" not in view and "一半" not in view:
         return out  # the common case: no share word at all
     starts = [q.start for q in taken]  # sorted: taken is in order of appearance
     for m in _SHARE_WORDS.finditer(view):
@@ -69,12 +73,20 @@ def _share_words(text: str, view: str, taken: list[Quantity]) -> list[Quantity]:
             if n is None or not 0 < n <= 10:
                 continue
             value = Decimal(2) ** int(n)
-            unit, ratio = "倍", float(value)
+            unit, ratio = "倍", float(value)  # 翻了一番多: more than doubled (qualifier below)
         else:
-            if m["snum"] is not None:
+            if m["half"]:
+                if in_place_name(view, m.start(), m.start() + 1):
+                    continue  # 一半村, 一半岭村: names
+                num, den = Decimal(1), Decimal(2)  # 一半: half (另一半 is the other half: a person)
+            elif m["snum"] is not None:
                 if len(m["snum"]) > 20 or len(m["sden"]) > 20:
                     continue  # no share is written with so many digits
                 num, den = Decimal(m["snum"]), Decimal(m["sden"])
+                if m["smag"]:  # 10.2/10万: a rate per 100,000, as a share
+                    den *= read_numeral(m["smag"]) or 1
+                elif "." in m["snum"]:
+                    continue  # 2.5/3: no share is written so
                 if not 0 < num < den or _slash_is_date(view, m, num, den):
                     continue  # 12/5 is a date, 5/5 a score
             else:
@@ -108,6 +120,8 @@ def _share_words(text: str, view: str, taken: list[Quantity]) -> list[Quantity]:
             continue
         if high is not None:
             qualifier = "range"
+        elif m["times"] is not None and m["more"]:
+            qualifier = "over"
         out.append(Quantity(float(value), unit, UNITS[unit], qualifier, False, text[start:end], start, end,
                             None if high is None else float(high), ratio))  # fmt: skip
     return out

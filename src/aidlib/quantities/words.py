@@ -1,112 +1,24 @@
-"""The word tables of the quantity parsers: units (with English and kind), currencies, hedges, falls.
+"""The word tables of the quantity parsers: hedges, falls, growth and comparatives, lists, names.
 
 One place for every table: :mod:`aidlib.quantities.chinese` and
 :mod:`aidlib.quantities.english` read them, and so may later stages (a vocabulary of units).
+The units (:mod:`aidlib.quantities.units`) and currencies
+(:mod:`aidlib.quantities.currencies`) have modules of their own and are re-exported here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
+from aidlib.quantities.currencies import CURRENCIES, CURRENCY_BEFORE, CURRENCY_UNITS, Currency
+from aidlib.quantities.units import ALIASES, UNIT_ALIASES, UNITS, Unit
+from aidlib.quantities.units import BASE_UNITS as UNIT_TABLE
 
-
-@dataclass(frozen=True)
-class Unit:
-    """A measure word as kept in a :class:`~aidlib.quantities.quantity.Quantity`.
-
-    Attributes:
-        english: the English name (``unit_en``).
-        kind: its family: ``currency``, ``count``, ``share``, ``multiple``, ``time``,
-            ``mass``, ``length``, ``area``, ``volume`` or ``power``.
-    """
-
-    english: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class Currency:
-    """A currency: its own unit, never converted into another (see ``indicators.convert_cny``).
-
-    Attributes:
-        unit: the unit a quantity keeps (元, 美元, 港元 ...).
-        english: the English name.
-        code: the ISO 4217 code.
-        after: words written after the number (美元, 美金); ``元`` may stand between
-            the number and them (1000元港币).
-        before: words, symbols and codes written before the number (港币, HK$, HKD).
-        english_words: English names the English reader takes after the number.
-    """
-
-    unit: str
-    english: str
-    code: str
-    after: tuple[str, ...]
-    before: tuple[str, ...]
-    english_words: tuple[str, ...] = ()
-
-
-# Every currency, one row each. 元 alone is yuan; written with another currency's name
-# before or after the number (港币3000元, 1000元港币) it names that currency. Chinese
-# names before the number are kept for the currencies so written in news (人民币, 美元,
-# 港币, 新台币, 澳门币); every other currency is written after it, or by symbol or code.
-# ¥ is yuan (the Japanese yen is written 日元, JPY or 円 in Chinese text).
-CURRENCIES = (
-    Currency("元", "yuan", "CNY", ("元", "人民币", "元人民币", "块钱", "RMB", "CNY"),
-             ("¥", "￥", "RMB", "CNY", "人民币"), ("yuan", "rmb", "cny", "renminbi")),
-    Currency("美元", "US dollars", "USD", ("美元", "美金", "USD"), ("US$", "USD", "$", "美元"),
-             ("us dollars", "dollars", "usd")),
-    Currency("港元", "Hong Kong dollars", "HKD", ("港元", "港币", "HKD"), ("HK$", "HKD", "港币", "港元"),
-             ("hong kong dollars", "hkd")),
-    Currency("澳门元", "patacas", "MOP", ("澳门元", "澳门币", "MOP"), ("MOP$", "MOP", "澳门币"),
-             ("patacas", "mop")),
-    Currency("新台币", "New Taiwan dollars", "TWD", ("新台币", "台币", "TWD"),
-             ("NT$", "TWD", "新台币", "台币"), ("new taiwan dollars", "twd")),
-    Currency("日元", "yen", "JPY", ("日元", "円", "JPY"), ("JPY",), ("yen", "jpy")),
-    Currency("欧元", "euros", "EUR", ("欧元", "EUR"), ("€", "EUR"), ("euros", "euro", "eur")),
-    Currency("英镑", "pounds sterling", "GBP", ("英镑", "GBP"), ("£", "GBP"),
-             ("pounds sterling", "gbp")),
-    Currency("卢布", "roubles", "RUB", ("卢布", "RUB"), ("₽", "RUB"), ("roubles", "rubles", "rub")),
-    Currency("韩元", "won", "KRW", ("韩元", "KRW"), ("₩", "KRW"), ("korean won", "krw")),
-    Currency("澳元", "Australian dollars", "AUD", ("澳元", "AUD"), ("A$", "AUD"),
-             ("australian dollars", "aud")),
-    Currency("加元", "Canadian dollars", "CAD", ("加元", "CAD"), ("C$", "CAD"),
-             ("canadian dollars", "cad")),
-    Currency("瑞士法郎", "Swiss francs", "CHF", ("瑞士法郎", "CHF"), ("CHF",),
-             ("swiss francs", "chf")),
-    Currency("坚戈", "tenge", "KZT", ("坚戈", "哈萨克斯坦坚戈", "KZT"), ("₸", "KZT"),
-             ("tenge", "kzt")),
-    Currency("卢比", "rupees", "INR", ("卢比", "INR"), ("₹", "INR"), ("rupees", "inr")),
-)  # fmt: skip
-CURRENCY_UNITS = {c.unit: c for c in CURRENCIES}
-
-# Measure words (simplified) with their English and kind. Longer words are tried first,
-# so 人次 wins over 人, 场次 over 场, 个月 over 个, 大项 over 项.
-UNIT_TABLE: dict[str, Unit] = {
-    **{c.unit: Unit(c.english, "currency") for c in CURRENCIES},
-    "户": Unit("households", "count"), "人次": Unit("person-times", "count"), "人": Unit("people", "count"),
-    "名": Unit("people", "count"), "位": Unit("people", "count"), "个": Unit("units", "count"),
-    "项": Unit("items", "count"), "大项": Unit("major items", "count"), "小项": Unit("minor items", "count"),
-    "家": Unit("establishments", "count"), "场": Unit("events", "count"),
-    "场次": Unit("event sessions", "count"), "批次": Unit("batches", "count"), "批": Unit("batches", "count"),
-    "次": Unit("times", "count"), "例": Unit("cases", "count"), "间": Unit("rooms", "count"),
-    "支": Unit("teams", "count"), "封": Unit("letters", "count"), "所": Unit("institutions", "count"),
-    "瓶": Unit("bottles", "count"), "台": Unit("machines", "count"), "套": Unit("sets", "count"),
-    "辆": Unit("vehicles", "count"), "座": Unit("structures", "count"), "处": Unit("sites", "count"),
-    "条": Unit("lines", "count"), "篇": Unit("articles", "count"), "本": Unit("volumes", "count"),
-    "册": Unit("volumes", "count"), "张": Unit("sheets", "count"), "头": Unit("head", "count"),
-    "只": Unit("animals", "count"), "株": Unit("plants", "count"), "棵": Unit("trees", "count"),
-    "吨": Unit("tonnes", "mass"), "公斤": Unit("kg", "mass"), "千克": Unit("kg", "mass"),
-    "斤": Unit("jin", "mass"), "公里": Unit("km", "length"), "亩": Unit("mu", "area"),
-    "平方米": Unit("square metres", "area"), "平方公里": Unit("square km", "area"),
-    "公顷": Unit("hectares", "area"), "立方米": Unit("cubic metres", "volume"), "千瓦": Unit("kW", "power"),
-    "年": Unit("years", "time"), "个月": Unit("months", "time"), "周": Unit("weeks", "time"),
-    "天": Unit("days", "time"), "小时": Unit("hours", "time"),
-    "%": Unit("percent", "share"), "个百分点": Unit("percentage points", "share"),
-    "倍": Unit("times the base", "multiple"),
-}  # fmt: skip
-# The English of every unit (``Quantity.unit_en``).
-UNITS = {unit: u.english for unit, u in UNIT_TABLE.items()}
+__all__ = [
+    "ALIASES", "BARE_HEDGES", "CURRENCIES", "CURRENCY_BEFORE", "CURRENCY_UNITS", "Currency",
+    "ENGLISH_SCALES", "FALL_SIZE_WORDS", "FALL_WORDS", "GROWTH_WORDS", "NAME_INFIXES", "NAME_WORDS",
+    "NOT_SHARE_AFTER_CHENG", "NOT_SIGN_WORDS", "PLACE_COUNTERS", "PLACE_SUFFIXES", "QUALIFIERS_AFTER",
+    "QUALIFIERS_BEFORE", "QUALIFIERS_INSIDE", "RANGE_MARKS", "ROUGHLY_INSIDE", "TIME_UNITS", "UNITS",
+    "UNIT_ALIASES", "UNIT_TABLE", "Unit", "WITHIN_AFTER",
+]  # fmt: skip
 
 # Hedges and the bound they express. "over" means the true value is at least
 # the stated one (4万余户 ≥ 40,000), "under" at most (不足300人 ≤ 300; 近万名 ≤ 10,000:
@@ -118,27 +30,57 @@ QUALIFIERS_BEFORE = {  # before the number
     "约合": "about",  # 约合5万元: "about 50,000 yuan" (合 is no separate word here)
     "不足": "under", "不到": "under", "不超过": "under", "最多": "under", "至多": "under",
     "少于": "under", "低于": "under", "不高于": "under", "不满": "under", "未满": "under",
+    "最高": "under", "最低": "over", "起码": "over", "不超": "under", "上限": "under",
+    # with 为, 占, 达 or 有 after them (约为5亿元, 约占三成, 超过了3万人)
+    "约为": "about", "约占": "about", "约达": "about", "约有": "about", "大约为": "about",
+    "约计": "about", "超过了": "over",
 }  # fmt: skip
+# These reach over a verb to the number: 最高奖励50万元 and 最多补贴50万元 are at most,
+# 最低补助1000元 at least. Only a verb of giving, getting or reaching may stand between
+# (``HEDGE_VERBS``): 最高气温38℃ states the maximum, exact; 最多的一天3万人次 too.
+REACHING_HEDGES = {
+    "最高": "under", "最多": "under", "最低": "over", "最少": "over", "至少": "over", "上限": "under",
+    "上限为": "under", "上限是": "under", "封顶": "under", "不超过": "under",
+}  # fmt: skip
+HEDGE_VERBS = (
+    "可", "能", "可以", "将", "奖励", "奖补", "补贴", "补助", "资助", "给予", "获得", "可获", "享受",
+    "支持", "发放", "贷款", "授信", "扶持", "减免", "报销", "赔付", "罚款", "处", "达", "达到", "为",
+    "是", "一次性", "每年", "每户", "每人", "累计", "给", "奖", "补", "借款", "融资", "担保", "投资",
+    "申请", "领取", "拨付", "返还", "退还", "获", "减", "免",
+)  # fmt: skip
 # 上 is a hedge only in front of a bare magnitude: 上百名 ≥ 100 (but 上3个月 is "the last 3 months").
 BARE_HEDGES = {"上": "over", "过": "over", "破": "over"}
 QUALIFIERS_INSIDE = {"余": "over", "多": "over"}  # 30多亿元, 25亿余元, 3000余次
+# After a bare magnitude only: 千把人, 百把块钱, 万把元 are about (三把椅子 is three chairs).
+ROUGHLY_INSIDE = {"把": "about"}
 QUALIFIERS_AFTER = {
     "以上": "over", "有余": "over", "开外": "over", "出头": "over", "左右": "about", "上下": "about",
-    "以下": "under", "以内": "under", "之内": "under",
+    "以下": "under", "以内": "under", "之内": "under", "封顶": "under", "起": "over",
 }  # fmt: skip
+# After a span of time or a distance only: 72小时内, 5公里内 are at most (3个内容 is no hedge).
+WITHIN_AFTER = {"内": "under"}
 # 近 before a span of time is "the last": 近三年来 is over the last 3 years, no hedge.
-TIME_UNITS = ("年", "个月", "周", "天", "小时")
+TIME_UNITS = ("年", "个月", "周", "天", "小时", "分钟", "秒", "工作日", "个季度")
 
 # A number right after one of these (了 may stand between) is a fall: negative.
 FALL_WORDS = (
     "下降", "降低", "减少", "下滑", "下跌", "回落", "缩减", "缩小", "萎缩", "减低", "负增长",
-    "减", "降", "跌",
+    "下调", "调低", "调减", "下浮", "压减", "削减", "下挫", "缩水", "降价", "减收", "减产", "减", "降",
+    "跌",
 )  # fmt: skip
 # Words for the size of a fall: 降幅3%, 跌幅达5% (为, 达, 是 may follow).
-FALL_SIZE_WORDS = ("降幅", "跌幅", "减幅", "下降幅度", "减少幅度")
+FALL_SIZE_WORDS = ("降幅", "跌幅", "减幅", "下降幅度", "减少幅度", "降价幅度", "下调幅度")
 # A multiple after one of these is a rise by N times the base: 增长1.5倍 is 2.5 times the
 # base (the common reading); 增长到/为2倍 and 是…的2倍 are N times the base.
 GROWTH_WORDS = ("增长", "增加", "提高", "提升", "扩大", "上升", "上涨", "增")
+# Comparatives before a multiple: 超过全国平均水平1倍 and 比上年多1倍 exceed the base *by*
+# N times, so the ratio is N + 1 (as 增长1倍); 是…的N倍 and 相当于…的N倍 are N. The
+# comparative word must be apart from the number (超过1倍 is a hedge: more than 1 times).
+COMPARATIVE_WORDS = ("超过", "高于", "多于", "超出", "高出", "多出", "大于", "强于")
+# 比 … then one of these right before the number: 比上年多1倍, 比全国高出2倍.
+COMPARED_WORDS = ("多", "高", "大", "快", "增长", "增加", "提高", "上升", "高出", "多出", "超出")
+# Members of a list are joined by these (3万、5万和8万元; 分别下降2.1%和3.4%).
+LIST_JOINS = ("，", "、", ",", "和", "及", "与", "以及")
 # Between two numbers these make a range (3-5万元, 3至5个, 2——3万元, 3或4个); dashes may repeat.
 RANGE_MARKS = "-~～—–至到或"
 
@@ -149,15 +91,6 @@ NOT_SIGN_WORDS = (
     "减负", "担负", "肩负", "背负", "身负", "抱负", "胜负", "欺负", "辜负", "自负", "不负", "重负",
 )  # fmt: skip
 
-# Words written after a number that stand for a unit above, with the factor that
-# turns the number into it: shares become percent; 个多月 is over a month.
-UNIT_ALIASES = {
-    "‰": ("%", Decimal("0.1")), "成": ("%", Decimal(10)),
-    "个多月": ("个月", Decimal(1)), "周年": ("年", Decimal(1)), "周岁": ("年", Decimal(1)),
-    **{w: (c.unit, Decimal(1)) for c in CURRENCIES for w in c.after if w != c.unit},
-}  # fmt: skip
-# Currency written before the number; the unit after it may then be left out (¥100, 人民币5亿).
-CURRENCY_BEFORE = {w: c.unit for c in CURRENCIES for w in c.before}
 # 成 is a share (三成 = 30 %) except at the start of these words (成员, 成为, 成效 ...).
 NOT_SHARE_AFTER_CHENG = set("员为立功本果效绩熟交都长年就品型片")
 
@@ -176,5 +109,7 @@ PLACE_COUNTERS = {"个", "座", "所", "处", "家", "条", "间"}
 NAME_WORDS = (
     "三人行", "二人转", "二人台", "三元里", "五台山", "一成不变", "三五成群", "一条龙", "一条心",
     "三天两头", "一头雾水", "三只松鼠", "两头", "十项全能", "三位一体", "四位一体", "五位一体",
-    "一年四季", "三天打鱼", "五年规划", "五年计划",
+    "一年四季", "三天打鱼", "五年规划", "五年计划", "三次产业", "一年半载", "半斤八两", "金三角",
+    "三角洲", "三角形", "三角区", "三起三落", "三番两次", "三头六臂", "作家三毛", "九牛一毛",
+    "一件件", "一列列", "三件套", "四件套", "三番五次", "三分钟热度", "两天晒网", "十年树木", "百年树人",
 )  # fmt: skip
