@@ -28,7 +28,13 @@ STAGES = {
 }
 RULE_MODULES = (
     ("aidlib.quantities.chinese", "How a Chinese quantity is read"),
-    ("aidlib.quantities.words", "Measure words, currencies and hedges"),
+    ("aidlib.quantities.numerals", "Numbers: digits, numerals and capitals"),
+    ("aidlib.quantities.units", "Measure words as a model"),
+    ("aidlib.quantities.context", "Words before a number: rates, hedges at a distance, comparatives"),
+    ("aidlib.quantities.shares", "Shares and multiples"),
+    ("aidlib.quantities.currencies", "Currencies"),
+    ("aidlib.quantities.names", "Place names holding a numeral"),
+    ("aidlib.quantities.words", "Hedges and other word lists"),
     ("aidlib.quantities.english", "English wire copy"),
     ("aidlib.text.normalizer", "The repair, step by step"),
     ("aidlib.text.repairs", "The repairs of the text"),

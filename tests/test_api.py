@@ -77,16 +77,6 @@ def test_frame_first_everywhere(metrics):
     assert "share.itemized" in set(aidlib.indicator_table(metrics)["indicator_id"])
 
 
-def test_the_readme_lists_every_public_name():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### Public API") :]
-    section = section[: section.index("\n#")]
-    listed = set(re.findall(r"^\| ((?:`\w+`(?:, )?)+) \|", section, re.M))
-    names = {n for group in listed for n in re.findall(r"`(\w+)`", group)}
-    errors = set(re.findall(r"`(\w+Error)`", section))
-    assert names | errors == set(aidlib.__all__)
-
-
 def test_an_empty_frame_is_named_not_a_matplotlib_error():
     import pandas as pd
 
