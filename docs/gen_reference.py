@@ -125,7 +125,14 @@ def rules() -> str:
     return "\n".join(lines)
 
 
-for path, text in (("reference/api.md", api()), ("reference/cli.md", cli()), ("reference/data.md", data()),
-                   ("reference/rules.md", rules())):  # fmt: skip
-    with mkdocs_gen_files.open(path, "w") as fh:
-        fh.write(text)
+def main() -> None:
+    """Write the four pages into the site being built."""
+    pages = {"reference/api.md": api(), "reference/cli.md": cli(), "reference/data.md": data(),
+             "reference/rules.md": rules()}  # fmt: skip
+    for path, text in pages.items():
+        with mkdocs_gen_files.open(path, "w") as fh:
+            fh.write(text)
+
+
+if __name__ in {"__main__", "<run_path>"}:  # mkdocs-gen-files runs this file with runpy.run_path
+    main()
