@@ -82,33 +82,33 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from aidlib.quantities.context import (
-    _PER_UNIT_WORDS,
-    _PER_UNITS,
+    PER_UNIT_PATTERN,
+    PER_UNITS,
     comparative_before,
     per_before,
     reaching_hedge,
 )
 from aidlib.quantities.names import in_place_name
 from aidlib.quantities.numerals import (
-    _MAGNITUDE_CHARS,
-    _ONE_DIGIT,
+    MAGNITUDE_CHARS,
     MAGNITUDES,
-    _bare,
-    _read,
-    _tail,
+    SINGLE_NUMERALS,
     cap,
     capital_view,
+    final_magnitudes,
+    is_bare_magnitude,
+    read_bounds,
     read_numeral,
 )
 from aidlib.quantities.patterns import (
-    _ALT,
-    _ARABIC,
-    _CN_DIGIT,
-    _CN_NUM,
-    _FALL,
-    _FALL_LAST,
-    _NOT_BEFORE,
-    _trie,
+    ARABIC_NUMBER,
+    CHINESE_DIGIT_CHARS,
+    CHINESE_NUMERAL_CHARS,
+    FALL_BEFORE,
+    FALL_LAST_CHARS,
+    NO_QUANTITY_AFTER,
+    alternation,
+    trie_pattern,
 )
 from aidlib.quantities.quantity import (
     Quantity,
@@ -117,7 +117,7 @@ from aidlib.quantities.quantity import (
     make_quantity,
     the_one_quantity,
 )
-from aidlib.quantities.shares import _share_words
+from aidlib.quantities.shares import find_shares
 from aidlib.quantities.units import (
     ADDRESS_UNITS,
     CLASS,
@@ -181,7 +181,7 @@ _HAS_FULL_WIDTH = re.compile(f"[{_FULL_WIDTH}]")
 # Every word that may stand after a number as its unit: units, aliases, halves (一年半),
 # and the words whose unit depends on the text around them (度, 方).
 _ALL_UNIT_WORDS = [*UNITS, *UNIT_ALIASES, *HALVES, *CONTEXT_WORDS]
-_UNIT_WORDS = _trie(_ALL_UNIT_WORDS)
+_UNIT_WORDS = trie_pattern(_ALL_UNIT_WORDS)
 
 
 def _mag_char() -> str:
@@ -191,17 +191,17 @@ def _mag_char() -> str:
         if u[0] in MAGNITUDES:
             starts.setdefault(u[0], set()).add(u[1:])
     plain = "".join(ch for ch in MAGNITUDES if ch not in starts)
-    guarded = [f"{ch}(?!{_ALT(rest)})" for ch, rest in sorted(starts.items())]
+    guarded = [f"{ch}(?!{alternation(rest)})" for ch, rest in sorted(starts.items())]
     return "(?:" + "|".join([f"[{plain}]", *guarded]) + ")"
 
 
 _MAG_CHAR = _mag_char()
 # 半 is a number before a span of time or a weight: 半年, 半个月, 半小时, 半斤.
-_HALF = rf"半(?={_ALT(HALF_BEFORE)})"
+_HALF = rf"半(?={alternation(HALF_BEFORE)})"
 # Atomic (?>...) and possessive *+: a number is read whole, never split to retry
 # (a long run of 十十十... would otherwise be tried at every split: quadratic).
 _NUM = (
-    rf"(?>{_ARABIC}|{_HALF}|(?:数(?=[十百千万亿]))?(?:[{_CN_DIGIT}兩几]|{_MAG_CHAR})+(?:点[{_CN_DIGIT}]+)?)"
+    rf"(?>{ARABIC_NUMBER}|{_HALF}|(?:数(?=[十百千万亿]))?(?:[{CHINESE_DIGIT_CHARS}兩几]|{_MAG_CHAR})+(?:点[{CHINESE_DIGIT_CHARS}]+)?)"
 )
 # The magnitudes after a number, and the rest of a compound (2亿3000万: 亿3000万; 1万2千;
 # 1亿零500万; 12万3456): a number may follow a magnitude, 零 between.
@@ -217,13 +217,12 @@ _SMALL_DIGIT = "[0-9一二两三四五六七八九壹]"
 # A match never starts inside a number (_atom would reject it anyway) and spaces are
 # never given back (possessive ``*+``): without these, a long run of numerals
 # (万万万..., 111...) or of spaces backtracks in polynomial time.
-_FIRST = "".join(
-    sorted({w[0] for w in (*QUALIFIERS_BEFORE, *BARE_HEDGES, *CURRENCY_BEFORE)} | set(_CN_NUM + "几数-−负半"))
-)
+_FIRST_WORDS = (*QUALIFIERS_BEFORE, *BARE_HEDGES, *CURRENCY_BEFORE)
+_FIRST = "".join(sorted({w[0] for w in _FIRST_WORDS} | set(CHINESE_NUMERAL_CHARS + "几数-−负半")))
 _PATTERN = re.compile(
-    rf"(?=[\d{re.escape(_FIRST)}])(?<![\d.])(?!(?<=[{_CN_NUM}])[{_CN_NUM}])"
-    rf"(?P<pre>{_trie([*QUALIFIERS_BEFORE, *BARE_HEDGES])})?[^\S\n]*+"
-    rf"(?P<cur>{_trie(CURRENCY_BEFORE)})?[^\S\n]*+"
+    rf"(?=[\d{re.escape(_FIRST)}])(?<![\d.])(?!(?<=[{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_CHARS}])"
+    rf"(?P<pre>{trie_pattern([*QUALIFIERS_BEFORE, *BARE_HEDGES])})?[^\S\n]*+"
+    rf"(?P<cur>{trie_pattern(CURRENCY_BEFORE)})?[^\S\n]*+"
     # the low end of a range: 3至, 5%-, 3个到, 3万元至, 3万（含）-, 2——; tried only when a range
     # mark follows soon, before any ， or 、 (else every number would be read twice)
     rf"(?:(?=[^\n。；，、]{{1,40}}?[{re.escape(RANGE_MARKS)}])(?P<lsign>{_SIGN})?(?P<lnum>{_NUM})[^\S\n]*+(?P<lmag>{_MAG})[^\S\n]*+(?:(?P<lunit>{_UNIT_WORDS})[^\S\n]*)?"
@@ -231,26 +230,26 @@ _PATTERN = re.compile(
     rf"(?P<sign>{_SIGN})?(?P<num>{_NUM})"
     rf"(?P<mark>[?\ufffd])?"  # a lost character inside the number: damaged
     rf"[^\S\n]*+(?P<q1>[余多把])?(?:个(?=[亿億]))?[^\S\n]*+(?P<mag>{_MAG})"  # 两个亿 is 2亿; 千把人
-    rf"(?:[^\S\n]*+(?P<escale>(?i:{_ALT(ENGLISH_SCALES)}))(?![A-Za-z]))?"  # US$5 million
+    rf"(?:[^\S\n]*+(?P<escale>(?i:{alternation(ENGLISH_SCALES)}))(?![A-Za-z]))?"  # US$5 million
     rf"[^\S\n]*+(?P<q2>[余多])?[^\S\n]*+"
     rf"(?P<unit>(?(lunit)(?P=lunit)|(?:{_UNIT_WORDS})))?"
     # 3元5角2分, 十块三毛, 一百三十五块六角七分钱: 角 (毛) and 分 add to the yuan
     rf"(?:(?<=[元块圆])(?P<jiao>{_SMALL_DIGIT})[角毛])?"
     rf"(?:(?<=[元角块毛圆])(?P<fen>{_SMALL_DIGIT})分(?![之钟]))?"
     rf"(?:(?<=[角毛分])钱)?"
-    rf"(?:(?<=元)(?P<cur2>{_trie(_CURRENCY_AFTER_YUAN)}))?"  # 1000元港币: the currency, not yuan
-    rf"(?:/[^\S\n]*(?P<perunit>{_PER_UNIT_WORDS})(?:/(?P<perunit2>{_PER_UNIT_WORDS}))?)?"  # 3200元/吨
+    rf"(?:(?<=元)(?P<cur2>{trie_pattern(_CURRENCY_AFTER_YUAN)}))?"  # 1000元港币: the currency, not yuan
+    rf"(?:/[^\S\n]*(?P<perunit>{PER_UNIT_PATTERN})(?:/(?P<perunit2>{PER_UNIT_PATTERN}))?)?"  # 3200元/吨
     rf"(?P<incl>{_INCL})?"
-    rf"(?P<post>{_trie([*QUALIFIERS_AFTER, *WITHIN_AFTER])})?"
+    rf"(?P<post>{trie_pattern([*QUALIFIERS_AFTER, *WITHIN_AFTER])})?"
     rf"(?P<incl2>{_INCL})?"
     rf"(?P<cur3>人民币)?"
 )
 _DAMAGE = "?\ufffd"
 # A rise by N times (增长了1.5倍 is 2.5 times the base); a hedge may stand between.
-_GROWTH = re.compile(rf"(?:{_ALT(GROWTH_WORDS)})了?\s*$")
-_NAME_WORDS = re.compile(_ALT(NAME_WORDS))
+_GROWTH = re.compile(rf"(?:{alternation(GROWTH_WORDS)})了?\s*$")
+_NAME_WORDS = re.compile(alternation(NAME_WORDS))
 # A dash right after these is a range mark or a joiner, never a minus sign (3万（含）-5万元).
-_NO_MINUS_AFTER = set("%)）元") | set(_CN_NUM)
+_NO_MINUS_AFTER = set("%)）元") | set(CHINESE_NUMERAL_CHARS)
 # A compound ending in a year before 年 (1亿2023年) is an amount and a date, not one number.
 _YEAR_AT_END = re.compile(r"(?<!\d)(?:1[0-9]|20|21)\d\d$")
 # A month after N年 makes it a date: 23年3月, 零年零月, 零年贰月.
@@ -437,7 +436,7 @@ def _with_mag(num: str, read: tuple[Decimal, Decimal, bool], mag: str) -> tuple[
         (Decimal('12000'), Decimal('12000'))
     """
     low, high, _ = read
-    if not mag.strip(_MAGNITUDE_CHARS):
+    if not mag.strip(MAGNITUDE_CHARS):
         return _scale(low, mag), _scale(high, mag)
     if low != high:
         return None  # 几万3千: a vague number starts no compound
@@ -462,7 +461,7 @@ _PRE_TABLE = {**QUALIFIERS_BEFORE, **BARE_HEDGES}
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
 _HALF_VALUE = (Decimal("0.5"), Decimal("0.5"), False)
-_SMALL_DIGITS = {ch: Decimal(v) for ch, v in _ONE_DIGIT.items() if v < 10}
+_SMALL_DIGITS = {ch: Decimal(v) for ch, v in SINGLE_NUMERALS.items() if v < 10}
 _SMALL_DIGITS |= {str(i): Decimal(i) for i in range(10)}
 
 
@@ -494,7 +493,7 @@ def _context_unit(view: str, word: str, g: dict, start: int, after: str) -> str 
     if word == "度":
         if g["sign"] == "零下":
             return "℃"
-        if g["mag"] and not g["mag"].strip(_MAGNITUDE_CHARS):
+        if g["mag"] and not g["mag"].strip(MAGNITUDE_CHARS):
             return "千瓦时"  # 2000万度: no weather is that hot
         clause = _clause(view, start, 16)
         if any(w in clause for w in TEMPERATURE_CONTEXT):
@@ -509,7 +508,7 @@ def _context_unit(view: str, word: str, g: dict, start: int, after: str) -> str 
             return "块"  # 3块示范田: pieces
         # at a clause's end: money when large or said about money (每人补贴200块, 几十万块),
         # pieces otherwise (切成三块)
-        low = _read(g["num"])
+        low = read_bounds(g["num"])
         large = g["mag"] or (low is not None and low[0] >= 10)
         return "元" if large or any(w in _clause(view, start, 16) for w in _MONEY_CONTEXT) else "块"
     # 方: cubic metres after digits or a magnitude (120亿方, 5000方); 三方协议 is three
@@ -572,7 +571,9 @@ _NOT_AFTER_WORD = {
 _FAST_WORDS = _PLAIN_WORDS - {"年", "倍", "日元"}
 # Before a number these send it to the full reading: a letter, a digit, an ordinal, 每, a numeral.
 _FAST_NOT_BEFORE = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/每 \t\u3000" + "".join(_NOT_BEFORE) + _CN_NUM
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/每 \t\u3000"
+    + "".join(NO_QUANTITY_AFTER)
+    + CHINESE_NUMERAL_CHARS
 )
 _SLOW = object()
 
@@ -610,7 +611,7 @@ def _plain_atom(view: str, m: re.Match[str], us: int, ue: int) -> _Atom | None |
     undone = after in _SPECIAL_AFTER and after in _NOT_AFTER_WORD[word]
     if before in _FAST_NOT_BEFORE or num == "半" or undone:
         return _SLOW  # a letter, digit, ordinal or 每 before; 吨级, 3名次 after: the full reading
-    read = _read(num)
+    read = read_bounds(num)
     if read is None:
         return None
     low, high, bare = read
@@ -623,8 +624,8 @@ def _plain_atom(view: str, m: re.Match[str], us: int, ue: int) -> _Atom | None |
         low, high = scaled
     qualifier = "range" if low != high else "over" if q else "exact"
     start, negative = ns, False
-    if before in _FALL_LAST:
-        fall = _FALL.search(view, max(0, ns - 6), ns)
+    if before in FALL_LAST_CHARS:
+        fall = FALL_BEFORE.search(view, max(0, ns - 6), ns)
         if fall:
             start, negative = fall.start(), True
     if _is_name(view, m):
@@ -633,7 +634,7 @@ def _plain_atom(view: str, m: re.Match[str], us: int, ue: int) -> _Atom | None |
         qualifier = reaching_hedge(view, start) or qualifier
     found = per_before(view, start) if word in _PER_ABLE else None
     per, per_size = found if found is not None else (None, None)
-    tail = _tail(num, mag) if mag or num[-1] in _MAGNITUDE_CHARS else ""
+    tail = final_magnitudes(num, mag) if mag or num[-1] in MAGNITUDE_CHARS else ""
     damaged = (before != "" and before in _DAMAGE) or (after != "" and after in _DAMAGE)
     return _Atom(start, ue, low, high, word, _ONE, tail, qualifier, negative, negative, damaged, False,
                  False, _ZERO, per, per_size)  # fmt: skip
@@ -665,20 +666,21 @@ def _full_atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one
         return None  # 1e5, A5, V2, COVID-19: a code or an exponent (RMB5亿元 starts at its currency)
     pre = g["pre"]
     if pre in BARE_HEDGES and first == "pre":
-        read = _read(g["lnum"] or g["num"])
-        if read is None or not (read[2] or _bare(g["lnum"] or g["num"])):  # 上 only hedges a bare magnitude
+        read = read_bounds(g["lnum"] or g["num"])
+        # 上 only hedges a bare magnitude
+        if read is None or not (read[2] or is_bare_magnitude(g["lnum"] or g["num"])):
             pre, first = None, next(k for k in ("cur", "lsign", "lnum", "sign", "num") if g[k] is not None)
             start = m.start(first)
             before = view[start - 1]
     if before == "/" and not view[start - 2 : start - 1].isdigit():
         before = ""  # 100兆瓦/200兆瓦时: a number after a unit and a slash starts a quantity
-    if before in _NOT_BEFORE:
+    if before in NO_QUANTITY_AFTER:
         return _Atom(start, m.end(), _ZERO, _ZERO, None, _ONE, "", "exact", False, False,
                      False, before == "第") if before == "第" else None  # fmt: skip
     if before == "每" or (before == " " and view[start - 2 : start - 1] == "每"):
         return None  # 每10万人口, 每100户: a base, the denominator of what follows
-    inside = before and before in _CN_NUM and first in ("lnum", "num")
-    if inside and (not g[first][0].isdigit() or before in _CN_DIGIT):
+    inside = before and before in CHINESE_NUMERAL_CHARS and first in ("lnum", "num")
+    if inside and (not g[first][0].isdigit() or before in CHINESE_DIGIT_CHARS):
         return None  # inside a longer Chinese numeral, or digits after one (二九0场: a name)
     num = g["num"]
     if num == "半":
@@ -688,7 +690,7 @@ def _full_atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one
             return None  # 半年度, 半年报
         read = _HALF_VALUE
     else:
-        read = _read(num)
+        read = read_bounds(num)
     if read is None:
         return None
     low, high, bare = read
@@ -696,7 +698,7 @@ def _full_atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one
     if pre:
         qualifier = _PRE_TABLE[pre]
     if g["q1"]:
-        if g["q1"] == "把" and not (_bare(num) or num == "十"):
+        if g["q1"] == "把" and not (is_bare_magnitude(num) or num == "十"):
             return None  # 千把人, 百把块钱: about; 三把椅子 is three chairs
         qualifier = {**QUALIFIERS_INSIDE, **ROUGHLY_INSIDE}[g["q1"]]
     if g["q2"]:
@@ -754,9 +756,9 @@ def _full_atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one
             cents += _SMALL_DIGITS[g["fen"]] / 100
         low, high = low + cents, high + cents
     negative = bool(g["sign"])
-    tail = _tail(num, mag) if mag or num[-1] in MAGNITUDES else ""
+    tail = final_magnitudes(num, mag) if mag or num[-1] in MAGNITUDES else ""
     if g["lnum"] is not None:
-        left = _read(g["lnum"])
+        left = read_bounds(g["lnum"])
         if left is None:
             return None
         lscale = escale if not (g["lmag"] or g["lunit"]) else _ONE  # US$3-5 million
@@ -780,8 +782,8 @@ def _full_atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one
     if dated and _is_date_year(view, low, high, mag, m.end("unit")):
         return None  # 2023年, 2021-2023年, 23年3月: dates
     fall = None
-    if before in _FALL_LAST and not (g["lsign"] or g["sign"]):
-        fall = _FALL.search(view, max(0, start - 6), start)
+    if before in FALL_LAST_CHARS and not (g["lsign"] or g["sign"]):
+        fall = FALL_BEFORE.search(view, max(0, start - 6), start)
     if fall:  # 下降3.2%: the span takes the fall word, so that it reads back the same
         negative = explicit = True
         start = fall.start()
@@ -810,7 +812,7 @@ def _full_atom(view: str, m: re.Match[str]) -> _Atom | None:  # noqa: C901 - one
         qualifier = reach or qualifier  # 最高奖励50万元: at most
     per, per_size = None, None
     if g["perunit"]:  # 3200元/吨, 80公里/小时, 5元/人/天
-        per = _PER_UNITS[g["perunit"]] + (f"/{_PER_UNITS[g['perunit2']]}" if g["perunit2"] else "")
+        per = PER_UNITS[g["perunit"]] + (f"/{PER_UNITS[g['perunit2']]}" if g["perunit2"] else "")
     elif unit is not None and UNIT_TABLE[unit].kind not in _NOT_PER_KINDS:
         found = per_before(view, start)  # 每户2000元, 人均1.2万元, 每万人口3.2人
         if found is not None:
@@ -952,7 +954,7 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(_quantity(text, a))
         atoms.append(a)
         last = a
-    found.extend(_share_words(text, view, found))
+    found.extend(find_shares(text, view, found))
     # a value no float holds (1亿亿亿...元, a 400-digit number) is not a quantity
     found = [q for q in found if not (math.isinf(q.value) or (q.high is not None and math.isinf(q.high)))]
     return _merge_ranges(text, view, sorted(found, key=lambda q: q.start))
