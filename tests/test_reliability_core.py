@@ -183,15 +183,13 @@ def test_html_and_surrogate_repairs(raw, clean):
     assert n.text == clean and sum(n.counts().values()) >= 1
 
 
-def test_compose_chains_two_offset_maps():
-    from array import array
+def test_apply_mapped_chains_two_offset_maps():
+    from aidlib.text.edits import apply_mapped, identity_map
 
-    from aidlib.text.edits import compose
-
-    inner = (array("q", [0, 1, 5]), array("q", [1, 5, 6]))  # 'abc' from 'ab(x)c'
-    outer = (array("q", [0, 2]), array("q", [2, 3]))  # 'Xc' from 'abc' ('ab' → 'X')
-    starts, ends = compose(outer, inner)
-    assert (starts.tolist(), ends.tolist()) == ([0, 5], [5, 6])
+    text, starts, ends = apply_mapped("ab(x)c", [(1, 5, "b")], *identity_map(6))  # 'abc' from 'ab(x)c'
+    assert (text, starts.tolist(), ends.tolist()) == ("abc", [0, 1, 5], [1, 5, 6])
+    text, starts, ends = apply_mapped(text, [(0, 2, "X")], starts, ends)  # 'Xc' from 'abc' ('ab' → 'X')
+    assert (text, starts.tolist(), ends.tolist()) == ("Xc", [0, 5], [5, 6])
 
 
 def test_a_repair_record_is_immutable():

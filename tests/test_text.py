@@ -9,7 +9,7 @@ from conftest import shift_damage
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aidlib.text.edits import Edit, apply_edits
+from aidlib.text.edits import Edit, apply_mapped, apply_text, identity_map
 from aidlib.text.mojibake import LOST, find_shift_edits
 from aidlib.text.normalizer import normalize, normalize_text
 from aidlib.text.repairs import (
@@ -23,7 +23,7 @@ from aidlib.text.repairs import (
 
 
 def run_step(step, text):
-    return apply_edits(text, step(text)).text
+    return apply_text(text, sorted((e.start, e.end, e.after) for e in step(text)))
 
 
 @pytest.mark.parametrize(
@@ -141,7 +141,9 @@ def test_edit_rejects_empty_span():
 
 def test_overlapping_edits_are_refused():
     with pytest.raises(ValueError, match="overlapping edits at offset 1"):
-        apply_edits("abcd", [Edit(0, 2, "x", "k"), Edit(1, 3, "y", "k")])
+        apply_text("abcd", [(0, 2, "x"), (1, 3, "y")])
+    with pytest.raises(ValueError, match="overlapping edits at offset 1"):
+        apply_mapped("abcd", [(0, 2, "x"), (1, 3, "y")], *identity_map(4))
 
 
 # ---- the bundled source ------------------------------------------------------

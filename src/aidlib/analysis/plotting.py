@@ -38,7 +38,7 @@ from aidlib.analysis.theme import (  # noqa: F401  (the theme's public names, re
     PALETTE,
     RANGE_COLOR,
     CJKFontError,
-    _check_labels,
+    check_cjk_labels,
     find_cjk_font,
     set_theme,
 )
@@ -207,7 +207,7 @@ def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes 
             return f"{label}, {when(period)}" if label.endswith(")") else f"{label} ({when(period)})"
 
         labels = [dated(label, period) for label, period in zip(labels, view["period"], strict=True)]
-    _check_labels([*labels, *view["shown"]])
+    check_cjk_labels([*labels, *view["shown"]])
     ax, new = _axes(ax, len(view))
     values = [float(v) for v in view["value"]]
     colors = [PALETTE.get(q, RANGE_COLOR) for q in view["qualifier"]]
@@ -240,7 +240,7 @@ def bar_intervals(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axe
         The matplotlib Axes drawn on.
     """
     _require(rows, "bar_intervals", ("label", "low", "high", "text"))
-    _check_labels([*rows["label"], *rows["text"]])
+    check_cjk_labels([*rows["label"], *rows["text"]])
     ax, new = _axes(ax, len(rows))
     finite = [float(h) for h in rows["high"] if not math.isinf(h)] + [float(v) for v in rows["low"]]
     open_end = max(finite) * 1.2  # where an open bound's arrow is drawn
@@ -312,7 +312,7 @@ def growth_chart(
     order = sorted(range(len(rows)), key=lambda i: -float(rows["value"].iloc[i]))
     labels = [str(rows["label"].iloc[i]) for i in order]
     values = [float(rows["value"].iloc[i]) for i in order]
-    _check_labels(labels)
+    check_cjk_labels(labels)
     ax, new = _axes(ax, len(rows))
     colors = [PALETTE["exact"] if highlight[i] else OTHER_COLOR for i in order]
     ax.barh(list(range(len(values))), values, color=colors)

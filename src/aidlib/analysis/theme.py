@@ -119,7 +119,7 @@ def set_theme(chinese: bool = False) -> None:
         mpl.rcParams["axes.unicode_minus"] = False
 
 
-def _check_labels(labels) -> None:
+def check_cjk_labels(labels) -> None:
     """Refuse Chinese labels unless a CJK font is set: they would draw as empty boxes."""
     import matplotlib as mpl
 

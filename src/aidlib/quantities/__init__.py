@@ -12,6 +12,15 @@ exactly, capital numerals in amounts),
 :mod:`~aidlib.quantities.shares` (shares and multiples without a measure word),
 :mod:`~aidlib.quantities.patterns` (shared regular expressions) and
 :mod:`~aidlib.quantities.quantity` (the result and its errors).
+
+The Chinese reader's own steps: :mod:`~aidlib.quantities.view` (the text as the parser
+reads it), :mod:`~aidlib.quantities.expression` (the regular expression of one quantity),
+:mod:`~aidlib.quantities.atoms` (one match read into value, unit, hedge and sign),
+:mod:`~aidlib.quantities.measure` (which unit a measure word names),
+:mod:`~aidlib.quantities.hedges` (hedges around a number, multiples and their base),
+:mod:`~aidlib.quantities.magnitudes` (万, 亿 and compounds), :mod:`~aidlib.quantities.not_quantities`
+(names, slogans and years) and :mod:`~aidlib.quantities.lists` (lists and ranges across
+matches); :mod:`~aidlib.quantities.chinese` runs them over a text.
 """
 
 from aidlib.quantities.chinese import Quantity, QuantityError, find_quantities, parse_quantity

@@ -19,32 +19,34 @@ from __future__ import annotations
 import re
 
 from aidlib.quantities.numerals import read_numeral
-from aidlib.quantities.patterns import _ALT, _trie
+from aidlib.quantities.patterns import alternation, trie_pattern
 from aidlib.quantities.units import ALIASES, BASE_UNITS, PER_NOUNS, PER_STOPS, PER_WORDS
 from aidlib.quantities.words import COMPARATIVE_WORDS, COMPARED_WORDS, HEDGE_VERBS, REACHING_HEDGES
 
 # How far back a rule looks, at most (a clause of a statistics bulletin is rarely longer).
 REACH = 32
 _CLAUSE_ENDS = "，,。；;：:！？!?\n"
-_PER_UNITS = {w: w for w in BASE_UNITS} | {w: u for w, (u, _) in ALIASES.items()} | PER_NOUNS
-_PER_UNIT_WORDS = _trie(_PER_UNITS)
+# The words a rate may be per (after 每 or a slash: 每户, 元/吨, 每万人口) and the unit each names.
+PER_UNITS = {w: w for w in BASE_UNITS} | {w: u for w, (u, _) in ALIASES.items()} | PER_NOUNS
+# One regex for those words, longest first (每千瓦时 is per 千瓦时, not per 千瓦).
+PER_UNIT_PATTERN = trie_pattern(PER_UNITS)
 # 每户, 每万人口, 每10万人口, 每度电, 每人; or 人均, 户均, 亩产, 时速
 _PER = re.compile(
     # a unit first (每千瓦时), else a count and a unit (每千人口, 每10万人口)
-    rf"每\s*(?:(?P<u0>{_PER_UNIT_WORDS})|(?P<n>\d+(?:\.\d+)?[十百千万亿]*|[一二两三四五六七八九十百千万亿]+)\s*(?P<u>{_PER_UNIT_WORDS}))"
-    rf"|(?P<w>{_ALT(PER_WORDS)})"
-    rf"|(?P<stop>{_ALT(PER_STOPS)}|共(?=[\d一二两三四五六七八九十]))"
+    rf"每\s*(?:(?P<u0>{PER_UNIT_PATTERN})|(?P<n>\d+(?:\.\d+)?[十百千万亿]*|[一二两三四五六七八九十百千万亿]+)\s*(?P<u>{PER_UNIT_PATTERN}))"
+    rf"|(?P<w>{alternation(PER_WORDS)})"
+    rf"|(?P<stop>{alternation(PER_STOPS)}|共(?=[\d一二两三四五六七八九十]))"
 )
 # 最高 and a verb of giving or getting (最高奖励, 最多补贴), or 可/能 and any short verb phrase
 # (最高可申请, 最多能领取) before the number.
 _HEDGE = re.compile(
-    rf"(?P<h>{_ALT(REACHING_HEDGES)})(?:(?:{_ALT(HEDGE_VERBS)}){{1,3}}|(?:可以|可|能)[^\d，。；、的]{{0,6}})\s*$"
+    rf"(?P<h>{alternation(REACHING_HEDGES)})(?:(?:{alternation(HEDGE_VERBS)}){{1,3}}|(?:可以|可|能)[^\d，。；、的]{{0,6}})\s*$"
 )
 _COMPARATIVE = re.compile(
     rf"(?:(?:超过|高于|多于|大于|强于)[^\d，。；、]{{1,14}}|(?:超出|高出|多出)[^\d，。；、]{{0,14}})(?<!的)\s*$"
-    rf"|比[^\d，。；、]{{1,14}}?(?:{_ALT(COMPARED_WORDS)})了?\s*$"
+    rf"|比[^\d，。；、]{{1,14}}?(?:{alternation(COMPARED_WORDS)})了?\s*$"
 )
-_OVER_THE = re.compile(rf"(?:{_ALT(COMPARATIVE_WORDS)})[^\d，。；、]{{1,14}}的\s*$")
+_OVER_THE = re.compile(rf"(?:{alternation(COMPARATIVE_WORDS)})[^\d，。；、]{{1,14}}的\s*$")
 
 
 # The characters that must be in reach for a rule to apply: a cheap test first.
@@ -81,7 +83,7 @@ def per_before(view: str, start: int) -> tuple[str, float | None] | None:
             units, size = [], None  # 每户补贴2000元共计300万元: the total is per nothing
             continue
         word = m["u0"] or m["u"]
-        unit = _PER_UNITS[word] if word else PER_WORDS[m["w"]]
+        unit = PER_UNITS[word] if word else PER_WORDS[m["w"]]
         if unit not in units:
             units.append(unit)
         if m["n"]:

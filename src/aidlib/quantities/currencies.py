@@ -98,6 +98,5 @@ CURRENCIES = (
     Currency("新西兰元", "New Zealand dollars", "NZD", ("新西兰元", "纽元", "NZD"), ("NZ$",),
              ("new zealand dollars", "nzd")),
 )  # fmt: skip
-CURRENCY_UNITS = {c.unit: c for c in CURRENCIES}
 # Currency written before the number; the unit after it may then be left out (¥100, 人民币5亿).
 CURRENCY_BEFORE = {w: c.unit for c in CURRENCIES for w in c.before}

@@ -45,7 +45,8 @@ _MAX_DIGITS = 330
 # A Chinese or mixed numeral longer than this is no number (一百一百...): the longest
 # real ones (九千九百九十九万九千九百九十九亿...) are far shorter.
 _MAX_NUMERAL = 200
-_MAGNITUDE_CHARS = "".join(MAGNITUDES)  # for str.strip: a fast test of "magnitudes only"
+# The magnitude characters as one string, for str.strip: a fast test of "magnitudes only".
+MAGNITUDE_CHARS = "".join(MAGNITUDES)
 _SMALL = {"十", "百", "千"}
 _BIG = {"万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8), "億": Decimal(10**8)}
 
@@ -209,37 +210,38 @@ def read_numeral(text: str) -> Decimal | None:
 
 
 # ---- vague and bare numerals (数十, 几百, 两三, 百) --------------------------------------
-_ONE_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
-_ONE_DIGIT |= {"两": 2, "兩": 2, "〇": 0, "十": 10, "壹": 1}
-_DIGIT_VALUE = _ONE_DIGIT | {"十": None}
+# Each numeral of one character and its value (十 is 10): the digits of 3元5角 and 三四十.
+SINGLE_NUMERALS = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
+SINGLE_NUMERALS |= {"两": 2, "兩": 2, "〇": 0, "十": 10, "壹": 1}
+_DIGIT_VALUE = SINGLE_NUMERALS | {"十": None}
 _POSITIONAL = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
-def _bare(num: str) -> bool:
+def is_bare_magnitude(num: str) -> bool:
     """Whether a numeral is made only of magnitudes (百, 千万): a hedge may follow 上/过/破."""
-    return not num.strip(_MAGNITUDE_CHARS) and num != "十"
+    return not num.strip(MAGNITUDE_CHARS) and num != "十"
 
 
-def _tail(num: str, mag: str) -> str:
+def final_magnitudes(num: str, mag: str) -> str:
     """The magnitudes a number ends with (五千万 → 千万; 3万 → 万), shared by a list or a range."""
     if mag:
-        return "" if mag.strip(_MAGNITUDE_CHARS) else mag
-    head = num.rstrip(_MAGNITUDE_CHARS)
+        return "" if mag.strip(MAGNITUDE_CHARS) else mag
+    head = num.rstrip(MAGNITUDE_CHARS)
     return num[len(head) :] if head else ""
 
 
 @functools.lru_cache(maxsize=4096)
-def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
+def read_bounds(num: str) -> tuple[Decimal, Decimal, bool] | None:
     """Read a numeral as ``(low, high, bare)``; low < high for a vague one.
 
     ``bare`` is true for a numeral of one magnitude alone (百, 万), which needs a
     hedge (百人团 is a name); 十万, 百万, 十亿 are numbers.
 
     Examples:
-        >>> _read("几百"), _read("十几"), _read("三四十"), _read("数百万")
+        >>> read_bounds("几百"), read_bounds("十几"), read_bounds("三四十"), read_bounds("数百万")
         ((Decimal('200'), Decimal('900'), False), (Decimal('11'), Decimal('19'), False), \
 (Decimal('30'), Decimal('40'), False), (Decimal('2000000'), Decimal('9000000'), False))
-        >>> _read("十万")[0], _read("万")[2], _read("一百〇五")[0], _read("廿五")[0]
+        >>> read_bounds("十万")[0], read_bounds("万")[2], read_bounds("一百〇五")[0], read_bounds("廿五")[0]
         (Decimal('100000'), True, Decimal('105'), Decimal('25'))
     """
     if num[0].isdigit():
@@ -257,7 +259,7 @@ def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
         d = read_numeral(num)  # 一〇〇: digit by digit
         return (d, d, False) if d is not None else None
     if num.startswith("数"):  # 数十, 数百万: 2 to 9 of the magnitude
-        mag = read_numeral(num[1:]) if _bare(num[1:]) or num[1:] == "十" else None
+        mag = read_numeral(num[1:]) if is_bare_magnitude(num[1:]) or num[1:] == "十" else None
         return (2 * mag, 9 * mag, False) if mag is not None else None
     if "几" in num:
         if num.count("几") > 1:
@@ -282,8 +284,8 @@ def _read(num: str) -> tuple[Decimal, Decimal, bool] | None:
 # ---- capital (financial) numerals: 壹贰叁 ... 拾佰仟, in amounts only ----------------------
 # 伍 and 拾 occur in ordinary words (队伍, 拾起), 陆 in 大陆 and 陆续: a run of them is read
 # only as an amount (see :func:`capital_view`).
-# 壹 stays 壹: the reader takes it as 1 anywhere (see patterns._CN_NUM), and 壹元 is then no
-# article as 一元 would be.
+# 壹 stays 壹: the reader takes it as 1 anywhere (see patterns.CHINESE_NUMERAL_CHARS), and 壹元 is
+# then no article as 一元 would be.
 CAPITALS = dict(zip("壹贰叁肆伍陆柒捌玖拾佰仟", "壹二三四五六七八九十百千", strict=True))
 _CAPITAL_RUN = re.compile(f"[{''.join(CAPITALS)}零〇一二两三四五六七八九十百千万亿]+")
 _HAS_CAPITAL = re.compile(f"[{''.join(CAPITALS)}]")

@@ -8,12 +8,12 @@ The units (:mod:`aidlib.quantities.units`) and currencies
 
 from __future__ import annotations
 
-from aidlib.quantities.currencies import CURRENCIES, CURRENCY_BEFORE, CURRENCY_UNITS, Currency
+from aidlib.quantities.currencies import CURRENCIES, CURRENCY_BEFORE, Currency
 from aidlib.quantities.units import ALIASES, UNIT_ALIASES, UNITS, Unit
 from aidlib.quantities.units import BASE_UNITS as UNIT_TABLE
 
 __all__ = [
-    "ALIASES", "BARE_HEDGES", "CURRENCIES", "CURRENCY_BEFORE", "CURRENCY_UNITS", "Currency",
+    "ALIASES", "BARE_HEDGES", "CURRENCIES", "CURRENCY_BEFORE", "Currency",
     "ENGLISH_SCALES", "FALL_SIZE_WORDS", "FALL_WORDS", "GROWTH_WORDS", "NAME_INFIXES", "NAME_WORDS",
     "NOT_SHARE_AFTER_CHENG", "NOT_SIGN_WORDS", "PLACE_COUNTERS", "PLACE_SUFFIXES", "QUALIFIERS_AFTER",
     "QUALIFIERS_BEFORE", "QUALIFIERS_INSIDE", "RANGE_MARKS", "ROUGHLY_INSIDE", "TIME_UNITS", "UNITS",

@@ -32,19 +32,6 @@ class Edit:
             raise ValueError(f"edit span must be non-empty, got [{self.start}, {self.end})")
 
 
-@dataclass(frozen=True)
-class Applied:
-    """The result of applying edits: the new text and where each char came from.
-
-    ``starts[i]`` and ``ends[i]`` give the input span that output char ``i``
-    came from.
-    """
-
-    text: str
-    starts: array
-    ends: array
-
-
 def identity_map(n: int) -> tuple[array, array]:
     """The offset map of an unchanged text of ``n`` characters.
 
@@ -114,27 +101,3 @@ def apply_mapped(
     new_starts += starts[pos:]
     new_ends += ends[pos:]
     return "".join(out), new_starts, new_ends
-
-
-def apply_edits(text: str, edits: list[Edit]) -> Applied:
-    """Apply non-overlapping edits and record the offset map.
-
-    Examples:
-        >>> a = apply_edits("ab(x)c", [Edit(1, 5, "b", "pinyin")])
-        >>> a.text, a.starts.tolist(), a.ends.tolist()
-        ('abc', [0, 1, 5], [1, 5, 6])
-    """
-    ordered = sorted(edits, key=lambda e: e.start)
-    starts, ends = identity_map(len(text))
-    spans = ((e.start, e.end, e.after) for e in ordered)
-    new_text, new_starts, new_ends = apply_mapped(text, spans, starts, ends)
-    return Applied(new_text, new_starts, new_ends)
-
-
-def compose(outer: tuple[array, array], inner: tuple[array, array]) -> tuple[array, array]:
-    """Chain two offset maps: ``inner`` maps step-1 text to raw, ``outer`` step-2 to step-1."""
-    in_starts, in_ends = inner
-    out_starts, out_ends = outer
-    starts = array("q", (in_starts[s] for s in out_starts))
-    ends = array("q", (in_ends[e - 1] for e in out_ends))
-    return starts, ends

@@ -153,12 +153,12 @@ def html_edits(text: str) -> list[Edit]:
     past U+10FFFF) becomes U+FFFD, as an HTML parser reads it.
 
     Examples:
-        >>> from aidlib.text.edits import apply_edits
-        >>> apply_edits("群眾交</p>\n口稱贊", html_edits("群眾交</p>\n口稱贊")).text
+        >>> from aidlib.text.edits import apply_text
+        >>> apply_text("群眾交</p>\n口稱贊", html_spans("群眾交</p>\n口稱贊"))
         '群眾交口稱贊'
-        >>> apply_edits("a&amp;b", html_edits("a&amp;b")).text
+        >>> apply_text("a&amp;b", html_spans("a&amp;b"))
         'a&b'
-        >>> apply_edits("投入&#55357;", html_edits("投入&#55357;")).text
+        >>> apply_text("投入&#55357;", html_spans("投入&#55357;"))
         '投入\ufffd'
     """
     return [Edit(s, e, a, "html") for s, e, a in html_spans(text)]
@@ -247,8 +247,8 @@ def pinyin_edits(text: str) -> list[Edit]:
     A character annotated twice, 中(zhōng)(zhōng), loses both annotations.
 
     Examples:
-        >>> from aidlib.text.edits import apply_edits
-        >>> apply_edits("落實(shí)黨", pinyin_edits("落實(shí)黨")).text
+        >>> from aidlib.text.edits import apply_text
+        >>> apply_text("落實(shí)黨", pinyin_spans("落實(shí)黨"))
         '落實黨'
         >>> pinyin_edits("2023(中國)") + pinyin_edits("組織(WHO)")
         []
@@ -298,8 +298,8 @@ def punctuation_edits(text: str) -> list[Edit]:
     Numbers (1,200.5) and times (10:13) keep their ASCII marks.
 
     Examples:
-        >>> from aidlib.text.edits import apply_edits
-        >>> apply_edits("深,。是,,的", punctuation_edits("深,。是,,的")).text
+        >>> from aidlib.text.edits import apply_text
+        >>> apply_text("深,。是,,的", punctuation_spans("深,。是,,的"))
         '深。是，的'
         >>> punctuation_edits("共1,200.5元 10:13")
         []
@@ -327,8 +327,8 @@ def spacing_edits(text: str) -> list[Edit]:
     """Remove spaces between Chinese words and numbers, and zero-width characters anywhere.
 
     Examples:
-        >>> from aidlib.text.edits import apply_edits
-        >>> apply_edits("投入 6423 萬元 and more", spacing_edits("投入 6423 萬元 and more")).text
+        >>> from aidlib.text.edits import apply_text
+        >>> apply_text("投入 6423 萬元 and more", spacing_spans("投入 6423 萬元 and more"))
         '投入6423萬元 and more'
     """
     return [Edit(s, e, a, "spacing") for s, e, a in spacing_spans(text)]
