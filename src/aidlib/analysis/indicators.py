@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 from aidlib.analysis.display import interval_text, unit_en  # noqa: F401  unit_en re-exported
+from aidlib.quantities.quantity import qualifier_bounds
 
 INF = math.inf
 
@@ -48,38 +49,20 @@ class Interval:
             raise ValueError(f"interval low {self.low} is above high {self.high}")
 
     @classmethod
-    def from_qualifier(cls, value: float, qualifier: str, high: float | None = None) -> Interval:
-        """Turn a curated value and its qualifier into bounds.
+    def from_qualifier(cls, value: float, qualifier: str, *, high: float | None = None) -> Interval:
+        """Turn a curated value and its qualifier into bounds (:func:`~aidlib.quantities.quantity.qualifier_bounds`).
 
         A hedge bounds the size of the value: a count (≥ 0) that is ``under`` 5 lies in
         [0, 5]; a fall (value < 0) ``over`` 3 % (下降超过3%, value -3) lies in [-∞, -3],
-        ``under`` it in [-3, 0]. A ``range`` runs from ``value`` to ``high``.
+        ``under`` it in [-3, 0]. A ``range`` runs from ``value`` to ``high``; ``about`` is
+        the value, marked approximate.
 
         Examples:
-            >>> Interval.from_qualifier(-3, "over"), Interval.from_qualifier(5, "range", 10)
+            >>> Interval.from_qualifier(-3, "over"), Interval.from_qualifier(5, "range", high=10)
             (Interval(low=-inf, high=-3, approx=False), Interval(low=5, high=10, approx=False))
         """
-        if qualifier == "range":
-            if high is None or math.isnan(high):
-                raise ValueError(f"a range needs its high end; got value {value!r} and no high")
-            return cls(value, high)
-        if value < 0:
-            bounds = {
-                "exact": (value, value, False),
-                "about": (value, value, True),
-                "over": (-INF, value, False),
-                "under": (value, 0.0, False),
-            }
-        else:
-            bounds = {
-                "exact": (value, value, False),
-                "about": (value, value, True),
-                "over": (value, INF, False),
-                "under": (0.0, value, False),
-            }
-        if qualifier not in bounds:
-            raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(bounds)}, range")
-        return cls(*bounds[qualifier])
+        low, high = qualifier_bounds(value, qualifier, high=high)
+        return cls(low, high, qualifier == "about")
 
     @property
     def is_exact(self) -> bool:
@@ -188,7 +171,7 @@ def interval_of(row) -> Interval:
     get = row.get if isinstance(row, dict) else lambda name, default=None: getattr(row, name, default)
     high = get("high", None)
     high = None if high is None or (isinstance(high, float) and math.isnan(high)) else float(high)
-    return Interval.from_qualifier(float(get("value")), str(get("qualifier")), high)
+    return Interval.from_qualifier(float(get("value")), str(get("qualifier")), high=high)
 
 
 def term_interval(term) -> Interval:
