@@ -792,7 +792,7 @@ def draft_rows(
                 mid = f"{base}_{n}"
             counters[base] = n
         ids.add(mid)
-        money = q.unit in UNITS and UNITS[q.unit].kind == "money"
+        money = q.unit in UNITS and UNITS[q.unit].kind == "currency"
         row = dict.fromkeys(COLUMNS, "")
         row.update(
             metric_id=mid,

@@ -290,7 +290,7 @@ def like_with_like(rows: pd.DataFrame) -> str:
     units = {unit_family(str(u)) for u in rows["unit"]}
     if len(units) > 1:
         return f"the units differ: {_listing(sorted(units))}"
-    money = all(str(u) in UNITS and UNITS[str(u)].kind == "money" for u in rows["unit"])
+    money = all(str(u) in UNITS and UNITS[str(u)].kind == "currency" for u in rows["unit"])
     bases = list(dict.fromkeys(rows["basis"]))
     if len(bases) > 1 or (money and bases == [""]):
         named = [_basis(b) if b else "not stated" for b in bases]
