@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-from aidlib.analysis.display import interval_text, unit_en  # noqa: F401  unit_en re-exported
+from aidlib.analysis.numbers import interval_text
+from aidlib.analysis.unit_names import unit_en  # noqa: F401  re-exported
 from aidlib.quantities.quantity import qualifier_bounds
 
 INF = math.inf
@@ -50,12 +51,14 @@ class Interval:
 
     @classmethod
     def from_qualifier(cls, value: float, qualifier: str, *, high: float | None = None) -> Interval:
-        """Turn a curated value and its qualifier into bounds (:func:`~aidlib.quantities.quantity.qualifier_bounds`).
+        """Turn a curated value and its qualifier into bounds, as ``qualifier_bounds`` reads them.
 
         A hedge bounds the size of the value: a count (≥ 0) that is ``under`` 5 lies in
         [0, 5]; a fall (value < 0) ``over`` 3 % (下降超过3%, value -3) lies in [-∞, -3],
         ``under`` it in [-3, 0]. A ``range`` runs from ``value`` to ``high``; ``about`` is
-        the value, marked approximate.
+        the value, marked approximate. The reading is
+        :func:`aidlib.quantities.quantity.qualifier_bounds`, the one a parsed quantity's
+        ``bounds`` uses too.
 
         Examples:
             >>> Interval.from_qualifier(-3, "over"), Interval.from_qualifier(5, "range", high=10)
@@ -104,7 +107,7 @@ def _mul(a: float, b: float) -> float:
 
 
 def describe(iv: Interval, unit: str) -> str:
-    """Write an interval as :func:`aidlib.analysis.display.interval_text` does.
+    """Write an interval as :func:`aidlib.analysis.numbers.interval_text` does.
 
     Examples:
         >>> describe(Interval(695_882_352.9), "yuan"), describe(Interval(0, 1605.75), "元/户")
@@ -289,10 +292,10 @@ def _indicator(a, counts: dict[str, int]) -> Indicator:
 def _per(a) -> str:
     """What a per-unit figure is per, when the divisor's measure word says nothing (个, "units").
 
-    The divisor's label names the thing counted (:func:`~aidlib.analysis.display.count_noun`):
+    The divisor's label names the thing counted (:func:`~aidlib.analysis.unit_names.count_noun`):
     a total over ``Education aid projects`` (个) is per ``project``, not per ``unit``.
     """
-    from aidlib.analysis.display import count_noun, singular
+    from aidlib.analysis.unit_names import count_noun, singular
 
     if a.operation != "per_unit":
         return ""

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from aidlib.quantities.units import BASE_UNITS, Unit
+from aidlib.quantities.units import BASE_UNITS, GENERIC_COUNTERS, Unit
 
 # Themes of the curated metrics (metrics.csv ``theme``).
 THEMES = (
@@ -152,6 +152,9 @@ TOPICS = {
 
 UNITS: dict[str, Unit] = BASE_UNITS
 """Every measure word of the data, by word, in the parser's order: the parser's one table."""
+# The English of the measure words that say nothing of what they count (个 is "units"): a
+# reader's count names its thing by the label instead (aidlib.analysis.unit_names.count_noun).
+GENERIC_UNITS = tuple(UNITS[w].en for w in GENERIC_COUNTERS)
 
 # English name → its family's English name (event sessions → events).
 _FAMILY_OF_ENGLISH = {u.en: UNITS[u.family].en for u in UNITS.values()}
@@ -244,6 +247,11 @@ def measure_english(measure: str) -> str:
         ('yuan', 'housing units', 'percent')
     """
     return MEASURE_ENGLISH.get(measure) or UNITS[MEASURES[measure]].en
+
+
+# The English of a cited figure's unit, as its measures name it, where the measure word
+# alone would mislead (a 套 of the housing figures is a dwelling): unit → English.
+CITED_UNIT_ENGLISH = {unit: measure_english(m) for m, unit in MEASURES.items()}
 
 
 def same_measure(a: str, b: str) -> bool:

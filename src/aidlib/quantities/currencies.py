@@ -45,7 +45,8 @@ CURRENCIES = (
              ("¥", "￥", "RMB", "CNY", "人民币"), ("yuan", "rmb", "cny", "renminbi")),
     Currency("美元", "US dollars", "US dollar", "USD", ("美元", "美金", "USD"), ("US$", "USD", "$", "美元"),
              ("us dollars", "dollars", "usd")),
-    Currency("港元", "Hong Kong dollars", "Hong Kong dollar", "HKD", ("港元", "港币", "HKD"), ("HK$", "HKD", "港币", "港元"),
+    Currency("港元", "Hong Kong dollars", "Hong Kong dollar", "HKD", ("港元", "港币", "HKD"),
+             ("HK$", "HKD", "港币", "港元"),
              ("hong kong dollars", "hkd")),
     Currency("澳门元", "patacas", "pataca", "MOP", ("澳门元", "澳门币", "MOP"), ("MOP$", "MOP", "澳门币"),
              ("patacas", "mop")),
@@ -97,8 +98,8 @@ CURRENCIES = (
              ("saudi riyals", "sar")),
     Currency("伊朗里亚尔", "Iranian rials", "Iranian rial", "IRR", ("伊朗里亚尔", "IRR"), (),
              ("iranian rials", "irr")),
-    Currency("新西兰元", "New Zealand dollars", "New Zealand dollar", "NZD", ("新西兰元", "纽元", "NZD"), ("NZ$",),
-             ("new zealand dollars", "nzd")),
+    Currency("新西兰元", "New Zealand dollars", "New Zealand dollar", "NZD", ("新西兰元", "纽元", "NZD"),
+             ("NZ$",), ("new zealand dollars", "nzd")),
 )  # fmt: skip
 CURRENCY_UNITS = {c.unit: c for c in CURRENCIES}
 # Currency written before the number; the unit after it may then be left out (¥100, 人民币5亿).

@@ -10,7 +10,6 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-
 # The qualifiers, in the order an error lists them: how a stated value bounds the true one.
 QUALIFIER_ORDER = ("exact", "about", "over", "under", "range")
 

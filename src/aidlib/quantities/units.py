@@ -131,7 +131,8 @@ TIME = _units(
 # Shares are in percent; a multiple's value is what the text wrote (ratio: Quantity.ratio:
 # 是…的2倍 → 2; 增长1.5倍 → 2.5; 翻一番 → 2).
 SHARES = {
-    **_units("share", "%:percent;个百分点:percentage points|percentage point;个基点:basis points|basis point"),
+    **_units("share", "%:percent;个百分点:percentage points|percentage point;"
+                      "个基点:basis points|basis point"),
     **_units("multiple", "倍:times the base"),
 }
 # Physical units written in Chinese, before metric prefixes are applied (below).
