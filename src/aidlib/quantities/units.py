@@ -4,9 +4,12 @@ A measure word after a number is read as the longest unit this model knows, so a
 is never cut short (千瓦时 is energy, never 千瓦 power; 台套 is not 台; 吨公里 is not 吨).
 The model has five parts:
 
-- **Base words** (:data:`BASE_UNITS`), one row each with English and kind: counters
+- **Base words** (:data:`BASE_UNITS`), one :class:`Unit` each with its English for many and
+  for one, its family (:data:`FAMILIES`: 名 and 位 count people, as 人) and its kind: counters
   (户, 件, 列, 架, 艘 ...), currencies (:mod:`aidlib.quantities.currencies`), time, shares,
-  multiples, and the physical units in their Chinese names (吨, 公里, 立方米, ℃ ...).
+  multiples, and the physical units in their Chinese names (吨, 公里, 立方米, ℃ ...). This is
+  the one table of units: the data's vocabulary, its checks and enums, and the reader's
+  English read it too.
 - **Derived units**, built by rule rather than listed: a metric prefix (千, 兆, 吉, 毫, 微,
   厘) on 克, 米, 升, 瓦 or 伏 (:data:`PREFIXES`); a power unit followed by 时 is energy
   (千瓦时, 兆瓦时); a counter followed by 次 counts visits or runs (人次, 架次, 车次, 剂次:
