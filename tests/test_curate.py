@@ -429,7 +429,7 @@ def test_draft_unknown_source_is_one_line(capsys):
     ],
 )
 def test_interval_from_signed_and_range(value, qualifier, high, low_high):
-    iv = Interval.from_qualifier(value, qualifier, high)
+    iv = Interval.from_qualifier(value, qualifier, high=high)
     assert (iv.low, iv.high) == low_high
 
 

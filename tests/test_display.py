@@ -1,4 +1,4 @@
-"""The one number style: values, intervals, units and reader tables (aidlib.analysis.display)."""
+"""The one number style: values, intervals, units, reader tables (analysis.numbers, unit_names, reader_*)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import math
 import pandas as pd
 import pytest
 
-from aidlib.analysis import display
-from aidlib.analysis.display import count_noun, interval_text, reader_table, value_text
+from aidlib.analysis import numbers, reader_tables, reader_words, unit_names
 from aidlib.analysis.indicators import Interval, describe
+from aidlib.analysis.numbers import interval_text, value_text
+from aidlib.analysis.reader_tables import reader_table
 from aidlib.analysis.tables import series
+from aidlib.analysis.unit_names import count_noun
 from aidlib.data.figures import load_figures
 
 
@@ -25,13 +27,16 @@ from aidlib.data.figures import load_figures
         ((60e9, "over", "yuan"), "≥ 60 billion yuan"),
         ((40_000, "over", "households"), "≥ 40,000 households"),
         ((-3, "over", "percent"), "≤ -3%"),  # a fall of over 3% is at most -3%
-        ((30_000, "range", "yuan", 50_000), "30,000–50,000 yuan"),
         ((1, "exact", "facts"), "1 fact"),
         ((1, "about", "facts"), "≈ 1 facts"),  # "about one" stays plural, as spoken
     ],
 )
 def test_value_text(args, expected):
     assert value_text(*args) == expected
+
+
+def test_value_text_of_a_range():
+    assert value_text(30_000, "range", "yuan", high=50_000) == "30,000–50,000 yuan"
 
 
 @pytest.mark.parametrize(
@@ -81,8 +86,8 @@ def test_series_and_describe_write_money_the_same_way():
 def test_old_names_still_import_from_tables():
     from aidlib.analysis import tables
 
-    assert tables.value_text is display.value_text and tables.BOUND_SIGNS is display.BOUND_SIGNS
-    assert tables.round_shown is display.round_shown and tables.singular is display.singular
+    assert tables.value_text is numbers.value_text and tables.BOUND_SIGNS is numbers.BOUND_SIGNS
+    assert tables.round_shown is numbers.round_shown and tables.singular is unit_names.singular
 
 
 @pytest.mark.parametrize(
@@ -97,7 +102,7 @@ def test_old_names_still_import_from_tables():
     ],
 )
 def test_cell_text(value, expected):
-    assert display.cell_text(value) == expected
+    assert reader_tables.cell_text(value) == expected
 
 
 def test_reader_table_hides_the_index_and_moves_ids_to_details():
@@ -144,19 +149,19 @@ def test_reader_table_errors():
     ],
 )
 def test_periods_read_as_dates(period, text):
-    assert display.period_text(period) == text
+    assert reader_words.period_text(period) == text
 
 
 def test_a_figures_periods_are_said_once():
-    assert display.periods_text(["2025", "2025"]) == "2025"  # not "2025, 2025"
-    assert display.periods_text(["2014", "2020", "2020", "2023"]) == "2014, 2020 and 2023"
+    assert reader_words.periods_text(["2025", "2025"]) == "2025"  # not "2025, 2025"
+    assert reader_words.periods_text(["2014", "2020", "2020", "2023"]) == "2014, 2020 and 2023"
 
 
 def test_a_period_that_is_none_is_named():
     from aidlib.data.periods import PeriodError
 
     with pytest.raises(PeriodError, match="'2023/01' is not a period: expected 2023, 2023-06"):
-        display.period_text("2023/01")
+        reader_words.period_text("2023/01")
 
 
 @pytest.mark.parametrize(
@@ -168,9 +173,9 @@ def test_a_period_that_is_none_is_named():
     ],
 )
 def test_grades_read_as_words(grades, text):
-    assert display.grades_text(grades) == text
+    assert reader_words.grades_text(grades) == text
 
 
 def test_an_unknown_grade_is_named():
     with pytest.raises(ValueError, match="unknown reliability grade 'D'; expected one of A, B, C"):
-        display.grades_text("AD")
+        reader_words.grades_text("AD")

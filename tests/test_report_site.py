@@ -20,8 +20,8 @@ from bs4 import BeautifulSoup
 from reader_text import scan, slips
 
 from aidlib.analysis import context
-from aidlib.analysis.display import value_text
 from aidlib.analysis.indicators import table as indicator_table
+from aidlib.analysis.numbers import value_text
 from aidlib.data.figures import load_figures
 from aidlib.data.metrics import load_metrics
 from aidlib.data.paths import notebooks_dir
@@ -373,7 +373,7 @@ def test_in_browser_data_tables_search_and_sort(built, browser):
 
 
 def _unit_of(row) -> str:
-    from aidlib.analysis.display import count_noun
+    from aidlib.analysis.unit_names import count_noun
 
     return count_noun(row.unit_en, row.label_en)
 

@@ -102,7 +102,8 @@ xinjiang = aidlib.figure(figures, "xinjiang.trade_growth.2023_jan_sep")["value"]
 shufu = metrics.set_index("metric_id").loc["trade.growth_yoy", "value"]
 assert xinjiang < shufu < kashgar
 aidlib.reader_table(
-    {"Shufu County": f"+{shufu:g}%", "Kashgar Prefecture": f"+{kashgar:g}%", "Xinjiang": f"+{xinjiang:g}%"},
+    {"Shufu County": aidlib.growth_text(shufu), "Kashgar Prefecture": aidlib.growth_text(kashgar),
+     "Xinjiang": aidlib.growth_text(xinjiang)},
     {"item": "foreign trade, Jan–Sep 2023", "value": "growth on a year earlier"},
 )
 

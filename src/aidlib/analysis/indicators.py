@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-from aidlib.analysis.display import interval_text, unit_en  # noqa: F401  unit_en re-exported
+from aidlib.analysis.numbers import interval_text
+from aidlib.analysis.unit_names import unit_en  # noqa: F401  re-exported
+from aidlib.quantities.quantity import qualifier_bounds
 
 INF = math.inf
 
@@ -48,38 +50,22 @@ class Interval:
             raise ValueError(f"interval low {self.low} is above high {self.high}")
 
     @classmethod
-    def from_qualifier(cls, value: float, qualifier: str, high: float | None = None) -> Interval:
-        """Turn a curated value and its qualifier into bounds.
+    def from_qualifier(cls, value: float, qualifier: str, *, high: float | None = None) -> Interval:
+        """Turn a curated value and its qualifier into bounds, as ``qualifier_bounds`` reads them.
 
         A hedge bounds the size of the value: a count (≥ 0) that is ``under`` 5 lies in
         [0, 5]; a fall (value < 0) ``over`` 3 % (下降超过3%, value -3) lies in [-∞, -3],
-        ``under`` it in [-3, 0]. A ``range`` runs from ``value`` to ``high``.
+        ``under`` it in [-3, 0]. A ``range`` runs from ``value`` to ``high``; ``about`` is
+        the value, marked approximate. The reading is
+        :func:`aidlib.quantities.quantity.qualifier_bounds`, the one a parsed quantity's
+        ``bounds`` uses too.
 
         Examples:
-            >>> Interval.from_qualifier(-3, "over"), Interval.from_qualifier(5, "range", 10)
+            >>> Interval.from_qualifier(-3, "over"), Interval.from_qualifier(5, "range", high=10)
             (Interval(low=-inf, high=-3, approx=False), Interval(low=5, high=10, approx=False))
         """
-        if qualifier == "range":
-            if high is None or math.isnan(high):
-                raise ValueError(f"a range needs its high end; got value {value!r} and no high")
-            return cls(value, high)
-        if value < 0:
-            bounds = {
-                "exact": (value, value, False),
-                "about": (value, value, True),
-                "over": (-INF, value, False),
-                "under": (value, 0.0, False),
-            }
-        else:
-            bounds = {
-                "exact": (value, value, False),
-                "about": (value, value, True),
-                "over": (value, INF, False),
-                "under": (0.0, value, False),
-            }
-        if qualifier not in bounds:
-            raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(bounds)}, range")
-        return cls(*bounds[qualifier])
+        low, high = qualifier_bounds(value, qualifier, high=high)
+        return cls(low, high, qualifier == "about")
 
     @property
     def is_exact(self) -> bool:
@@ -121,7 +107,7 @@ def _mul(a: float, b: float) -> float:
 
 
 def describe(iv: Interval, unit: str) -> str:
-    """Write an interval as :func:`aidlib.analysis.display.interval_text` does.
+    """Write an interval as :func:`aidlib.analysis.numbers.interval_text` does.
 
     Examples:
         >>> describe(Interval(695_882_352.9), "yuan"), describe(Interval(0, 1605.75), "元/户")
@@ -188,7 +174,7 @@ def interval_of(row) -> Interval:
     get = row.get if isinstance(row, dict) else lambda name, default=None: getattr(row, name, default)
     high = get("high", None)
     high = None if high is None or (isinstance(high, float) and math.isnan(high)) else float(high)
-    return Interval.from_qualifier(float(get("value")), str(get("qualifier")), high)
+    return Interval.from_qualifier(float(get("value")), str(get("qualifier")), high=high)
 
 
 def term_interval(term) -> Interval:
@@ -306,10 +292,10 @@ def _indicator(a, counts: dict[str, int]) -> Indicator:
 def _per(a) -> str:
     """What a per-unit figure is per, when the divisor's measure word says nothing (个, "units").
 
-    The divisor's label names the thing counted (:func:`~aidlib.analysis.display.count_noun`):
+    The divisor's label names the thing counted (:func:`~aidlib.analysis.unit_names.count_noun`):
     a total over ``Education aid projects`` (个) is per ``project``, not per ``unit``.
     """
-    from aidlib.analysis.display import count_noun, singular
+    from aidlib.analysis.unit_names import count_noun, singular
 
     if a.operation != "per_unit":
         return ""

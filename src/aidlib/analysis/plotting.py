@@ -29,7 +29,7 @@ import math
 from typing import TYPE_CHECKING
 
 from aidlib.analysis import layout
-from aidlib.analysis.display import BOUND_SIGNS
+from aidlib.analysis.numbers import BOUND_SIGNS
 from aidlib.analysis.theme import (  # noqa: F401  (the theme's public names, re-exported)
     CJK_FONTS,
     CJK_PACKAGE_HINT,
@@ -194,7 +194,7 @@ def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes 
         raise ValueError(f"one chart, one unit: got {', '.join(units)}")
     labels = [str(label) for label in view["label"]]
     if "period" in view and len(set(view["period"])) > 1:
-        from aidlib.analysis.display import CUMULATIVE_TEXT, period_text
+        from aidlib.analysis.reader_words import CUMULATIVE_TEXT, period_text
         from aidlib.data.periods import PeriodError
 
         def when(period) -> str:  # short: a label has little room

@@ -7,16 +7,15 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from aidlib.analysis.display import (  # noqa: F401  re-exported: the old names still import from here
+from aidlib.analysis.numbers import (  # noqa: F401  re-exported: the old names still import from here
     BOUND_SIGNS,
     SIGNIFICANT,
-    SINGULAR,
     number_text,
     round_shown,
-    singular,
     value_text,
     with_unit,
 )
+from aidlib.analysis.unit_names import singular  # noqa: F401  re-exported
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -59,7 +58,7 @@ def rescale(frame: pd.DataFrame, divisor: float, unit: str) -> pd.DataFrame:
         >>> rescale(rows, 1e6, "million yuan")["text"].tolist()
         ['≈ 696 million yuan']
     """
-    from aidlib.analysis.display import interval_text
+    from aidlib.analysis.numbers import interval_text
 
     if not (0 < divisor < float("inf")):
         raise ValueError(f"rescale: divisor must be a positive finite number, got {divisor!r}")
@@ -213,7 +212,7 @@ def metric_view(
         unit=unit,
         qualifier=view["qualifier"].astype(str),
         shown=[
-            value_text(v, q, u, h, label)
+            value_text(v, q, u, high=h, label=label)
             for v, q, u, h, label in zip(
                 read_as(view), view["qualifier"], unit, view["high"], view["label_en"], strict=True
             )
@@ -229,7 +228,7 @@ def metric_view(
 def series(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
     """One series of cited figures, as :func:`aidlib.data.figures.series`, with ``shown``.
 
-    ``shown`` is the value as a reader sees it, written by the display module the way
+    ``shown`` is the value as a reader sees it, written by :mod:`aidlib.analysis.numbers` the way
     every other value is (``≥ 18.8 billion yuan``); it stands after ``qualifier``.
 
     Examples:
@@ -238,7 +237,7 @@ def series(figures: pd.DataFrame, subject: str, measure: str) -> pd.DataFrame:
         >>> s.loc[s["year"] == 2019, "shown"].tolist(), s.loc[s["year"] == 2024, "shown"].tolist()
         (['≥ 18.8 billion yuan'], ['≤ 20 billion yuan'])
     """
-    from aidlib.analysis.display import cited_unit
+    from aidlib.analysis.unit_names import cited_unit
     from aidlib.data.figures import series as figure_series
 
     out = figure_series(figures, subject, measure)

@@ -328,7 +328,10 @@ def parse_value(text: str) -> float | None:
 
 
 def plain_number(x: float) -> str:
-    """Write a number for a message the way a CSV cell holds it: no exponent, no separators.
+    """Write a number the way a CSV cell holds it: every digit, no exponent, no separators.
+
+    The data stage's one number style, for the cells aidlib writes (:func:`number_cell`) and
+    the numbers its messages quote; a reader's number style is :mod:`aidlib.analysis.numbers`.
 
     Examples:
         >>> plain_number(530000000.0), plain_number(0.5), plain_number(6.423e7), plain_number(-3.2)
@@ -341,3 +344,15 @@ def plain_number(x: float) -> str:
     if float(x).is_integer():
         return str(int(x))
     return format(Decimal(repr(x)).normalize(), "f")
+
+
+def number_cell(x: float | None) -> str:
+    """Write a number into a CSV cell as :func:`plain_number` does; None or NaN is an empty cell.
+
+    Examples:
+        >>> number_cell(64230000.0), number_cell(1.25), number_cell(None), number_cell(float("nan"))
+        ('64230000', '1.25', '', '')
+    """
+    if x is None or math.isnan(x):
+        return ""
+    return plain_number(x)

@@ -31,7 +31,6 @@ import contextlib
 import csv
 import hashlib
 import io
-import math
 import os
 import re
 import stat
@@ -39,7 +38,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from aidlib.data import paths
-from aidlib.data.csvfile import path_inside, read_table, spreadsheet_safe
+from aidlib.data.csvfile import number_cell, path_inside, read_table, spreadsheet_safe
 from aidlib.data.schema import cell_problem
 from aidlib.data.vocabulary import BASIS_VERBS, PLANNED_WORDS
 from aidlib.storage import write_atomic
@@ -600,12 +599,6 @@ def _slug(unit_en: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", unit_en.lower()).strip("_") or "value"
 
 
-def _number_cell(x: float | None) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return ""
-    return f"{x:.10g}" if not float(x).is_integer() else str(int(x))
-
-
 def _shared_hits(text: str) -> tuple[list[int], list[tuple[str, str]]]:
     """Where the text names a shared metric (a keyword of ``shared_metrics.csv``), sorted.
 
@@ -715,7 +708,7 @@ def _damage_note(quote: str, least) -> str:
     else:
         what = "a character next to the number was lost; if it was a digit the number is larger"
     return (f"Damaged: {lost} in the source before {survived!r}: {what}. The row states the bound the "
-            f"surviving digits allow: at least {_number_cell(least.value)} {least.unit}.")  # fmt: skip
+            f"surviving digits allow: at least {number_cell(least.value)} {least.unit}.")  # fmt: skip
 
 
 def draft_rows(
@@ -792,18 +785,18 @@ def draft_rows(
                 mid = f"{base}_{n}"
             counters[base] = n
         ids.add(mid)
-        money = q.unit in UNITS and UNITS[q.unit].kind == "money"
+        money = q.unit in UNITS and UNITS[q.unit].kind == "currency"
         row = dict.fromkeys(COLUMNS, "")
         row.update(
             metric_id=mid,
             source_id=source_id,
             theme=theme,
-            value=_number_cell(value),
+            value=number_cell(value),
             unit=q.unit,
             unit_en=q.unit_en,
             qualifier=qualifier,
-            high=_number_cell(high) if qualifier == "range" else "",
-            ratio=_number_cell(ratio) if q.unit == "倍" and ratio is not None else "",
+            high=number_cell(high) if qualifier == "range" else "",
+            ratio=number_cell(ratio) if q.unit == "倍" and ratio is not None else "",
             period=guess_period(text, q.start, q.end, default or "cumulative", index),
             basis=guess_basis(text, q.start, index) if money else "",
             quote=spreadsheet_safe(quote),  # a spreadsheet must not run it; check then asks to edit it

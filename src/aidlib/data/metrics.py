@@ -127,7 +127,7 @@ def _check_row(path: Path, line: int, row: dict[str, str], ctx: _Context, cells:
         bad("unit", f"{row['unit']!r} disagrees with the quote {quote!r}, which states {q.unit!r}")
     if "qualifier" not in cells and q.qualifier != row["qualifier"]:
         bad("qualifier", f"{row['qualifier']!r} disagrees with the quote {quote!r}: expected {q.qualifier!r}")
-    money = q.unit in UNITS and UNITS[q.unit].kind == "money"
+    money = q.unit in UNITS and UNITS[q.unit].kind == "currency"
     said = basis_in(quote, q.start) if row["basis"] and money else ""
     if "basis" not in cells and said and said != row["basis"]:  # the verb before the amount says otherwise
         bad("basis", f"{row['basis']!r} disagrees with the quote {quote!r}, whose verb before the amount "

@@ -8,11 +8,11 @@ module (:func:`datapackage_enums`); ``aidlib init`` writes them into a new data 
 ``python -m aidlib.data.schema data/datapackage.json`` rewrites the project's, and
 ``tests/test_vocabulary.py`` holds both to them.
 
-The measure words the parser recognises stay in :data:`aidlib.quantities.chinese.UNITS`
-(stage 2 cannot read stage 3); this module adds what the later stages need to
-know about each: its English for one and for many, and its *family*, the
-measure words that count the same thing (人, 名 and 位 all count people), so a
-restatement may switch between them and a chart may put them on one axis.
+The measure words are described once, in stage 2 (:data:`aidlib.quantities.units.BASE_UNITS`,
+each a :class:`~aidlib.quantities.units.Unit`: its English for one and for many, its kind and
+its *family*, the measure words that count the same thing: 人, 名 and 位 all count people, so a
+restatement may switch between them and a chart may put them on one axis); this module reads
+that table (:data:`UNITS`) for the checks, the enums and the English a reader sees.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from aidlib.quantities.words import UNITS as PARSER_UNITS
+from aidlib.quantities.units import BASE_UNITS, GENERIC_COUNTERS, Unit
 
 # Themes of the curated metrics (metrics.csv ``theme``).
 THEMES = (
@@ -150,119 +150,11 @@ TOPICS = {
 }
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A measure word: its English and the family of words that count the same thing.
-
-    Attributes:
-        word: the measure word as the data writes it (人, 元, %).
-        en: its English after any number but one (people, yuan, percent).
-        en_one: its English after the number one (person, yuan, percent).
-        family: the measure word that stands for all words counting the same thing
-            (名 and 位 are in 人's family); the word itself when it has no such peer.
-        kind: what it measures: money, people, households, area, mass, length,
-            volume, power, energy, voltage, temperature, sound, age, time, share,
-            multiple or count (of things).
-    """
-
-    word: str
-    en: str
-    en_one: str
-    family: str
-    kind: str
-
-
-# word: (English for one, family, kind). The English for many comes from the parser's
-# table (``quantities.chinese.UNITS``); a test holds every parser unit to an entry here.
-_UNIT_FACTS = {
-    "元": ("yuan", "元", "money"), "美元": ("US dollar", "美元", "money"),
-    # every currency is its own unit, never converted (quantities.words.CURRENCIES)
-    "港元": ("Hong Kong dollar", "港元", "money"), "澳门元": ("pataca", "澳门元", "money"),
-    "新台币": ("New Taiwan dollar", "新台币", "money"), "日元": ("yen", "日元", "money"),
-    "欧元": ("euro", "欧元", "money"), "英镑": ("pound sterling", "英镑", "money"),
-    "卢布": ("rouble", "卢布", "money"), "韩元": ("won", "韩元", "money"),
-    "澳元": ("Australian dollar", "澳元", "money"), "加元": ("Canadian dollar", "加元", "money"),
-    "瑞士法郎": ("Swiss franc", "瑞士法郎", "money"), "坚戈": ("tenge", "坚戈", "money"),
-    "卢比": ("rupee", "卢比", "money"),
-    "户": ("household", "户", "households"),
-    # 人次 counts attendances (one person twice is 2人次), so it is not 人's family
-    "人次": ("person-time", "人次", "count"),
-    "人": ("person", "人", "people"), "名": ("person", "人", "people"), "位": ("person", "人", "people"),
-    "吨": ("tonne", "吨", "mass"), "公斤": ("kg", "公斤", "mass"), "千克": ("kg", "公斤", "mass"),
-    "斤": ("jin", "斤", "mass"),
-    "个": ("unit", "个", "count"), "个月": ("month", "个月", "time"), "项": ("item", "项", "count"),
-    "大项": ("major item", "大项", "count"), "小项": ("minor item", "小项", "count"),
-    "家": ("establishment", "家", "count"),
-    # a show staged 10 times is 10场 or 10场次: the report switches between them
-    "场": ("event", "场", "count"), "场次": ("event session", "场", "count"),
-    "批次": ("batch", "批", "count"), "批": ("batch", "批", "count"),
-    "次": ("time", "次", "count"), "例": ("case", "例", "count"), "间": ("room", "间", "count"),
-    "支": ("team", "支", "count"), "封": ("letter", "封", "count"), "所": ("institution", "所", "count"),
-    "亩": ("mu", "亩", "area"), "瓶": ("bottle", "瓶", "count"), "台": ("machine", "台", "count"),
-    "套": ("set", "套", "count"), "辆": ("vehicle", "辆", "count"), "座": ("structure", "座", "count"),
-    "处": ("site", "处", "count"), "条": ("line", "条", "count"), "篇": ("article", "篇", "count"),
-    "本": ("volume", "本", "count"), "册": ("volume", "本", "count"), "张": ("sheet", "张", "count"),
-    "头": ("head", "头", "count"), "只": ("animal", "只", "count"), "株": ("plant", "株", "count"),
-    "棵": ("tree", "棵", "count"), "公里": ("km", "公里", "length"),
-    "平方米": ("square metre", "平方米", "area"), "立方米": ("cubic metre", "立方米", "volume"),
-    "千瓦": ("kW", "千瓦", "power"), "天": ("day", "天", "time"), "小时": ("hour", "小时", "time"),
-    "%": ("percent", "%", "share"), "个百分点": ("percentage point", "个百分点", "share"),
-    # a multiple's value is its ratio to the base (是…的2倍 → 2; 增长1.5倍 → 2.5; 翻一番 → 2)
-    "倍": ("times the base", "倍", "multiple"),
-    "年": ("year", "年", "time"), "周": ("week", "周", "time"),
-    "平方公里": ("square km", "平方公里", "area"), "公顷": ("hectare", "公顷", "area"),
-    # currencies of the region (quantities.currencies)
-    "巴基斯坦卢比": ("Pakistani rupee", "巴基斯坦卢比", "money"), "索姆": ("som", "索姆", "money"),
-    "索莫尼": ("somoni", "索莫尼", "money"), "苏姆": ("sum", "苏姆", "money"),
-    "阿富汗尼": ("afghani", "阿富汗尼", "money"), "图格里克": ("tugrik", "图格里克", "money"),
-    "泰铢": ("baht", "泰铢", "money"), "新加坡元": ("Singapore dollar", "新加坡元", "money"),
-    "林吉特": ("ringgit", "林吉特", "money"), "印尼盾": ("rupiah", "印尼盾", "money"),
-    "越南盾": ("dong", "越南盾", "money"), "菲律宾比索": ("Philippine peso", "菲律宾比索", "money"),
-    "缅元": ("kyat", "缅元", "money"), "基普": ("kip", "基普", "money"), "瑞尔": ("riel", "瑞尔", "money"),
-    "塔卡": ("taka", "塔卡", "money"), "土耳其里拉": ("Turkish lira", "土耳其里拉", "money"),
-    "迪拉姆": ("dirham", "迪拉姆", "money"), "沙特里亚尔": ("Saudi riyal", "沙特里亚尔", "money"),
-    "伊朗里亚尔": ("Iranian rial", "伊朗里亚尔", "money"),
-    "新西兰元": ("New Zealand dollar", "新西兰元", "money"),
-    # counters of things (quantities.units.COUNTERS)
-    "件": ("piece", "件", "count"), "列": ("train", "列", "count"), "架": ("aircraft", "架", "count"),
-    "艘": ("ship", "艘", "count"), "标准箱": ("TEU", "标准箱", "count"),
-    "台套": ("equipment set", "台套", "count"), "床位": ("hospital bed", "床位", "count"),
-    "床": ("bed", "床", "count"), "起": ("incident", "起", "count"), "宗": ("lot", "宗", "count"),
-    "剂": ("dose", "剂", "count"), "羽": ("bird", "羽", "count"), "尾": ("fish", "尾", "count"),
-    "匹": ("horse", "匹", "count"), "份": ("copy", "份", "count"), "种": ("kind", "种", "count"),
-    "栋": ("building", "栋", "count"), "幢": ("block of flats", "幢", "count"), "趟": ("trip", "趟", "count"),
-    "块": ("block", "块", "count"),
-    # a counter followed by 次 counts visits or runs (one flight twice is 2架次)
-    "架次": ("flight", "架次", "count"), "车次": ("train run", "车次", "count"),
-    "班次": ("scheduled run", "班次", "count"), "航次": ("voyage", "航次", "count"),
-    "艘次": ("ship call", "艘次", "count"), "台次": ("machine-time", "台次", "count"),
-    "辆次": ("vehicle-time", "辆次", "count"), "户次": ("household-time", "户次", "count"),
-    "列次": ("train-time", "列次", "count"), "剂次": ("dose given", "剂次", "count"),
-    "例次": ("case-time", "例次", "count"), "件次": ("item-time", "件次", "count"),
-    "家次": ("establishment-time", "家次", "count"),
-    # transport work: a tonne or a passenger carried over a km
-    "吨公里": ("tonne-km", "吨公里", "count"), "人公里": ("passenger-km", "人公里", "count"),
-    # physical units (quantities.units.PHYSICAL and PREFIXES); 千瓦时 is energy, never power
-    "克": ("gram", "克", "mass"), "毫克": ("mg", "毫克", "mass"), "微克": ("microgram", "微克", "mass"),
-    "吨标准煤": ("tonne of coal equivalent", "吨标准煤", "mass"), "米": ("metre", "米", "length"),
-    "厘米": ("cm", "厘米", "length"), "毫米": ("mm", "毫米", "length"),
-    "海里": ("nautical mile", "海里", "length"), "升": ("litre", "升", "volume"),
-    "毫升": ("ml", "毫升", "volume"), "瓦": ("W", "瓦", "power"), "兆瓦": ("MW", "兆瓦", "power"),
-    "吉瓦": ("GW", "吉瓦", "power"), "千伏安": ("kVA", "千伏安", "power"),
-    "兆伏安": ("MVA", "兆伏安", "power"), "瓦时": ("Wh", "瓦时", "energy"),
-    "千瓦时": ("kWh", "千瓦时", "energy"), "兆瓦时": ("MWh", "兆瓦时", "energy"),
-    "吉瓦时": ("GWh", "吉瓦时", "energy"), "伏": ("V", "伏", "voltage"), "千伏": ("kV", "千伏", "voltage"),
-    "℃": ("degree Celsius", "℃", "temperature"), "分贝": ("decibel", "分贝", "sound"),
-    "岁": ("year of age", "岁", "age"),
-    "分钟": ("minute", "分钟", "time"), "秒": ("second", "秒", "time"),
-    "工作日": ("working day", "工作日", "time"), "个季度": ("quarter", "个季度", "time"),
-    "个基点": ("basis point", "个基点", "share"),
-}  # fmt: skip
-
-UNITS: dict[str, Unit] = {
-    word: Unit(word, en, *_UNIT_FACTS[word]) for word, en in PARSER_UNITS.items() if word in _UNIT_FACTS
-}
-"""Every measure word of the data, by word, in the parser's order where it has one."""
+UNITS: dict[str, Unit] = BASE_UNITS
+"""Every measure word of the data, by word, in the parser's order: the parser's one table."""
+# The English of the measure words that say nothing of what they count (个 is "units"): a
+# reader's count names its thing by the label instead (aidlib.analysis.unit_names.count_noun).
+GENERIC_UNITS = tuple(UNITS[w].en for w in GENERIC_COUNTERS)
 
 # English name → its family's English name (event sessions → events).
 _FAMILY_OF_ENGLISH = {u.en: UNITS[u.family].en for u in UNITS.values()}
@@ -355,6 +247,11 @@ def measure_english(measure: str) -> str:
         ('yuan', 'housing units', 'percent')
     """
     return MEASURE_ENGLISH.get(measure) or UNITS[MEASURES[measure]].en
+
+
+# The English of a cited figure's unit, as its measures name it, where the measure word
+# alone would mislead (a 套 of the housing figures is a dwelling): unit → English.
+CITED_UNIT_ENGLISH = {unit: measure_english(m) for m, unit in MEASURES.items()}
 
 
 def same_measure(a: str, b: str) -> bool:

@@ -10,6 +10,44 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+# The qualifiers, in the order an error lists them: how a stated value bounds the true one.
+QUALIFIER_ORDER = ("exact", "about", "over", "under", "range")
+
+
+def qualifier_bounds(value: float, qualifier: str, *, high: float | None = None) -> tuple[float, float]:
+    """The interval a stated value and its qualifier allow: ``(low, high)``; a hedge bounds the size.
+
+    The one reading of a qualifier, for a parsed :class:`Quantity` (``Quantity.bounds``) and a
+    curated row alike (:meth:`aidlib.analysis.indicators.Interval.from_qualifier`). ``exact``
+    and ``about`` are the value itself (the text gives ``about`` no width). A count (≥ 0)
+    ``over`` 5 lies in [5, ∞], ``under`` 5 in [0, 5]; a fall (下降超过3%, value -3) ``over``
+    lies in [-∞, -3], ``under`` in [-3, 0]. A damaged value (NaN) reads as a fall, so
+    the end the hedge leaves open stays infinite or 0. A ``range`` runs from ``value`` to
+    ``high``.
+
+    Raises:
+        ValueError: an unknown qualifier (the message lists the known ones), or a range
+            without its high end.
+
+    Examples:
+        >>> qualifier_bounds(40000, "over"), qualifier_bounds(-3, "under"), qualifier_bounds(5, "about")
+        ((40000, inf), (-3, 0.0), (5, 5))
+        >>> qualifier_bounds(30000, "range", high=50000)
+        (30000, 50000)
+    """
+    if qualifier == "range":
+        if high is None or math.isnan(high):
+            raise ValueError(f"a range needs its high end; got value {value!r} and no high")
+        return value, high
+    fall = not value >= 0  # NaN too
+    if qualifier in ("exact", "about"):
+        return value, value
+    if qualifier == "over":
+        return (-math.inf, value) if fall else (value, math.inf)
+    if qualifier == "under":
+        return (value, 0.0) if fall else (0.0, value)
+    raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIER_ORDER)}")
+
 
 class QuantityError(ValueError):
     """A text holds no quantity, or more than one where one was expected."""
@@ -74,14 +112,7 @@ class Quantity:
             >>> parse_quantity("近万名").bounds, parse_quantity("约5万人").bounds
             ((0.0, 10000.0), (50000.0, 50000.0))
         """
-        v = self.value
-        if self.qualifier == "range":
-            return v, self.high  # type: ignore[return-value]
-        if self.qualifier == "over":
-            return (v, math.inf) if v >= 0 else (-math.inf, v)
-        if self.qualifier == "under":
-            return (0.0, v) if v >= 0 else (v, 0.0)
-        return v, v
+        return qualifier_bounds(self.value, self.qualifier, high=self.high)
 
 
 _NEW = object.__new__

@@ -4,9 +4,12 @@ A measure word after a number is read as the longest unit this model knows, so a
 is never cut short (千瓦时 is energy, never 千瓦 power; 台套 is not 台; 吨公里 is not 吨).
 The model has five parts:
 
-- **Base words** (:data:`BASE_UNITS`), one row each with English and kind: counters
+- **Base words** (:data:`BASE_UNITS`), one :class:`Unit` each with its English for many and
+  for one, its family (:data:`FAMILIES`: 名 and 位 count people, as 人) and its kind: counters
   (户, 件, 列, 架, 艘 ...), currencies (:mod:`aidlib.quantities.currencies`), time, shares,
-  multiples, and the physical units in their Chinese names (吨, 公里, 立方米, ℃ ...).
+  multiples, and the physical units in their Chinese names (吨, 公里, 立方米, ℃ ...). This is
+  the one table of units: the data's vocabulary, its checks and enums, and the reader's
+  English read it too.
 - **Derived units**, built by rule rather than listed: a metric prefix (千, 兆, 吉, 毫, 微,
   厘) on 克, 米, 升, 瓦 or 伏 (:data:`PREFIXES`); a power unit followed by 时 is energy
   (千瓦时, 兆瓦时); a counter followed by 次 counts visits or runs (人次, 架次, 车次, 剂次:
@@ -36,100 +39,147 @@ from aidlib.quantities.currencies import CURRENCIES
 
 @dataclass(frozen=True)
 class Unit:
-    """A measure word as kept in a :class:`~aidlib.quantities.quantity.Quantity`.
+    """A measure word: what the parser keeps, how it reads in English, what it counts.
+
+    The one description of a unit, read by the parsers (:data:`BASE_UNITS`), the data
+    checks and the data package's enums (:mod:`aidlib.data.vocabulary`) and the reader's
+    English (:mod:`aidlib.analysis.unit_names`).
 
     Attributes:
-        english: the English name (``unit_en``).
-        kind: its family: ``currency``, ``count``, ``share``, ``multiple``, ``time``,
-            ``age``, ``mass``, ``length``, ``area``, ``volume``, ``power``, ``energy``,
-            ``voltage``, ``temperature`` or ``sound``.
+        word: the measure word as a quantity and the data keep it (人, 元, %).
+        en: its English after any number but one (people, yuan, percent): ``Quantity.unit_en``.
+        en_one: its English after the number one (person, yuan, percent).
+        family: the measure word that stands for all words counting the same thing
+            (名 and 位 are in 人's family, :data:`FAMILIES`); the word itself when it has no
+            such peer.
+        kind: what it measures: ``currency``, ``people``, ``households``, ``count`` (of
+            things), ``share``, ``multiple``, ``time``, ``age``, ``mass``, ``length``,
+            ``area``, ``volume``, ``power``, ``energy``, ``voltage``, ``temperature`` or
+            ``sound``.
     """
 
-    english: str
+    word: str
+    en: str
+    en_one: str
+    family: str
     kind: str
+
+    @property
+    def english(self) -> str:
+        """The English after any number but one (:attr:`en`), as ``Quantity.unit_en`` holds it."""
+        return self.en
+
+
+# Measure words that count the same thing as another: the word → the word of its family.
+# A restatement may switch between them (3000人, then 3000名) and a chart puts them on one
+# axis. 人次 counts attendances (one person twice is 2人次), so it is not 人's family; a
+# show staged 10 times is 10场 or 10场次, and the report switches between them.
+FAMILIES = {"名": "人", "位": "人", "册": "本", "千克": "公斤", "场次": "场", "批次": "批"}
+
+
+def _unit(word: str, kind: str, english: str) -> Unit:
+    """One unit from ``many|one`` English (``one`` left out where it is the same: ``kg``)."""
+    many, _, one = english.partition("|")
+    return Unit(word, many, one or many, FAMILIES.get(word, word), kind)
 
 
 def _units(kind: str, rows: str) -> dict[str, Unit]:
-    """Read ``word:English;word:English`` rows of one kind."""
+    """Read ``word:English;word:English`` rows of one kind (English as :func:`_unit` reads it)."""
     out = {}
     for row in rows.split(";"):
         word, _, english = row.strip().partition(":")
-        out[word] = Unit(english, kind)
+        out[word] = _unit(word, kind, english)
     return out
 
 
-# Counters of things, with the English for many. 件 counts pieces (patents, parcels,
-# cases handled), 列 trains, 架 aircraft, 艘 ships, 标准箱 containers (TEU), 台套 sets of
-# equipment, 床位/床 hospital beds, 起 incidents (3起事故), 宗 parcels or deals of land,
-# 剂 doses, 羽 birds, 尾 fish (fry), 匹 horses.
-COUNTERS = _units(
-    "count",
-    "户:households;人:people;名:people;位:people;个:units;项:items;大项:major items;"
-    "小项:minor items;家:establishments;场:events;批:batches;次:times;例:cases;间:rooms;"
-    "支:teams;封:letters;所:institutions;瓶:bottles;台:machines;套:sets;辆:vehicles;"
-    "座:structures;处:sites;条:lines;篇:articles;本:volumes;册:volumes;张:sheets;头:head;"
-    "只:animals;株:plants;棵:trees;件:pieces;列:trains;架:aircraft;艘:ships;标准箱:TEU;"
-    "台套:equipment sets;床位:hospital beds;床:beds;起:incidents;宗:lots;剂:doses;羽:birds;"
-    "尾:fish;匹:horses;份:copies;种:kinds;栋:buildings;幢:blocks of flats;趟:trips;块:blocks",
-)
+# Counters of things, with the English for many and one. 件 counts pieces (patents,
+# parcels, cases handled), 列 trains, 架 aircraft, 艘 ships, 标准箱 containers (TEU), 台套
+# sets of equipment, 床位/床 hospital beds, 起 incidents (3起事故), 宗 parcels or deals of
+# land, 剂 doses, 羽 birds, 尾 fish (fry), 匹 horses. Households and people are kinds of
+# their own.
+COUNTERS = {
+    **_units("households", "户:households|household"),
+    **_units("people", "人:people|person;名:people|person;位:people|person"),
+    **_units(
+        "count",
+        "个:units|unit;项:items|item;大项:major items|major item;小项:minor items|minor item;"
+        "家:establishments|establishment;场:events|event;批:batches|batch;次:times|time;例:cases|case;"
+        "间:rooms|room;支:teams|team;封:letters|letter;所:institutions|institution;瓶:bottles|bottle;"
+        "台:machines|machine;套:sets|set;辆:vehicles|vehicle;座:structures|structure;处:sites|site;"
+        "条:lines|line;篇:articles|article;本:volumes|volume;册:volumes|volume;张:sheets|sheet;头:head;"
+        "只:animals|animal;株:plants|plant;棵:trees|tree;件:pieces|piece;列:trains|train;架:aircraft;"
+        "艘:ships|ship;标准箱:TEU;台套:equipment sets|equipment set;床位:hospital beds|hospital bed;"
+        "床:beds|bed;起:incidents|incident;宗:lots|lot;剂:doses|dose;羽:birds|bird;尾:fish;匹:horses|horse;"
+        "份:copies|copy;种:kinds|kind;栋:buildings|building;幢:blocks of flats|block of flats;"
+        "趟:trips|trip;块:blocks|block",
+    ),
+}
+# Measure words that say nothing of what they count (3个 is "3 units"): a reader's table
+# names the count by its label instead (``aidlib.analysis.unit_names.count_noun``).
+GENERIC_COUNTERS = ("个", "项")
 # A counter followed by 次 counts visits, runs or sessions (one person twice is 2人次).
-TIMES_COUNTERS = {
-    "人次": "person-times", "场次": "event sessions", "批次": "batches", "架次": "flights",
-    "车次": "train runs", "班次": "scheduled runs", "航次": "voyages", "艘次": "ship calls",
-    "台次": "machine-times", "辆次": "vehicle-times", "户次": "household-times",
-    "列次": "train-times", "剂次": "doses given", "例次": "case-times", "件次": "item-times",
-    "家次": "establishment-times",
-}  # fmt: skip
+TIMES_COUNTERS = _units(
+    "count",
+    "人次:person-times|person-time;场次:event sessions|event session;批次:batches|batch;"
+    "架次:flights|flight;车次:train runs|train run;班次:scheduled runs|scheduled run;航次:voyages|voyage;"
+    "艘次:ship calls|ship call;台次:machine-times|machine-time;辆次:vehicle-times|vehicle-time;"
+    "户次:household-times|household-time;列次:train-times|train-time;剂次:doses given|dose given;"
+    "例次:case-times|case-time;件次:item-times|item-time;家次:establishment-times|establishment-time",
+)
 TIME = _units(
     "time",
-    "年:years;个月:months;周:weeks;天:days;小时:hours;分钟:minutes;秒:seconds;"
-    "工作日:working days;个季度:quarters",
+    "年:years|year;个月:months|month;周:weeks|week;天:days|day;小时:hours|hour;分钟:minutes|minute;"
+    "秒:seconds|second;工作日:working days|working day;个季度:quarters|quarter",
 )
-# Shares are in percent; a multiple's value is what the text wrote (ratio: Quantity.ratio).
+# Shares are in percent; a multiple's value is what the text wrote (ratio: Quantity.ratio:
+# 是…的2倍 → 2; 增长1.5倍 → 2.5; 翻一番 → 2).
 SHARES = {
-    "%": Unit("percent", "share"), "个百分点": Unit("percentage points", "share"),
-    "个基点": Unit("basis points", "share"), "倍": Unit("times the base", "multiple"),
-}  # fmt: skip
+    **_units("share", "%:percent;个百分点:percentage points|percentage point;"
+                      "个基点:basis points|basis point"),
+    **_units("multiple", "倍:times the base"),
+}
 # Physical units written in Chinese, before metric prefixes are applied (below).
 PHYSICAL = {
-    **_units("mass", "吨:tonnes;公斤:kg;千克:kg;斤:jin;克:grams;吨标准煤:tonnes of coal equivalent"),
-    **_units("length", "公里:km;米:metres;海里:nautical miles"),
-    **_units("area", "亩:mu;平方米:square metres;平方公里:square km;公顷:hectares"),
-    **_units("volume", "立方米:cubic metres;升:litres"),
+    **_units("mass", "吨:tonnes|tonne;公斤:kg;千克:kg;斤:jin;克:grams|gram;"
+                     "吨标准煤:tonnes of coal equivalent|tonne of coal equivalent"),
+    **_units("length", "公里:km;米:metres|metre;海里:nautical miles|nautical mile"),
+    **_units("area", "亩:mu;平方米:square metres|square metre;平方公里:square km;公顷:hectares|hectare"),
+    **_units("volume", "立方米:cubic metres|cubic metre;升:litres|litre"),
     **_units("power", "瓦:W"),
     **_units("voltage", "伏:V"),
     **_units("power", "千伏安:kVA;兆伏安:MVA"),
-    **_units("temperature", "℃:degrees Celsius"),
-    **_units("age", "岁:years of age"),
-    **_units("sound", "分贝:decibels"),
+    **_units("temperature", "℃:degrees Celsius|degree Celsius"),
+    **_units("age", "岁:years of age|year of age"),
+    **_units("sound", "分贝:decibels|decibel"),
     # 吨公里 and 人公里 measure transport work (a tonne or a passenger over a km)
-    "吨公里": Unit("tonne-km", "count"), "人公里": Unit("passenger-km", "count"),
+    **_units("count", "吨公里:tonne-km;人公里:passenger-km"),
 }  # fmt: skip
 # Metric prefixes on the base words they are used with in Chinese reporting: (prefix,
-# base, English). 千米 is read as 公里 (an alias below); 千克 is a unit of its own (as
-# 公斤, the same family in :mod:`aidlib.data.vocabulary`).
+# base, English as :func:`_unit` reads it). 千米 is read as 公里 (an alias below); 千克 is
+# a unit of its own (as 公斤, the same family).
 PREFIXES = (
     ("千", "瓦", "kW"), ("兆", "瓦", "MW"), ("吉", "瓦", "GW"), ("毫", "克", "mg"),
-    ("微", "克", "micrograms"), ("毫", "升", "ml"), ("厘", "米", "cm"), ("毫", "米", "mm"),
+    ("微", "克", "micrograms|microgram"), ("毫", "升", "ml"), ("厘", "米", "cm"), ("毫", "米", "mm"),
     ("千", "伏", "kV"),
 )  # fmt: skip
 
 
 def _derived() -> dict[str, Unit]:
     """Units built by rule: metric prefixes, energy (power × 时), counts of times."""
-    out = {f"{p}{base}": Unit(en, PHYSICAL[base].kind) for p, base, en in PREFIXES}
+    out = {f"{p}{base}": _unit(f"{p}{base}", PHYSICAL[base].kind, en) for p, base, en in PREFIXES}
     power = {w: u for w, u in {**PHYSICAL, **out}.items() if w.endswith("瓦")}  # not 千伏安
-    out |= {f"{w}时": Unit(f"{u.english}h", "energy") for w, u in power.items()}  # 千瓦时: kWh
-    out |= {w: Unit(en, "count") for w, en in TIMES_COUNTERS.items()}
+    out |= {f"{w}时": _unit(f"{w}时", "energy", f"{u.en}h") for w, u in power.items()}  # 千瓦时: kWh
+    out |= TIMES_COUNTERS
     return out
 
 
 BASE_UNITS: dict[str, Unit] = {
-    **{c.unit: Unit(c.english, "currency") for c in CURRENCIES},
+    **{c.unit: _unit(c.unit, "currency", f"{c.english}|{c.english_one}") for c in CURRENCIES},
     **COUNTERS, **PHYSICAL, **_derived(), **TIME, **SHARES,
 }  # fmt: skip
+"""Every measure word, by word: the one table of units (the data's ``unit`` enum is its keys)."""
 # The English of every unit (``Quantity.unit_en``).
-UNITS = {unit: u.english for unit, u in BASE_UNITS.items()}
+UNITS = {unit: u.en for unit, u in BASE_UNITS.items()}
 
 # Words written after a number that stand for a unit, with the factor that turns the
 # number into it. Shares become percent; 个多月 is over a month (the hedge is read apart).

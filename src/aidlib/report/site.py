@@ -419,16 +419,11 @@ def data_page(
 
     ``names`` writes each source id as a reader names the source (its outlet and year).
     """
-    from aidlib.analysis.display import (
-        GRADES,
-        cited_unit,
-        count_noun,
-        grades_text,
-        html_text,
-        period_text,
-        value_text,
-    )
+    from aidlib.analysis.numbers import value_text
+    from aidlib.analysis.reader_tables import html_text
+    from aidlib.analysis.reader_words import GRADES, grades_text, period_text
     from aidlib.analysis.tables import read_as
+    from aidlib.analysis.unit_names import cited_unit, count_noun
     from aidlib.data.vocabulary import BASIS_NAMES, MEASURE_NAMES
 
     names = names or {}
@@ -447,8 +442,9 @@ def data_page(
             (f"{esc(r.label_en)}<br><small lang=zh>{esc(r.label_zh)}</small><br>"
              f"<small class=id>{esc(names.get(r.source_id, r.source_id))} · {_ident(r.metric_id)} · "
              f"{esc(words(r.theme, {}))}</small>", f"{r.source_id} {r.metric_id}"),
-            (html_text(value_text(meant, r.qualifier, r.unit_en, r.high if r.qualifier == "range" else None,
-                            r.label_en)), repr(meant), count_noun(r.unit_en, r.label_en)),
+            (html_text(value_text(meant, r.qualifier, r.unit_en, label=r.label_en,
+                                  high=r.high if r.qualifier == "range" else None)),
+             repr(meant), count_noun(r.unit_en, r.label_en)),
             when(r.period),
             (f"<span lang=zh>{esc(r.quote)}</span>"
              f"{_links_html(r.duplicate_of, r.part_of, labels[r.source_id])}",

@@ -60,14 +60,14 @@ def _theme_name(theme: str) -> str:
 
 
 def _period(period: str) -> str:
-    from aidlib.analysis.display import period_text
+    from aidlib.analysis.reader_words import period_text
 
     return period_text(period)
 
 
 def _periods(periods) -> str:
     """Periods in a sentence, each once: ``2023 and 2024``, ``cumulative (no dates stated) and 2024``."""
-    from aidlib.analysis.display import CUMULATIVE_TEXT
+    from aidlib.analysis.reader_words import CUMULATIVE_TEXT
 
     shown = (_period(str(p)).replace(CUMULATIVE_TEXT, "cumulative (no dates stated)") for p in periods)
     return _listing(list(dict.fromkeys(shown)))
@@ -96,7 +96,7 @@ def _themed():
 
 
 def _table(frame, columns: dict[str, str]) -> str:
-    from aidlib.analysis.display import reader_table
+    from aidlib.analysis.reader_tables import reader_table
 
     return reader_table(frame, columns)._repr_html_()
 
@@ -111,7 +111,7 @@ def split_chart(total, parts: pd.DataFrame, record: dict[str, str], name: str = 
 
     import pandas as pd
 
-    from aidlib.analysis.display import interval_text, money_scale, value_text
+    from aidlib.analysis.numbers import interval_text, money_scale, value_text
     from aidlib.analysis.plotting import split_bar
     from aidlib.analysis.publish import render
     from aidlib.data.declarations import metric_name
@@ -158,7 +158,7 @@ def in_words(note: str, labels: dict[str, str]) -> str:
         >>> in_words("十四五以来 in a 2024 report is 2021/2024; see x.y.", {})
         '十四五以来 in a 2024 report is 2021–2024; see x.y.'
     """
-    from aidlib.analysis.display import period_text
+    from aidlib.analysis.reader_words import period_text
     from aidlib.data.periods import PeriodError
 
     def dates(m: re.Match) -> str:
@@ -290,7 +290,7 @@ def like_with_like(rows: pd.DataFrame) -> str:
     units = {unit_family(str(u)) for u in rows["unit"]}
     if len(units) > 1:
         return f"the units differ: {_listing(sorted(units))}"
-    money = all(str(u) in UNITS and UNITS[str(u)].kind == "money" for u in rows["unit"])
+    money = all(str(u) in UNITS and UNITS[str(u)].kind == "currency" for u in rows["unit"])
     bases = list(dict.fromkeys(rows["basis"]))
     if len(bases) > 1 or (money and bases == [""]):
         named = [_basis(b) if b else "not stated" for b in bases]
@@ -316,10 +316,11 @@ def like_with_like(rows: pd.DataFrame) -> str:
 
 def _compare_chart(label: str, rows: pd.DataFrame, names: dict[str, str]) -> str:
     """The shared figure across sources, one bar each (only for rows :func:`like_with_like` allows)."""
-    from aidlib.analysis.display import count_noun, money_scale
+    from aidlib.analysis.numbers import money_scale
     from aidlib.analysis.plotting import bar_metrics
     from aidlib.analysis.publish import render
     from aidlib.analysis.tables import rescale
+    from aidlib.analysis.unit_names import count_noun
     from aidlib.report.charts import rendered_chart_html
 
     view = rows.assign(label=[names[s] for s in rows["source_id"]], unit=rows["unit_en"]).drop(
@@ -406,7 +407,7 @@ def _shared_block(label: str, rows: pd.DataFrame, names: dict[str, str]) -> list
 
 def compare_body(records: list[dict[str, str]], metrics: pd.DataFrame, indicators: pd.DataFrame) -> str:
     """The body of the comparison page: the ids the sources share, side by side, with period and basis."""
-    from aidlib.analysis.display import periods_text
+    from aidlib.analysis.reader_words import periods_text
     from aidlib.analysis.tables import metric_view
     from aidlib.data.vocabulary import shared_metrics
 
