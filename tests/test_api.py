@@ -83,8 +83,8 @@ def test_an_empty_frame_is_named_not_a_matplotlib_error():
     import aidlib
 
     empty = pd.DataFrame(columns=["label", "value", "qualifier", "shown", "unit"])
-    with pytest.raises(ValueError, match="^bar_metrics: the frame has no rows to draw$"):
-        aidlib.bar_metrics(empty, title="t", xlabel="x")
+    with pytest.raises(ValueError, match="^bar_chart: the frame has no rows to draw$"):
+        aidlib.bar_chart(empty, title="t", xlabel="x")
 
 
 @pytest.mark.parametrize("divisor", [0, -1e6, float("inf"), float("nan")])

@@ -12,13 +12,13 @@ import pytest
 from aidlib.analysis import publish
 from aidlib.analysis.chart_check import MIN_FILL, ChartError, measure
 from aidlib.analysis.plotting import (
-    bar_intervals,
-    bar_metrics,
+    bar_chart,
     growth_chart,
-    panels,
+    interval_chart,
+    panel_chart,
     series_chart,
     set_theme,
-    split_bar,
+    split_chart,
 )
 from aidlib.analysis.tables import count_view, metric_view, series
 from aidlib.data.figures import load_figures
@@ -43,27 +43,27 @@ LONG = "Farmers employed near home through the 'company + cooperative + farmer' 
 # Every kind of chart the library draws, on the report's data and on harder cases: long labels,
 # large numbers, a tiny bar beside a long one, open bounds, a fall, many points.
 CHARTS = {
-    "jobs (labels ¾ of the width before)": lambda: bar_metrics(
+    "jobs (labels ¾ of the width before)": lambda: bar_chart(
         _metrics(["employment.satellite_factory_jobs", "employment.cooperative_model_jobs"]),
         title="Jobs",
         xlabel="people employed",
     ),
-    "attendances (115,000 person-times)": lambda: bar_metrics(
+    "attendances (115,000 person-times)": lambda: bar_chart(
         _metrics(["agriculture.training", "employment.mandarin_training"]),
         title="Training attendances",
         xlabel="person-times",
     ),
-    "people (ticks 1,000 1,200 1,400 before)": lambda: bar_metrics(
+    "people (ticks 1,000 1,200 1,400 before)": lambda: bar_chart(
         _metrics(["employment.mandarin_certified", "employment.technical_talent"]),
         title="People",
         xlabel="people",
     ),
-    "bounds, one of them zero": lambda: bar_metrics(
+    "bounds, one of them zero": lambda: bar_chart(
         count_view(pd.Series({"exact": 54, "at least": 17, "about": 0, "at most": 0})),
         title="Mix",
         xlabel="facts",
     ),
-    "a tiny bar beside a long one, long labels": lambda: bar_metrics(
+    "a tiny bar beside a long one, long labels": lambda: bar_chart(
         pd.DataFrame(
             {
                 "label": [LONG, "A short one"],
@@ -76,7 +76,7 @@ CHARTS = {
         title="Long and short",
         xlabel="people",
     ),
-    "per unit, a range from zero (fill 35% before)": lambda: bar_intervals(
+    "per unit, a range from zero (fill 35% before)": lambda: interval_chart(
         _intervals(
             ["Housing funds per benefiting household", "Education funds per funded university student"],
             [0.0, 16.9],
@@ -86,7 +86,7 @@ CHARTS = {
         title="Per unit",
         xlabel="thousand yuan",
     ),
-    "shares against a guideline": lambda: bar_intervals(
+    "shares against a guideline": lambda: interval_chart(
         _intervals(
             ["Livelihood share (bounds)", "Industry share", "'Two 80%' guideline: livelihood share"],
             [23.2, 43.8, 80.0],
@@ -96,10 +96,10 @@ CHARTS = {
         title="Shares",
         xlabel="percent of the total",
     ),
-    "an open upper bound": lambda: bar_intervals(
+    "an open upper bound": lambda: interval_chart(
         _intervals(["open", "exact"], [2.0, 5.0], [math.inf, 5.0], ["≥ 2", "5"]), title="Open", xlabel="x"
     ),
-    "a split total": lambda: split_bar(
+    "a split total": lambda: split_chart(
         pd.DataFrame(
             {
                 "label": ["industry", "housing", "education", "not itemized"],
@@ -130,7 +130,7 @@ CHARTS = {
         pd.DataFrame({"label": ["Up", "Down a little", "Down a lot"], "value": [12.5, -3.0, -40.0]}),
         title="Growth and falls",
     ),
-    "panels of three denominators": lambda: panels(
+    "panels of three denominators": lambda: panel_chart(
         {
             f"of {name}": _intervals(["2023 aid"], [v], [v], [f"≈ {v}%"])
             for name, v in (("GDP", 8.83), ("revenue", 186.0), ("investment", 15.3))
@@ -138,7 +138,7 @@ CHARTS = {
         title="Panels",
         xlabel="percent",
     ),
-    "panels on one scale (530 against 1,359)": lambda: panels(
+    "panels on one scale (530 against 1,359)": lambda: panel_chart(
         {
             year: _intervals([name], [v], [v], [f"{v:,.0f} million yuan"])
             for year, name, v in (("2014", "Guangdong→Kashgar", 1359.0), ("2023", "Guangzhou→Shufu", 530.0))
@@ -271,8 +271,9 @@ def test_the_refusal_is_one_line_and_counts_the_rest():
 def test_panels_sharing_a_scale_are_filled_by_their_longest_bar():
     # 530 of 1,359 fills 39% of a shared axis: allowed, the 1,359 bar fills it
     rows = {y: _intervals([y], [v], [v], [f"{v:,.0f}"]) for y, v in (("2014", 1359.0), ("2023", 530.0))}
-    fig = panels(rows, title="Shared", xlabel="million yuan", same_scale=True)
-    assert fig.axes[0].get_xlim() == fig.axes[1].get_xlim()
+    axes = panel_chart(rows, title="Shared", xlabel="million yuan", same_scale=True)
+    fig = axes[0].figure
+    assert axes[0].get_xlim() == axes[1].get_xlim()
     fig.savefig(io.BytesIO(), format="png")
     assert (measure(fig).problems(), len(measure(fig).fills)) == ([], 1)
     # the same limits on two axes that do not share them: each panel is judged alone

@@ -8,13 +8,14 @@ import pandas as pd
 import pytest
 from matplotlib import font_manager
 
+import aidlib
 from aidlib.analysis.plotting import (
     CJKFontError,
-    bar_intervals,
-    bar_metrics,
-    bound_legend,
+    bar_chart,
+    bounds_key_text,
     chart_text,
     find_cjk_font,
+    interval_chart,
     series_chart,
     set_theme,
 )
@@ -27,12 +28,12 @@ def metrics():
     return load_metrics()
 
 
-def test_bar_metrics_returns_the_axes_it_drew_on(metrics):
+def test_bar_chart_returns_the_axes_it_drew_on(metrics):
     from matplotlib.axes import Axes
 
     set_theme()
     view = metric_view(metrics, ids=["agriculture.households_income", "housing.households"])
-    ax = bar_metrics(view, title="t", xlabel="households")
+    ax = bar_chart(view, title="t", xlabel="households")
     assert isinstance(ax, Axes)
     assert chart_text(ax)["text"].tolist() == ["≥ 61,000 households", "≥ 40,000 households"]
     # the bars cover two periods, so each label names its own
@@ -47,9 +48,9 @@ def _plain_frame(**columns):
     return pd.DataFrame(base)
 
 
-def test_bar_metrics_draws_a_plain_frame():
+def test_bar_chart_draws_a_plain_frame():
     # no metric_id, duplicate_of or period: only the documented columns
-    ax = bar_metrics(_plain_frame(), title="t")
+    ax = bar_chart(_plain_frame(), title="t")
     assert chart_text(ax).to_numpy().tolist() == [["jobs", "2,846 people"], ["farmers", "≥ 3,500 people"]]
     assert [line.get_marker() for line in ax.get_lines()] == [">"]  # one lower bound
 
@@ -57,9 +58,9 @@ def test_bar_metrics_draws_a_plain_frame():
 @pytest.mark.parametrize(
     ("chart", "frame", "missing"),
     [
-        (bar_metrics, _plain_frame().drop(columns="qualifier"), "qualifier"),
-        (bar_metrics, _plain_frame().drop(columns=["unit", "shown"]), "shown"),  # the first one missing
-        (bar_intervals, pd.DataFrame({"label": ["a"], "low": [1.0], "text": ["1"]}), "high"),
+        (bar_chart, _plain_frame().drop(columns="qualifier"), "qualifier"),
+        (bar_chart, _plain_frame().drop(columns=["unit", "shown"]), "shown"),  # the first one missing
+        (interval_chart, pd.DataFrame({"label": ["a"], "low": [1.0], "text": ["1"]}), "high"),
         (series_chart, pd.DataFrame({"year": [2020], "value": [1.0], "qualifier": ["exact"]}), "basis"),
     ],
 )
@@ -70,19 +71,19 @@ def test_a_missing_column_is_named(chart, frame, missing):
 
 
 def test_an_unknown_qualifier_is_named_with_its_row():
-    message = r"bar_metrics: qualifier 'at least' in row 1; expected one of exact, over"
+    message = r"bar_chart: qualifier 'at least' in row 1; expected one of exact, over"
     with pytest.raises(ValueError, match=message):
-        bar_metrics(_plain_frame(qualifier=["exact", "at least"]))
+        bar_chart(_plain_frame(qualifier=["exact", "at least"]))
 
 
 def test_units_of_one_family_share_an_axis():
     # 人, 名 and 位 all count people: one axis in Chinese as "people" is in English
-    bar_metrics(_plain_frame(unit=["人", "位"]))
-    bar_metrics(_plain_frame(unit=["场", "场次"]))  # one show, staged sessions
+    bar_chart(_plain_frame(unit=["人", "位"]))
+    bar_chart(_plain_frame(unit=["场", "场次"]))  # one show, staged sessions
     with pytest.raises(ValueError, match="one chart, one unit: got 人, 人次"):
-        bar_metrics(_plain_frame(unit=["人", "人次"]))  # attendances are not heads
+        bar_chart(_plain_frame(unit=["人", "人次"]))  # attendances are not heads
     with pytest.raises(ValueError, match="one chart, one unit: got 人, 户"):
-        bar_metrics(_plain_frame(unit=["人", "户"]))
+        bar_chart(_plain_frame(unit=["人", "户"]))
 
 
 def test_chinese_view_of_people_in_two_measure_words_is_one_chart(metrics):
@@ -91,7 +92,7 @@ def test_chinese_view_of_people_in_two_measure_words_is_one_chart(metrics):
     assert set(mixed["unit"]) == {"人", "名"}  # the report writes both
     view = metric_view(metrics, ids=list(mixed["metric_id"]), lang="zh")
     view = view.assign(label=view["metric_id"], shown=view["value"].map(str))  # ASCII: no CJK font needed
-    assert len(chart_text(bar_metrics(view))) == len(view)
+    assert len(chart_text(bar_chart(view))) == len(view)
 
 
 def test_series_chart_reads_back_by_year():
@@ -101,34 +102,34 @@ def test_series_chart_reads_back_by_year():
     assert chart_text(ax).to_numpy().tolist() == [["2019", "1"], ["2020", "≥ 2"], ["2020", "3"]]
 
 
-def test_bar_metrics_marks_bounds(metrics):
+def test_bar_chart_marks_bounds(metrics):
     import matplotlib.pyplot as plt
 
     view = metric_view(metrics, ids=["agriculture.households_income", "housing.households"])
     _, ax = plt.subplots()
-    bar_metrics(view, title="t", xlabel="x", ax=ax)
+    bar_chart(view, title="t", xlabel="x", ax=ax)
     markers = [line.get_marker() for line in ax.get_lines()]
     assert markers == [">", ">"]  # both are lower bounds
     assert ax.get_xlabel() == "x" and ax.get_title() == "t"
 
 
-def test_bar_metrics_refuses_restated_rows(metrics):
+def test_bar_chart_refuses_restated_rows(metrics):
     view = metric_view(metrics, theme="culture", include_restated=True)
     with pytest.raises(ValueError, match="restated facts would be counted twice: culture.exchange_shows"):
-        bar_metrics(view, title="t", xlabel="x")
+        bar_chart(view, title="t", xlabel="x")
 
 
-def test_bar_metrics_refuses_mixed_units(metrics):
+def test_bar_chart_refuses_mixed_units(metrics):
     view = metric_view(metrics, ids=["funding.aid_total", "housing.households"])
     with pytest.raises(ValueError, match="one chart, one unit: got households, yuan"):
-        bar_metrics(view, title="t", xlabel="x")
+        bar_chart(view, title="t", xlabel="x")
 
 
 def test_chinese_labels_need_a_cjk_font(metrics):
     set_theme()
     view = metric_view(metrics, ids=["funding.aid_total"], lang="zh")
     with pytest.raises(ValueError, match="is Chinese but no CJK font is set"):
-        bar_metrics(view, title="t", xlabel="x")
+        bar_chart(view, title="t", xlabel="x")
 
 
 def test_missing_cjk_font_names_the_package(monkeypatch):
@@ -148,7 +149,7 @@ def test_cjk_font_found_when_installed(monkeypatch):
     assert find_cjk_font() == "Noto Sans CJK SC"
 
 
-def test_bar_intervals_draws_ranges_and_open_bounds():
+def test_interval_chart_draws_ranges_and_open_bounds():
     rows = pd.DataFrame(
         {
             "label": ["exact", "range", "open"],
@@ -157,12 +158,15 @@ def test_bar_intervals_draws_ranges_and_open_bounds():
             "text": ["5", "1–3", "≥ 2"],
         }
     )
-    ax = bar_intervals(rows, title="t", xlabel="x")
+    ax = interval_chart(rows, title="t", xlabel="x")
     assert chart_text(ax).to_numpy().tolist() == [["exact", "5"], ["range", "1–3"], ["open", "≥ 2"]]
 
 
-def test_bound_legend():
-    assert bound_legend().startswith("≥ at least; ≈ about; ≤ at most")
+def test_bounds_key_text_says_what_the_charts_key_says():
+    assert bounds_key_text().startswith("≥ at least; ≈ about; ≤ at most")
+    fig = bar_chart(_plain_frame(qualifier=["over", "under"]), title="t").figure
+    keyed = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    assert keyed == ["≥ at least", "≤ at most"]  # the same words, only the signs the chart uses
 
 
 def _real_cjk_font_available() -> bool:
@@ -192,7 +196,7 @@ def test_chinese_labels_render_with_a_real_font(metrics):
     view = metric_view(metrics, ids=["funding.aid_total", "housing.funds"], lang="zh")
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a missing glyph is a UserWarning
-        bar_metrics(view, title="援疆资金", xlabel="元")
+        bar_chart(view, title="援疆资金", xlabel="元")
         plt.gcf().canvas.draw()
 
 
@@ -222,7 +226,7 @@ def test_large_numbers_are_written_short_with_the_scale_in_the_axis_label(
 ):
     from aidlib.analysis import layout
 
-    ax = bar_metrics(_counts(values), title="t", xlabel=xlabel)
+    ax = bar_chart(_counts(values), title="t", xlabel=xlabel)
     for width in (720, 400):
         layout.fit(ax.get_figure(), width)
         assert ax.get_xlabel() == label_after
@@ -236,7 +240,7 @@ def test_long_labels_wrap_within_their_share_and_are_never_cut():
     from aidlib.analysis import layout
 
     label = "Farmers employed near home through the 'company + cooperative + farmer' model in 2023"
-    ax = bar_metrics(_counts([3500, 2846], "people", [label, "Jobs"]), title="t")
+    ax = bar_chart(_counts([3500, 2846], "people", [label, "Jobs"]), title="t")
     fig = ax.get_figure()
     wrapped = ax.get_yticklabels()[0].get_text()
     assert wrapped.replace("\n", " ") == label and wrapped.count("\n") >= 1
@@ -247,7 +251,7 @@ def test_long_labels_wrap_within_their_share_and_are_never_cut():
 
 
 def test_value_labels_go_inside_long_bars_and_beside_short_ones_and_the_axis_ends_at_the_data():
-    ax = bar_metrics(_counts([115_000, 1_200]), title="t")
+    ax = bar_chart(_counts([115_000, 1_200]), title="t")
     long, short = (n for n in ax.texts if n.get_visible())
     assert (long.get_ha(), long.get_color(), long.get_bbox_patch()) == ("right", "white", None)
     assert (short.get_ha(), short.get_bbox_patch() is not None) == ("left", True)
@@ -257,7 +261,7 @@ def test_value_labels_go_inside_long_bars_and_beside_short_ones_and_the_axis_end
 def test_a_phone_puts_the_labels_above_the_bars_and_a_desktop_back_beside_them():
     from aidlib.analysis import layout
 
-    ax = bar_metrics(_counts([3500, 2846], "people", ["Farmers employed near home", "Jobs"]), title="t")
+    ax = bar_chart(_counts([3500, 2846], "people", ["Farmers employed near home", "Jobs"]), title="t")
     fig = ax.get_figure()
     desktop = fig.get_size_inches()[1]
     layout.fit(fig, 400)
@@ -306,3 +310,47 @@ def test_legends_sit_below_the_chart_never_on_it():
     assert ax.get_legend() is None and len(fig.legends) == 1
     fig.canvas.draw()
     assert fig.legends[0].get_window_extent().y1 < ax.get_window_extent().y0
+
+
+# One small frame per chart of aidlib.__all__: a chart added without a case fails below.
+_INTERVALS = pd.DataFrame({"label": ["a", "b"], "low": [1.0, 2.0], "high": [3.0, 2.0], "text": ["1–3", "2"]})
+CHART_CASES = {
+    "bar_chart": lambda: aidlib.bar_chart(_plain_frame(), title="t"),
+    "interval_chart": lambda: aidlib.interval_chart(_INTERVALS, title="t"),
+    "split_chart": lambda: aidlib.split_chart(
+        pd.DataFrame({"label": ["a", "rest"], "value": [3.0, 1.0], "shown": ["3", "1"],
+                      "itemized": [True, False]})  # fmt: skip
+    ),
+    "growth_chart": lambda: aidlib.growth_chart(pd.DataFrame({"label": ["a", "b"], "value": [70.0, -3.0]})),
+    "series_chart": lambda: aidlib.series_chart(
+        pd.DataFrame({"year": [2022, 2023], "basis": ["annual", "plan"], "value": [1.0, 2.0],
+                      "qualifier": ["exact", "over"]})  # fmt: skip
+    ),
+    "panel_chart": lambda: aidlib.panel_chart({"one": _INTERVALS.iloc[[0]], "two": _INTERVALS.iloc[[1]]}),
+}
+
+
+def test_every_chart_of_the_api_is_named_kind_chart():
+    def module(name: str) -> str:
+        return getattr(getattr(aidlib, name), "__module__", "")
+
+    drawn_here = {name for name in aidlib.__all__ if module(name) == "aidlib.analysis.plotting"}
+    helpers = {"chart_text", "bounds_key_text"}  # one reads a chart back, one is text: neither draws
+    assert drawn_here - helpers == set(CHART_CASES)
+    assert all(name.endswith("_chart") for name in CHART_CASES)
+
+
+@pytest.mark.parametrize("name", CHART_CASES)
+def test_every_chart_returns_axes(name):
+    import matplotlib.pyplot as plt
+    from matplotlib.axes import Axes
+
+    set_theme()
+    drawn = CHART_CASES[name]()
+    axes = drawn if name == "panel_chart" else [drawn]  # panels: one Axes each, top to bottom
+    try:
+        assert all(isinstance(ax, Axes) for ax in axes), type(drawn)
+        assert len({id(ax.figure) for ax in axes}) == 1  # one figure, reachable from any panel
+        assert len(chart_text(drawn)) >= 2  # and what it drew reads back from what it returned
+    finally:
+        plt.close(axes[0].figure)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from aidlib.analysis import publish
-from aidlib.analysis.plotting import bar_intervals, bar_metrics, panels, set_theme, split_bar
+from aidlib.analysis.plotting import bar_chart, interval_chart, panel_chart, set_theme, split_chart
 
 ROWS = pd.DataFrame({"label": ["Per household", "Per student"], "low": [0.0, 16.9], "high": [1.606, 16.9],
                      "text": ["≤ 1,606 yuan", "≈ 16,900 yuan"]})  # fmt: skip
@@ -15,7 +15,7 @@ ROWS = pd.DataFrame({"label": ["Per household", "Per student"], "low": [0.0, 16.
 def test_render_two_widths_alt_caption_source():
     set_theme()  # the theme's text sizes: never under the page's small print
     publish.set_chart_source("南方农村报 (2023)")  # a study sets it once, in its first cell
-    chart = publish.render(bar_intervals(ROWS, title="Spend per unit", xlabel="thousand yuan"))
+    chart = publish.render(interval_chart(ROWS, title="Spend per unit", xlabel="thousand yuan"))
     assert (chart.wide.width, chart.narrow.width) == (publish.WIDE_PX, publish.NARROW_PX)
     assert chart.wide.png[:8] == b"\x89PNG\r\n\x1a\n" and len(chart.narrow.png) > 1000
     assert chart.alt == "Spend per unit: Per household ≤ 1,606 yuan; Per student ≈ 16,900 yuan."
@@ -26,7 +26,7 @@ def test_render_two_widths_alt_caption_source():
 
 
 def test_explicit_caption_source_and_alt_are_kept():
-    ax = bar_intervals(ROWS)
+    ax = interval_chart(ROWS)
     chart = publish.render(
         ax, caption="What to read", source="Source: somewhere, 2024", alt="Two bars: 1 and 2."
     )
@@ -47,7 +47,7 @@ def test_explicit_caption_source_and_alt_are_kept():
 )
 def test_render_refuses_charts_without_words(kwargs, message):
     with pytest.raises(ValueError, match=message):
-        publish.render(bar_intervals(ROWS), **kwargs)
+        publish.render(interval_chart(ROWS), **kwargs)
 
 
 def test_outside_a_notebook_publish_prints_nothing_and_returns_the_chart(tmp_path):
@@ -60,7 +60,7 @@ def test_outside_a_notebook_publish_prints_nothing_and_returns_the_chart(tmp_pat
         "rows = pd.DataFrame({'label': ['a', 'b'], 'low': [1.0, 2.0], 'high': [1.0, 2.0],\n"
         "                     'text': ['1', '2']})\n"
         "aidlib.set_chart_source('a test')\n"
-        "chart = aidlib.publish(aidlib.bar_intervals(rows, title='Two bars'), path='chart.png')\n"
+        "chart = aidlib.publish(aidlib.interval_chart(rows, title='Two bars'), path='chart.png')\n"
         "import sys; print(repr(chart), file=sys.stderr)\n"
     )
     done = subprocess.run(
@@ -75,7 +75,7 @@ def test_in_a_notebook_publish_shows_the_chart_with_its_caption_and_source(monke
     shown = []
     monkeypatch.setattr(publish, "_in_notebook", lambda: True)
     monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj._repr_mimebundle_()))
-    ax = bar_intervals(ROWS, title="Spend per unit", xlabel="thousand yuan")
+    ax = interval_chart(ROWS, title="Spend per unit", xlabel="thousand yuan")
     assert publish.publish(ax, source="Source: somewhere, 2024") is None
     ((data, meta),) = shown
     assert data["text/plain"] == "Spend per unit: Per household ≤ 1,606 yuan; Per student ≈ 16,900 yuan."
@@ -88,7 +88,7 @@ def test_in_a_notebook_publish_shows_the_chart_with_its_caption_and_source(monke
 
 
 def test_a_chart_prints_as_one_line():
-    chart = publish.render(bar_intervals(ROWS, title="Spend per unit"), source="a test")
+    chart = publish.render(interval_chart(ROWS, title="Spend per unit"), source="a test")
     assert repr(chart) == (
         f"Chart('Spend per unit', {chart.wide.width}×{chart.wide.height} and "
         f"{chart.narrow.width}×{chart.narrow.height} px)"
@@ -99,7 +99,7 @@ def test_a_chart_prints_as_one_line():
 def test_phone_layout_is_undone_after_rendering():
     view = pd.DataFrame({"label": ["A long label for a bar that would not fit"], "value": [3.0],
                          "qualifier": ["exact"], "shown": ["3 people"], "unit": ["人"]})  # fmt: skip
-    ax = bar_metrics(view, title="One bar")
+    ax = bar_chart(view, title="One bar")
     size = ax.get_figure().get_size_inches().tolist()
     labels = [t.get_text() for t in ax.get_yticklabels()]
     publish.render(ax, source="a test")
@@ -108,20 +108,20 @@ def test_phone_layout_is_undone_after_rendering():
     assert ax.get_figure().get_size_inches().tolist() == size
 
 
-def test_panels_and_split_bar_are_read_back():
-    fig = panels({"of GDP": ROWS.iloc[[0]], "of revenue": ROWS.iloc[[1]]}, title="Two denominators")
-    chart = publish.render(fig, source="a test")
+def test_panels_and_a_split_total_are_read_back():
+    axes = panel_chart({"of GDP": ROWS.iloc[[0]], "of revenue": ROWS.iloc[[1]]}, title="Two denominators")
+    chart = publish.render(axes, source="a test")
     assert chart.caption == "Two denominators"
     assert "of GDP: Per household ≤ 1,606 yuan" in chart.alt and "of revenue: Per student" in chart.alt
     parts = pd.DataFrame({"label": ["industry", "rest"], "value": [232.0, 175.0], "shown": ["232", "175"],
                           "itemized": [True, False]})  # fmt: skip
-    alt = publish.render(split_bar(parts, title="Parts"), source="a test").alt
+    alt = publish.render(split_chart(parts, title="Parts"), source="a test").alt
     assert alt == "Parts: industry 232 (57%); rest 175 (43%)."
 
 
-def test_split_bar_refuses_negative_parts():
-    with pytest.raises(ValueError, match="split_bar: a part is negative"):
-        split_bar(pd.DataFrame({"label": ["a"], "value": [-1.0], "shown": ["-1"]}))
+def test_split_chart_refuses_negative_parts():
+    with pytest.raises(ValueError, match="split_chart: a part is negative"):
+        split_chart(pd.DataFrame({"label": ["a"], "value": [-1.0], "shown": ["-1"]}))
 
 
 @pytest.mark.parametrize(
@@ -142,10 +142,10 @@ def test_figures_source_names_outlets_and_years_never_files(ids, line):
 
 def test_the_default_source_is_the_study_s_and_unset_it_is_refused():
     with pytest.raises(ValueError, match=r"say where the chart's numbers come from: source=\.\.\., or once"):
-        publish.render(bar_intervals(ROWS, title="Spend per unit"))  # the library names no study's outlet
+        publish.render(interval_chart(ROWS, title="Spend per unit"))  # the library names no study's outlet
     publish.set_chart_source("虚构日报 (2024)")
-    assert publish.render(bar_intervals(ROWS, title="t")).source == "Source: 虚构日报 (2024)"
-    given = publish.render(bar_intervals(ROWS, title="t"), source="another (2020)")
+    assert publish.render(interval_chart(ROWS, title="t")).source == "Source: 虚构日报 (2024)"
+    given = publish.render(interval_chart(ROWS, title="t"), source="another (2020)")
     assert given.source == "Source: another (2020)"
     with pytest.raises(ValueError, match="names a file; name the outlet"):
         publish.set_chart_source("南方农村报 (2023), curated in data/metrics.csv")

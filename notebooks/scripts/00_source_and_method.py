@@ -150,7 +150,7 @@ print(f"lower bounds: {mix['over']} of {len(distinct)} distinct facts ({bound_sh
 readable = {"exact": "exact", "over": "at least", "about": "about", "under": "at most"}
 
 # %% tags=["remove-output"]
-ax = aidlib.bar_metrics(
+ax = aidlib.bar_chart(
     aidlib.count_view(mix.rename(readable)),
     title=f"How the report states its {len(distinct)} distinct numbers",
     xlabel="number of distinct facts",

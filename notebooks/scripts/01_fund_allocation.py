@@ -64,7 +64,7 @@ aidlib.set_theme()
 SOURCE = "guangzhou_shufu_2023"
 aidlib.set_chart_source("南方农村报 (2023)")  # the source line of every chart drawn from the report
 metrics = aidlib.load_metrics(source=SOURCE)
-ind = aidlib.indicator_table(metrics).set_index("indicator_id")
+ind = aidlib.indicator_table(metrics)
 total = aidlib.metric(metrics, "funding.aid_total")
 assert total["value"] == 530_000_000 and total["qualifier"] == "exact"
 print(f"aid total 2023: {aidlib.value_text(total['value'], 'exact', 'yuan')} ({total['quote']})")
@@ -83,9 +83,9 @@ aidlib.reader_table(lines, {"label": "line", "shown": "amount", "period": "perio
 money = aidlib.rescale(lines.iloc[1:], 1e6, "million yuan").reset_index(drop=True)
 parts = money[["label", "value", "shown"]].assign(label=money["metric_id"].str.split(".").str[0], itemized=True)
 parts["shown"] = [aidlib.value_text(v * 1e6, "exact", "yuan") for v in parts["value"]]
-parts.loc[len(parts)] = ["not itemized", ind.loc["funding.unitemized", "low"] / 1e6,
-                         ind.loc["funding.unitemized", "text_en"], False]  # derived: rounded, as on the index  # fmt: skip
-ax = aidlib.split_bar(parts, title="Guangzhou aid to Shufu, 2023: the itemized lines and the unitemized third",
+unitemized = aidlib.indicator(ind, "funding.unitemized")
+parts.loc[len(parts)] = ["not itemized", unitemized["low"] / 1e6, unitemized["text_en"], False]  # derived: rounded, as on the index  # fmt: skip
+ax = aidlib.split_chart(parts, title="Guangzhou aid to Shufu, 2023: the itemized lines and the unitemized third",
                       xlabel="million yuan")  # fmt: skip
 aidlib.publish(ax)
 aidlib.chart_text(ax)
@@ -94,10 +94,11 @@ aidlib.chart_text(ax)
 # The shares, and the remainder the report does not itemize:
 
 # %%
-shares = ind.loc[["share.industry", "share.housing", "share.education", "share.itemized"]]
-remainder = ind.loc["funding.unitemized"]
-assert round(ind.loc["share.itemized", "low"]) == 67
-assert ind.loc["share.industry", "low"] > ind.loc["share.housing", "low"] + ind.loc["share.education", "low"]
+shares = aidlib.indicator(ind, ["share.industry", "share.housing", "share.education", "share.itemized"])
+remainder = aidlib.indicator(ind, "funding.unitemized")
+low = dict(zip(shares["indicator_id"], shares["low"], strict=True))
+assert round(low["share.itemized"]) == 67
+assert low["share.industry"] > low["share.housing"] + low["share.education"]
 aidlib.reader_table(shares, {"label": "share", "text_en": "value", "caveat": "caveat"})
 
 # %% [markdown]
@@ -114,11 +115,10 @@ aidlib.reader_table(shares, {"label": "share", "text_en": "value", "caveat": "ca
 # *at least* 40,000 households), the result is an *upper* bound.
 
 # %%
-per_unit = ind.loc[
-    ["spend.per_household", "spend.per_funded_student", "spend.per_education_project",
-     "spend.per_minor_project", "spend.per_major_project"],
-    ["label", "text_en", "formula", "caveat"],
-]  # fmt: skip
+per_unit = aidlib.indicator(
+    ind, ["spend.per_household", "spend.per_funded_student", "spend.per_education_project",
+          "spend.per_minor_project", "spend.per_major_project"],
+)[["indicator_id", "label", "text_en", "formula", "caveat"]]  # fmt: skip
 aidlib.reader_table(per_unit, {"label": "figure", "text_en": "value", "caveat": "caveat"})
 
 # %% [markdown]
@@ -131,7 +131,7 @@ aidlib.reader_table(per_unit, {"label": "figure", "text_en": "value", "caveat": 
 # minor ones, which must not be added together.
 
 # %%
-assert ind.loc["spend.per_household", "high"] < 1_606
+assert aidlib.indicator(ind, "spend.per_household")["high"] < 1_606
 projects = aidlib.metric_view(metrics, ids=["funding.projects_major", "funding.projects_minor", "education.projects"])
 aidlib.reader_table(projects, {"label": "projects", "shown": "count"})
 
@@ -147,7 +147,7 @@ aidlib.reader_table(projects, {"label": "projects", "shown": "count"})
 # %%
 figures = aidlib.load_figures()
 guideline = aidlib.figure(figures, "xinjiang.livelihood_share.guideline")
-livelihood = ind.loc["share.livelihood"]
+livelihood = aidlib.indicator(ind, "share.livelihood")
 assert livelihood["high"] < guideline["value"]
 aidlib.reader_table(
     {"'two 80%' guideline, to livelihoods": f"{guideline['value']:.0f}%, published by {guideline['outlet']} on "
@@ -157,10 +157,10 @@ aidlib.reader_table(
 )  # fmt: skip
 
 # %% tags=["remove-output"]
-compare = ind.loc[["share.livelihood", "share.industry"], ["label", "low", "high", "text"]]
-compare.loc["guideline"] = ["'Two 80%' guideline: livelihood share", guideline["value"], guideline["value"],
+compare = aidlib.indicator(ind, ["share.livelihood", "share.industry"])[["label", "low", "high", "text"]]
+compare.loc[len(compare)] = ["'Two 80%' guideline: livelihood share", guideline["value"], guideline["value"],
                             f"{guideline['value']:.0f}%"]  # fmt: skip
-ax = aidlib.bar_intervals(compare, title="Livelihood share of the 2023 aid, against the guideline", xlabel="percent of the 2023 aid total")
+ax = aidlib.interval_chart(compare, title="Livelihood share of the 2023 aid, against the guideline", xlabel="percent of the 2023 aid total")
 aidlib.publish(ax, source=f"{aidlib.chart_source()}; the guideline: {guideline['outlet']} ({guideline['published'][:4]})")
 aidlib.chart_text(ax)
 
@@ -177,9 +177,9 @@ aidlib.chart_text(ax)
 
 # %%
 
-ctx = aidlib.context_table(metrics).set_index("indicator_id")
+ctx = aidlib.context_table(metrics)
 aidlib.reader_table(
-    ctx.loc[["context.aid_per_resident", "context.aid_to_gdp", "context.aid_to_budget_revenue"]],
+    aidlib.indicator(ctx, ["context.aid_per_resident", "context.aid_to_gdp", "context.aid_to_budget_revenue"]),
     {"label": "comparison", "text_en": "value", "caveat": "caveat"},
 )
 

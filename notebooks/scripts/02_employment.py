@@ -56,7 +56,7 @@ aidlib.set_theme()
 SOURCE = "guangzhou_shufu_2023"
 aidlib.set_chart_source("南方农村报 (2023)")  # the source line of every chart drawn from the report
 metrics = aidlib.load_metrics(source=SOURCE)
-ind = aidlib.indicator_table(metrics).set_index("indicator_id")
+ind = aidlib.indicator_table(metrics)
 
 # %% [markdown]
 # ## 1. Jobs: satellite factories and the cooperative model
@@ -72,12 +72,12 @@ jobs = aidlib.metric_view(
 aidlib.reader_table(jobs, {"label": "figure", "shown": "value", "period": "period"})
 
 # %%
-per_factory = ind.loc["employment.jobs_per_factory"]
-aidlib.reader_table(ind.loc[["employment.jobs_per_factory"]], {"label": "derived", "text_en": "value", "caveat": "caveat"})
+per_factory = aidlib.indicator(ind, "employment.jobs_per_factory")
+aidlib.reader_table(aidlib.indicator(ind, ["employment.jobs_per_factory"]), {"label": "derived", "text_en": "value", "caveat": "caveat"})
 
 # %% tags=["remove-output"]
 people = jobs[jobs["unit"] == "people"]
-ax = aidlib.bar_metrics(people, title="Jobs the report attributes to two employment models", xlabel="people employed")
+ax = aidlib.bar_chart(people, title="Jobs the report attributes to two employment models", xlabel="people employed")
 aidlib.publish(ax)
 aidlib.chart_text(ax)
 
@@ -134,13 +134,13 @@ aidlib.reader_table(training, {"label": "figure", "shown": "value", "period": "p
 
 # %% tags=["remove-output"]
 attendances = training[training["unit"] == "person-times"]
-ax = aidlib.bar_metrics(attendances, title="Training attendances (person-times, not people)", xlabel="person-times")
+ax = aidlib.bar_chart(attendances, title="Training attendances (person-times, not people)", xlabel="person-times")
 aidlib.publish(ax)
 aidlib.chart_text(ax)
 
 # %% tags=["remove-output"]
 heads = training[training["unit"] == "people"]
-ax = aidlib.bar_metrics(heads, title="People trained or certified", xlabel="people")
+ax = aidlib.bar_chart(heads, title="People trained or certified", xlabel="people")
 aidlib.publish(ax)
 aidlib.chart_text(ax)
 
@@ -150,11 +150,10 @@ aidlib.chart_text(ax)
 # pass count is for 2023, so even their ratio would mislead.
 
 # %%
-by_id = training.set_index("metric_id")
-assert by_id.loc["employment.mandarin_training", "value"] == 115_000
-assert by_id.loc["employment.mandarin_certified", "value"] == 1_200
-assert by_id.loc["employment.mandarin_training", "period"] == "cumulative"
-assert by_id.loc["employment.mandarin_certified", "period"] == "2023"
+trained = aidlib.metric(training, "employment.mandarin_training")
+certified = aidlib.metric(training, "employment.mandarin_certified")
+assert (trained["value"], trained["period"]) == (115_000, "cumulative")
+assert (certified["value"], certified["period"]) == (1_200, "2023")
 
 # %% [markdown]
 # **In context.** How many jobs is 2,846? Notebook 05 sets the satellite-factory jobs
@@ -162,10 +161,10 @@ assert by_id.loc["employment.mandarin_certified", "period"] == "2023"
 
 # %%
 
-ctx = aidlib.context_table(metrics).set_index("indicator_id")
-assert metrics.set_index("metric_id").loc["employment.satellite_factory_jobs", "value"] == 2_846
+ctx = aidlib.context_table(metrics)
+assert aidlib.metric(metrics, "employment.satellite_factory_jobs")["value"] == 2_846
 aidlib.reader_table(
-    ctx.loc[["context.factory_jobs_to_working_age", "context.factory_jobs_to_new_jobs_2022"]],
+    aidlib.indicator(ctx, ["context.factory_jobs_to_working_age", "context.factory_jobs_to_new_jobs_2022"]),
     {"label": "comparison", "text_en": "value", "caveat": "caveat"},
 )
 

@@ -57,7 +57,7 @@ aidlib.set_theme()
 SOURCE = "guangzhou_shufu_2023"
 aidlib.set_chart_source("南方农村报 (2023)")  # the source line of every chart drawn from the report
 metrics = aidlib.load_metrics(source=SOURCE)
-ind = aidlib.indicator_table(metrics).set_index("indicator_id")
+ind = aidlib.indicator_table(metrics)
 
 # %% [markdown]
 # ## 1. Foreign trade, January–September
@@ -70,13 +70,14 @@ trade = aidlib.metric_view(metrics, ids=["trade.value_jan_sep", "trade.growth_yo
 aidlib.reader_table(trade, {"label": "figure", "shown": "value", "period": "period"})
 
 # %%
-derived = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"], ["label", "text_en", "formula", "caveat"]]
+derived = aidlib.indicator(ind, ["trade.base_jan_sep_2022", "trade.increase_jan_sep"])
+derived = derived[["indicator_id", "label", "text_en", "formula", "caveat"]]
 aidlib.reader_table(derived, {"label": "derived", "text_en": "value", "caveat": "caveat"})
 
 # %% tags=["remove-output"]
-parts = ind.loc[["trade.base_jan_sep_2022", "trade.increase_jan_sep"]].reset_index()
+parts = aidlib.indicator(ind, ["trade.base_jan_sep_2022", "trade.increase_jan_sep"])
 parts = parts.assign(label=["2022 level", "increase"], value=parts["low"] / 1e6, shown=parts["text_en"])
-ax = aidlib.split_bar(parts, title=f"Shufu foreign trade, January–September 2023: {trade.loc[0, 'shown']}, "
+ax = aidlib.split_chart(parts, title=f"Shufu foreign trade, January–September 2023: {trade.loc[0, 'shown']}, "
                       "split into the 2022 level and the increase (both derived)", xlabel="million yuan")  # fmt: skip
 aidlib.publish(ax)
 aidlib.chart_text(ax)
@@ -87,7 +88,7 @@ aidlib.chart_text(ax)
 # Fair, the Kashgar fair) but does not say how much of the growth that explains.
 
 # %% tags=["remove-cell"]
-assert round(ind.loc["trade.base_jan_sep_2022", "low"] / 1e6) == 696
+assert round(aidlib.indicator(ind, "trade.base_jan_sep_2022")["low"] / 1e6) == 696
 
 # %% [markdown]
 # **In context.** Is 70% unusual? Over the same nine months Kashgar's trade grew faster and
@@ -95,11 +96,11 @@ assert round(ind.loc["trade.base_jan_sep_2022", "low"] / 1e6) == 696
 
 # %%
 
-ctx = aidlib.context_table(metrics).set_index("indicator_id")
+ctx = aidlib.context_table(metrics)
 figures = aidlib.load_figures()
 kashgar = aidlib.figure(figures, "kashgar.trade_growth.2023_jan_sep")["value"]
 xinjiang = aidlib.figure(figures, "xinjiang.trade_growth.2023_jan_sep")["value"]
-shufu = metrics.set_index("metric_id").loc["trade.growth_yoy", "value"]
+shufu = aidlib.metric(metrics, "trade.growth_yoy")["value"]
 assert xinjiang < shufu < kashgar
 aidlib.reader_table(
     {"Shufu County": aidlib.growth_text(shufu), "Kashgar Prefecture": aidlib.growth_text(kashgar),
@@ -109,7 +110,7 @@ aidlib.reader_table(
 
 # %%
 aidlib.reader_table(
-    ctx.loc[["context.trade_share_kashgar", "context.trade_share_xinjiang"]],
+    aidlib.indicator(ctx, ["context.trade_share_kashgar", "context.trade_share_xinjiang"]),
     {"label": "share", "text_en": "value", "caveat": "caveat"},
 )
 
@@ -121,8 +122,8 @@ invest = aidlib.metric_view(metrics, ids=["investment.events", "investment.proje
 aidlib.reader_table(invest, {"label": "figure", "shown": "value", "period": "period"})
 
 # %%
-leverage = ind.loc["investment.per_aid_yuan"]
-aidlib.reader_table(ind.loc[["investment.per_aid_yuan"]], {"label": "derived", "text_en": "value", "caveat": "caveat"})
+leverage = aidlib.indicator(ind, "investment.per_aid_yuan")
+aidlib.reader_table(aidlib.indicator(ind, ["investment.per_aid_yuan"]), {"label": "derived", "text_en": "value", "caveat": "caveat"})
 
 # %% [markdown]
 # Investment received is about 3.9 times the year's aid. This is a ratio, not a return:
@@ -139,11 +140,11 @@ assert round(leverage["low"], 1) == 3.9
 consumption = aidlib.metric_view(
     metrics, ids=["consumption_aid.produce_sold", "consumption_aid.sales", "consumption_aid.fairs"]
 )
-price = ind.loc["consumption.price_per_tonne"]
+price = aidlib.indicator(ind, "consumption.price_per_tonne")
 aidlib.reader_table(consumption, {"label": "figure", "shown": "value", "period": "period"})
 
 # %%
-aidlib.reader_table(ind.loc[["consumption.price_per_tonne"]], {"label": "derived", "text_en": "value", "caveat": "caveat"})
+aidlib.reader_table(aidlib.indicator(ind, ["consumption.price_per_tonne"]), {"label": "derived", "text_en": "value", "caveat": "caveat"})
 
 # %% [markdown]
 # About 28,600 yuan per tonne (28.6 yuan per kilogram) on average, across a product mix

@@ -62,7 +62,7 @@ per_theme = (
 counts = aidlib.count_view(per_theme["facts"].rename(lambda theme: theme.replace("_", " ")))
 counts["shown"] = [f"{shown} ({'no' if n == 0 else n} {'bound' if n == 1 else 'bounds'})"
                    for shown, n in zip(counts["shown"], per_theme["bounds"], strict=True)]  # fmt: skip
-ax = aidlib.bar_metrics(counts, title="Distinct quantitative facts per social theme, and how many are bounds "
+ax = aidlib.bar_chart(counts, title="Distinct quantitative facts per social theme, and how many are bounds "
                         "(≥, ≤ or ≈)", xlabel="number of facts")  # fmt: skip
 aidlib.publish(ax)
 aidlib.chart_text(ax)
@@ -71,10 +71,10 @@ aidlib.chart_text(ax)
 # ## Health
 
 # %%
-health = aidlib.metric_view(metrics, theme="health").set_index("metric_id")
-assert health.loc["health.cataract_surgeries", "value"] == 290
-assert health.loc["health.tb_patients", "value"] == 364
-aidlib.reader_table(health.reset_index(), {"label": "figure", "shown": "value", "period": "period"})
+health = aidlib.metric_view(metrics, theme="health")
+assert aidlib.metric(health, "health.cataract_surgeries")["value"] == 290
+assert aidlib.metric(health, "health.tb_patients")["value"] == 364
+aidlib.reader_table(health, {"label": "figure", "shown": "value", "period": "period"})
 
 # %% [markdown]
 # Medical teams and visiting experts: free clinics, 290 cataract cases screened and
@@ -85,13 +85,13 @@ aidlib.reader_table(health.reset_index(), {"label": "figure", "shown": "value", 
 # ## Education
 
 # %%
-education = aidlib.metric_view(metrics, theme="education").set_index("metric_id")
-assert education.loc["education.local_teachers_trained", "shown"] == "≥ 1,700 person-times"
-aidlib.reader_table(education.reset_index(), {"label": "figure", "shown": "value", "period": "period"})
+education = aidlib.metric_view(metrics, theme="education")
+assert aidlib.metric(education, "education.local_teachers_trained")["shown"] == "≥ 1,700 person-times"
+aidlib.reader_table(education, {"label": "figure", "shown": "value", "period": "period"})
 
 # %% tags=["remove-output"]
-taught = education.reset_index().query("unit == 'people'")
-ax = aidlib.bar_metrics(taught, title="Education: the people funded, sent, trained or visiting", xlabel="people")
+taught = education.query("unit == 'people'")
+ax = aidlib.bar_chart(taught, title="Education: the people funded, sent, trained or visiting", xlabel="people")
 aidlib.publish(ax)
 aidlib.chart_text(ax)
 
@@ -112,7 +112,7 @@ aidlib.reader_table(culture, {"label": "figure", "shown": "value", "period": "pe
 
 # %% tags=["remove-output"]
 visits = culture[culture["unit"] == "person-times"]
-ax = aidlib.bar_metrics(visits, title="Culture: attendances", xlabel="person-times")
+ax = aidlib.bar_chart(visits, title="Culture: attendances", xlabel="person-times")
 aidlib.publish(ax)
 aidlib.chart_text(ax)
 
@@ -140,7 +140,7 @@ aidlib.reader_table(
 
 # %% tags=["remove-output"]
 people = exchange.query("unit == 'people'")
-ax = aidlib.bar_metrics(people, title="Exchange and tourism: the counts of people", xlabel="people")
+ax = aidlib.bar_chart(people, title="Exchange and tourism: the counts of people", xlabel="people")
 aidlib.publish(ax)
 aidlib.chart_text(ax)
 
@@ -150,6 +150,6 @@ aidlib.chart_text(ax)
 
 # %% tags=["remove-cell"]
 shown = exchange.set_index("metric_id")["shown"]
-assert education.loc["education.student_grants", "value"] == 3_500
+assert aidlib.metric(education, "education.student_grants")["value"] == 3_500
 assert people["value"].max() == 40_000 and shown["ethnic_exchange.letter_students"] == "≥ 40,000 people"
 assert (shown["talent_exchange.cadres_placed"], shown["talent_exchange.placement_months"]) == ("16 people", "3 months")

@@ -88,7 +88,7 @@ REPORT = "南方农村报 (2023)"  # the source line of every chart drawn from t
 aidlib.set_chart_source(REPORT)
 metrics = aidlib.load_metrics(source=SOURCE)
 figures = aidlib.load_figures()
-ctx = aidlib.context_table(metrics, figures).set_index("indicator_id")
+ctx = aidlib.context_table(metrics, figures)
 
 # %%
 aidlib.reader_table(figures["reliability"].value_counts().sort_index().rename(aidlib.grades_text).rename("figures"),
@@ -133,10 +133,10 @@ assert annual.loc[2017, "value"] == 15.18e9
 assert (annual.loc[2019, "value"], annual.loc[2019, "qualifier"]) == (18.8e9, "over")
 assert (annual.loc[2024, "value"], annual.loc[2024, "qualifier"]) == (20e9, "under")
 assert annual.loc[2025, "value"] == 19.7e9
-assert ctx.loc["context.aid_share_xinjiang_2019", "text_en"] == "≤ 2.82%"
-assert ctx.loc["context.aid_share_xinjiang_2024", "text_en"] == "≥ 2.65%"
+assert aidlib.indicator(ctx, "context.aid_share_xinjiang_2019")["text_en"] == "≤ 2.82%"
+assert aidlib.indicator(ctx, "context.aid_share_xinjiang_2024")["text_en"] == "≥ 2.65%"
 aidlib.reader_table(
-    ctx.loc[["context.aid_share_xinjiang_2019", "context.aid_share_xinjiang_2024"]],
+    aidlib.indicator(ctx, ["context.aid_share_xinjiang_2019", "context.aid_share_xinjiang_2024"]),
     {"label": "comparison", "text_en": "value", "caveat": "caveat"},
 )
 
@@ -164,24 +164,24 @@ aidlib.reader_table(
 # looms next to the county's budget than next to its economy.
 
 # %% tags=["remove-output"]
-economy = ctx.loc[["context.aid_to_gdp", "context.aid_to_budget_revenue", "context.aid_to_fixed_asset_investment"]]
-economy = economy.assign(text=economy["text_en"])
 names = {"context.aid_to_gdp": "of 2022 GDP", "context.aid_to_budget_revenue": "of 2022 budget revenue",
          "context.aid_to_fixed_asset_investment": "of 2022 fixed-asset investment"}  # fmt: skip
-fig = aidlib.panels({names[i]: economy.loc[[i]].assign(label="2023 aid") for i in names},
-                    title="Guangzhou's 2023 aid against three parts of Shufu's 2022 economy", xlabel="percent",
-                    same_scale=True)  # fmt: skip
+economy = aidlib.indicator(ctx, list(names))
+economy = economy.assign(text=economy["text_en"], label="2023 aid")
+axes = aidlib.panel_chart({names[i]: economy[economy["indicator_id"] == i] for i in names},
+                          title="Guangzhou's 2023 aid against three parts of Shufu's 2022 economy", xlabel="percent",
+                          same_scale=True)  # fmt: skip
 ids = ["shufu.gdp.2022", "shufu.budget_revenue.2022", "shufu.fixed_asset_investment.2022"]
-aidlib.publish(fig, source=f"{REPORT}; {aidlib.figures_source(figures[figures['figure_id'].isin(ids)], figures)}")
-aidlib.chart_text(fig)
+aidlib.publish(axes, source=f"{REPORT}; {aidlib.figures_source(figures[figures['figure_id'].isin(ids)], figures)}")
+aidlib.chart_text(axes)
 
 # %%
-per_resident = ctx.loc["context.aid_per_resident"]
+per_resident = aidlib.indicator(ctx, "context.aid_per_resident")
 assert per_resident["text_en"] == "≈ 2,015 yuan per person"
-assert round(ctx.loc["context.aid_to_gdp", "low"], 1) == 8.8
-assert ctx.loc["context.aid_to_budget_revenue", "text_en"] == "≈ 186%"
-assert round(ctx.loc["context.aid_to_fixed_asset_investment", "low"]) == 15
-aidlib.reader_table(ctx.loc[["context.aid_per_resident"]], {"label": "comparison", "text_en": "value", "caveat": "caveat"})
+assert round(aidlib.indicator(ctx, "context.aid_to_gdp")["low"], 1) == 8.8
+assert aidlib.indicator(ctx, "context.aid_to_budget_revenue")["text_en"] == "≈ 186%"
+assert round(aidlib.indicator(ctx, "context.aid_to_fixed_asset_investment")["low"]) == 15
+aidlib.reader_table(aidlib.indicator(ctx, ["context.aid_per_resident"]), {"label": "comparison", "text_en": "value", "caveat": "caveat"})
 
 # %%
 gdp = aidlib.figure(figures, "shufu.gdp.2022")
@@ -197,13 +197,13 @@ aidlib.reader_table({"Shufu GDP 2022": f"{gdp['outlet']}, {gdp['published']}; {a
 # bound: at most 1.98%. Of Xinjiang's trade, Shufu's is about 0.47%.
 
 # %%
-shares = ctx.loc[["context.trade_share_kashgar", "context.trade_share_xinjiang"]]
+shares = aidlib.indicator(ctx, ["context.trade_share_kashgar", "context.trade_share_xinjiang"])
 aidlib.reader_table(shares, {"label": "share", "text_en": "value", "caveat": "caveat"})
 
 # %% tags=["remove-cell"]
-assert shares.loc["context.trade_share_kashgar", "text_en"] == "≤ 1.98%"
+assert aidlib.indicator(shares, "context.trade_share_kashgar")["text_en"] == "≤ 1.98%"
 assert aidlib.figure(figures, "kashgar.foreign_trade.2023_jan_sep")["stated"] == "over 60 billion yuan"
-assert round(shares.loc["context.trade_share_xinjiang", "low"], 2) == 0.47
+assert round(aidlib.indicator(shares, "context.trade_share_xinjiang")["low"], 2) == 0.47
 
 # %% [markdown]
 # Growth over January–September 2022: Shufu's 70% is below Kashgar's 89.7% and above
@@ -245,9 +245,9 @@ aidlib.chart_text(ax)
 # new jobs created in one year are a different count from jobs held.
 
 # %%
-jobs = ctx.loc[["context.factory_jobs_to_working_age", "context.factory_jobs_to_new_jobs_2022"]]
-assert round(jobs.loc["context.factory_jobs_to_working_age", "low"], 1) == 2.5
-assert round(jobs.loc["context.factory_jobs_to_new_jobs_2022", "low"]) == 73
+jobs = aidlib.indicator(ctx, ["context.factory_jobs_to_working_age", "context.factory_jobs_to_new_jobs_2022"])
+assert round(aidlib.indicator(jobs, "context.factory_jobs_to_working_age")["low"], 1) == 2.5
+assert round(aidlib.indicator(jobs, "context.factory_jobs_to_new_jobs_2022")["low"]) == 73
 assert aidlib.figure(figures, "shufu.working_age_population.2021")["value"] == 116_000
 assert aidlib.metric(metrics, "employment.satellite_factory_jobs")["value"] == 2_846
 aidlib.reader_table(jobs, {"label": "comparison", "text_en": "value", "caveat": "caveat"})
@@ -260,12 +260,12 @@ aidlib.reader_table(jobs, {"label": "comparison", "text_en": "value", "caveat": 
 # different basis (a plan then, money put in now).
 
 # %%
-plan = ctx.loc["context.aid_vs_plan_2011_2015"]
+plan = aidlib.indicator(ctx, "context.aid_vs_plan_2011_2015")
 assert round(plan["low"]) == 48
 plan_2011_2015 = aidlib.figure(figures, "guangzhou_shufu.aid_funds.plan_2011_2015")
 assert (plan_2011_2015["value"], plan_2011_2015["period"]) == (17.96e8, "2011/2015")
 assert round(plan_2011_2015["value"] / 5 / 1e8, 1) == 3.6
-aidlib.reader_table(ctx.loc[["context.aid_vs_plan_2011_2015"]], {"label": "comparison", "text_en": "value", "caveat": "caveat"})
+aidlib.reader_table(aidlib.indicator(ctx, ["context.aid_vs_plan_2011_2015"]), {"label": "comparison", "text_en": "value", "caveat": "caveat"})
 
 # %% [markdown]
 # Guangdong's other pairs publish single-year figures for different years and scopes. Only
@@ -278,12 +278,12 @@ pairs = ["guangdong.aid_funds.2014", "dongguan.aid_funds.2020", "shenzhen.aid_fu
 side = figures.set_index("figure_id").loc[pairs]
 assert (side["basis"] == "annual").all() and (side["measure"] == "aid_funds").all()
 bars = aidlib.rescale(side.assign(label=side["subject"], low=side["value"], high=side["value"]), 1e6, "million yuan")
-fig = aidlib.panels({year: bars[bars["period"] == year][["label", "low", "high", "text"]]
-                     for year in sorted(bars["period"].unique())},
-                    title="One year of aid from Guangdong's pairs, each in its own year", xlabel="million yuan",
-                    same_scale=True)  # fmt: skip
-aidlib.publish(fig, source=aidlib.figures_source(side.reset_index(), figures))
-aidlib.chart_text(fig)
+axes = aidlib.panel_chart({year: bars[bars["period"] == year][["label", "low", "high", "text"]]
+                          for year in sorted(bars["period"].unique())},
+                         title="One year of aid from Guangdong's pairs, each in its own year", xlabel="million yuan",
+                         same_scale=True)  # fmt: skip
+aidlib.publish(axes, source=aidlib.figures_source(side.reset_index(), figures))
+aidlib.chart_text(axes)
 
 # %% [markdown]
 # What cannot be compared, and why:

@@ -76,8 +76,8 @@ REPORT = "南方农村报 (2023)"  # the source line of every chart drawn from t
 aidlib.set_chart_source(REPORT)
 metrics = aidlib.load_metrics(source=SOURCE)
 figures = aidlib.load_figures()
-ind = aidlib.indicator_table(metrics).set_index("indicator_id")
-ctx = aidlib.context_table(metrics, figures).set_index("indicator_id")
+ind = aidlib.indicator_table(metrics)
+ctx = aidlib.context_table(metrics, figures)
 total = aidlib.metric(metrics, "funding.aid_total")
 assert aidlib.value_text(total["value"], total["qualifier"], "元") == "5.3亿元"
 assert aidlib.value_text(total["value"], total["qualifier"], "yuan") == "530 million yuan"
@@ -93,17 +93,17 @@ assert aidlib.value_text(total["value"], total["qualifier"], "yuan") == "530 mil
 # %% tags=["remove-cell"]
 lines = aidlib.metric_view(metrics, ids=["industry.funds", "housing.funds", "education.funds"])
 assert lines["shown"].tolist() == ["232 million yuan", "64.23 million yuan", "59.07 million yuan"]
-shares = [round(ind.loc[f"share.{name}", "low"]) for name in ("industry", "housing", "education")]
+shares = [round(aidlib.indicator(ind, f"share.{name}")["low"]) for name in ("industry", "housing", "education")]
 assert shares == [44, 12, 11]
-assert ind.loc["funding.unitemized", "text_en"] == "≈ 175 million yuan"
-assert round(100 - ind.loc["share.itemized", "low"]) == 33
+assert aidlib.indicator(ind, "funding.unitemized")["text_en"] == "≈ 175 million yuan"
+assert round(100 - aidlib.indicator(ind, "share.itemized")["low"]) == 33
 
 # %% tags=["remove-output"]
 parts = lines.assign(label=lines["metric_id"].str.split(".").str[0], value=lines["value"] / 1e6, itemized=True)
 parts = parts[["label", "value", "shown", "itemized"]]
-parts.loc[len(parts)] = ["not itemized", ind.loc["funding.unitemized", "low"] / 1e6,
-                         ind.loc["funding.unitemized", "text_en"], False]  # fmt: skip
-ax = aidlib.split_bar(parts, title="Where the 2023 aid went: the report gives amounts for three lines; "
+unitemized = aidlib.indicator(ind, "funding.unitemized")
+parts.loc[len(parts)] = ["not itemized", unitemized["low"] / 1e6, unitemized["text_en"], False]
+ax = aidlib.split_chart(parts, title="Where the 2023 aid went: the report gives amounts for three lines; "
                       "the hatched third has no itemized amount", xlabel="million yuan")  # fmt: skip
 aidlib.publish(ax)
 aidlib.chart_text(ax)
@@ -117,7 +117,7 @@ aidlib.chart_text(ax)
 bought = aidlib.metric_view(metrics, ids=["funding.projects_major", "funding.projects_minor", "housing.households",
                                           "education.student_grants"])  # fmt: skip
 assert bought["shown"].tolist() == ["22 major items", "47 minor items", "≥ 40,000 households", "3,500 people"]
-assert ind.loc["spend.per_household", "text_en"] == "≤ 1,606 yuan per household"
+assert aidlib.indicator(ind, "spend.per_household")["text_en"] == "≤ 1,606 yuan per household"
 
 # %% [markdown]
 # **Trade.** Shufu's foreign trade in January–September 2023 was 1.183 billion yuan, up 70%
@@ -129,7 +129,7 @@ trade = aidlib.metric_view(metrics, ids=["trade.value_jan_sep", "trade.growth_yo
 assert trade["shown"].tolist() == ["1.183 billion yuan", "70%"]
 peers = {"Kashgar Prefecture": "kashgar.trade_growth.2023_jan_sep", "Xinjiang": "xinjiang.trade_growth.2023_jan_sep"}
 assert [aidlib.figure(figures, fid)["value"] for fid in peers.values()] == [89.7, 47.3]
-assert ctx.loc["context.trade_share_kashgar", "text_en"] == "≤ 1.98%"
+assert aidlib.indicator(ctx, "context.trade_share_kashgar")["text_en"] == "≤ 1.98%"
 
 # %% tags=["remove-output"]
 growth = pd.DataFrame({"label": ["Shufu County (this report)", *peers],
@@ -151,8 +151,8 @@ aidlib.chart_text(ax)
 # %% tags=["remove-cell"]
 factories = aidlib.metric_view(metrics, ids=["employment.satellite_factories", "employment.satellite_factory_jobs"])
 assert factories["value"].tolist() == [131, 2846]
-assert ctx.loc["context.factory_jobs_to_working_age", "text_en"] == "≈ 2.45%"
-assert ctx.loc["context.factory_jobs_to_new_jobs_2022", "text_en"] == "≈ 73%"
+assert aidlib.indicator(ctx, "context.factory_jobs_to_working_age")["text_en"] == "≈ 2.45%"
+assert aidlib.indicator(ctx, "context.factory_jobs_to_new_jobs_2022")["text_en"] == "≈ 73%"
 
 # %% [markdown]
 # ## What these figures cannot show
@@ -172,9 +172,9 @@ stated = aidlib.metric_view(metrics, ids=["funding.aid_total", "trade.value_jan_
                                           "investment.funds_received", "employment.satellite_factory_jobs",
                                           "agriculture.households_income"])  # fmt: skip
 stated = stated.assign(note="Stated in the report (" + stated["period"].map(aidlib.period_text) + ").")
-derived = ind.loc[["share.itemized", "share.livelihood", "spend.per_household", "trade.base_jan_sep_2022",
-                   "investment.per_aid_yuan", "consumption.price_per_tonne", "employment.jobs_per_factory",
-                   "facts.distinct"]].reset_index()  # fmt: skip
+derived = aidlib.indicator(ind, ["share.itemized", "share.livelihood", "spend.per_household", "trade.base_jan_sep_2022",
+                                 "investment.per_aid_yuan", "consumption.price_per_tonne", "employment.jobs_per_factory",
+                                 "facts.distinct"])  # fmt: skip
 derived = derived.assign(shown=derived["text_en"],
                          note=[c if c.lower().startswith("derived") else f"Derived. {c}" for c in derived["caveat"]])
 key = [*stated[["label", "shown", "note"]].to_dict("records"), *derived[["label", "shown", "note", "formula"]]

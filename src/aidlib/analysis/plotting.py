@@ -3,8 +3,9 @@
 matplotlib and seaborn are imported inside the functions, so ``import aidlib``
 stays light. As in seaborn, every chart takes a plain DataFrame whose columns its
 docstring lists (a missing one is a one-line ``ValueError`` naming it) and returns
-the matplotlib ``Axes`` it drew on; :func:`chart_text` reads back the labels and
-values a chart shows, for a test or a notebook cell to pin.
+the matplotlib ``Axes`` it drew on (:func:`panel_chart`, one per panel; the figure is
+``ax.figure``); :func:`chart_text` reads back the labels and values a chart shows, for
+a test or a notebook cell to pin.
 
 Each chart is drawn for a desktop column (:data:`DESKTOP_PX` CSS pixels) and registers
 what it drew with :mod:`aidlib.analysis.layout`, which lays it out again for any other
@@ -12,14 +13,20 @@ width (:func:`aidlib.analysis.publish.render` draws a phone's too): ticks that n
 collide, wrapped labels, value labels inside or beside their bars, an axis that ends
 just past the longest bar.
 
-One chart per kind of comparison:
+One chart per kind of comparison, each named ``<kind>_chart``: the kind is what sets the
+chart apart (intervals, a split total, growth, a series, panels; the plain bars of stated
+figures are ``bar_chart``), so ``aidlib.*_chart`` lists them all. Not seaborn's
+``barplot`` nouns: those name a shape, and three of ours are bars that differ in what
+they accept and refuse.
 
-- :func:`bar_metrics`: stated figures of one unit, each with its bound;
-- :func:`bar_intervals`: derived figures, a range where only bounds are known;
-- :func:`split_bar`: a total split into its parts, the unitemized rest hatched;
+- :func:`bar_chart`: stated figures of one unit, each with its bound;
+- :func:`interval_chart`: derived figures, a range where only bounds are known;
+- :func:`split_chart`: a total split into its parts, the unitemized rest hatched;
 - :func:`growth_chart`: one growth rate across places, the report's own place in colour;
-- :func:`panels`: figures that must not share an axis, each in its own panel;
+- :func:`panel_chart`: figures that must not share an axis, each in its own panel;
 - :func:`series_chart`: figures by year, each marked by its basis.
+
+:func:`bounds_key_text` is the charts' key to the bound signs as one line of text.
 """
 
 from __future__ import annotations
@@ -104,19 +111,24 @@ def _dark(color) -> bool:
 BOUND_NAMES = {q: QUALIFIER_NAMES[q] for q in ("over", "under", "about")}
 
 
+def _key_entry(qualifier: str) -> str:
+    """One bound sign and its name, as the key writes it (``≥ at least``)."""
+    return f"{BOUND_SIGNS[qualifier].strip()} {BOUND_NAMES[qualifier]}"
+
+
 def _figure_legend(fig, handles) -> None:
     """A key below the chart (it never covers a bar, a point or a label), as many columns as fit."""
     layout.figure_legend(fig, handles)
 
 
-def _bound_legend(ax: Axes, qualifiers, ranges: bool = False) -> None:
+def _bounds_key(ax: Axes, qualifiers, ranges: bool = False) -> None:
     """Put the key to the bound signs on the chart: only the ones it uses."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     handles = [
         Line2D([], [], marker=MARKERS[q], linestyle="", color="black", markerfacecolor=PALETTE[q],
-               label=f"{BOUND_SIGNS[q].strip()} {BOUND_NAMES[q]}")
+               label=_key_entry(q))
         for q in ("over", "under", "about") if q in set(qualifiers)
     ]  # fmt: skip
     if ranges:
@@ -157,7 +169,7 @@ def _finish_rows(ax, new, labels, starts, ends, notes, colors, marker_px, percen
     return ax
 
 
-def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes | None = None) -> Axes:
+def bar_chart(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes | None = None) -> Axes:
     """Draw one horizontal bar per metric, labelled with its value and bound.
 
     ``view`` is any DataFrame with the columns ``label``, ``value`` (a number),
@@ -179,11 +191,11 @@ def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes 
         >>> import pandas as pd
         >>> frame = pd.DataFrame({"label": ["a", "b"], "value": [3.0, 5.0], "qualifier": ["exact", "over"],
         ...                       "shown": ["3 people", "≥ 5 people"], "unit": ["人", "名"]})
-        >>> chart_text(bar_metrics(frame, "t")).to_numpy().tolist()
+        >>> chart_text(bar_chart(frame, "t")).to_numpy().tolist()
         [['a', '3 people'], ['b', '≥ 5 people']]
     """
-    _require(view, "bar_metrics", ("label", "value", "qualifier", "shown", "unit"))
-    _check_qualifiers(view["qualifier"], "bar_metrics")
+    _require(view, "bar_chart", ("label", "value", "qualifier", "shown", "unit"))
+    _check_qualifiers(view["qualifier"], "bar_chart")
     if "duplicate_of" in view:
         names = view["metric_id"] if "metric_id" in view else view["label"]
         restated = names[view["duplicate_of"].fillna("") != ""].tolist()
@@ -219,12 +231,12 @@ def bar_metrics(view: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes 
         marker_px.append(MARKER_PT / 2 * 96 / 72 if qualifier in MARKERS else 0.0)
     notes = _value_labels(ax, values, view["shown"])
     percent = all(str(u) in ("%", "percent") for u in view["unit"])
-    _bound_legend(ax, view["qualifier"])
+    _bounds_key(ax, view["qualifier"])
     return _finish_rows(ax, new, labels, [0.0] * len(values), values, notes, colors, marker_px, percent,
                         title, xlabel)  # fmt: skip
 
 
-def bar_intervals(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes | None = None) -> Axes:
+def interval_chart(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes | None = None) -> Axes:
     """Draw derived figures: a bar for an exact value, a range for a bounded one.
 
     ``rows`` is any DataFrame with the columns ``label``, ``low``, ``high`` (numbers;
@@ -239,7 +251,7 @@ def bar_intervals(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axe
     Returns:
         The matplotlib Axes drawn on.
     """
-    _require(rows, "bar_intervals", ("label", "low", "high", "text"))
+    _require(rows, "interval_chart", ("label", "low", "high", "text"))
     check_cjk_labels([*rows["label"], *rows["text"]])
     ax, new = _axes(ax, len(rows))
     finite = [float(h) for h in rows["high"] if not math.isinf(h)] + [float(v) for v in rows["low"]]
@@ -269,7 +281,7 @@ def bar_intervals(rows: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axe
     notes = _value_labels(ax, ends, rows["text"])
     percent = all(str(t).endswith("%") for t in rows["text"])
     if not all(solid):
-        _bound_legend(ax, [], ranges=True)
+        _bounds_key(ax, [], ranges=True)
     return _finish_rows(ax, new, [str(x) for x in rows["label"]], starts, ends, notes, colors, marker_px,
                         percent, title, xlabel, solid)  # fmt: skip
 
@@ -325,12 +337,12 @@ def growth_chart(
                     clip_on=False)  # fmt: skip
         marker_px.append(MARKER_PT / 2 * 96 / 72 if qualifiers[i] in MARKERS else 0.0)
     notes = _value_labels(ax, values, [texts[i] for i in order])
-    _bound_legend(ax, qualifiers)
+    _bounds_key(ax, qualifiers)
     return _finish_rows(ax, new, labels, [0.0] * len(values), values, notes, colors, marker_px, False,
                         title, xlabel)  # fmt: skip
 
 
-def split_bar(parts: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes | None = None) -> Axes:
+def split_chart(parts: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes | None = None) -> Axes:
     """Draw shares of one total as one bar split into its parts, the unitemized rest hatched.
 
     ``parts`` has the columns ``label``, ``value`` (a number, in the unit of the axis) and
@@ -348,14 +360,14 @@ def split_bar(parts: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes |
         >>> import pandas as pd
         >>> frame = pd.DataFrame({"label": ["a", "rest"], "value": [3.0, 1.0], "shown": ["3 yuan", "1 yuan"],
         ...                       "itemized": [True, False]})
-        >>> chart_text(split_bar(frame)).to_numpy().tolist()
+        >>> chart_text(split_chart(frame)).to_numpy().tolist()
         [['a', '3 yuan (75%)'], ['rest', '1 yuan (25%)']]
     """
     import matplotlib.pyplot as plt
 
-    _require(parts, "split_bar", ("label", "value", "shown"))
+    _require(parts, "split_chart", ("label", "value", "shown"))
     if (parts["value"] < 0).any():
-        raise ValueError("split_bar: a part is negative; parts of a total are never below zero")
+        raise ValueError("split_chart: a part is negative; parts of a total are never below zero")
     itemized = parts["itemized"] if "itemized" in parts else [True] * len(parts)
     total = float(parts["value"].sum())
     new = ax is None
@@ -383,41 +395,56 @@ def split_bar(parts: pd.DataFrame, title: str = "", xlabel: str = "", ax: Axes |
     return ax
 
 
-def panels(groups: dict, chart=None, title: str = "", xlabel: str = "", same_scale: bool = False) -> Figure:
+def panel_chart(
+    groups: dict, chart=None, title: str = "", xlabel: str = "", same_scale: bool = False
+) -> list[Axes]:
     """Draw incomparable groups in separate panels, one axis each: never one ranked axis.
 
     ``groups`` maps a panel title (what the values are a share or a count of, their year)
-    to the rows that :func:`bar_intervals` (the default ``chart``) or :func:`bar_metrics`
+    to the rows that :func:`interval_chart` (the default ``chart``) or :func:`bar_chart`
     draws. Different denominators, periods or bases go in different panels. Panels of one
     unit whose sizes a reader will compare take ``same_scale``: one value axis for all,
     so a bar twice as long is twice as large (the check then asks the longest bar of
     all the panels, not of each, to fill its axis).
 
     Returns:
-        The matplotlib Figure (:func:`chart_text` reads every panel).
+        The matplotlib Axes of the panels, top to bottom; ``axes[0].figure`` is their figure.
+        :func:`chart_text` and :func:`aidlib.publish` take the list as it is.
+
+    Examples:
+        >>> import pandas as pd
+        >>> rows = pd.DataFrame({"label": ["aid"], "low": [8.8], "high": [8.8], "text": ["≈ 8.8%"]})
+        >>> axes = panel_chart({"of GDP": rows, "of revenue": rows.assign(text="≈ 186%")})
+        >>> len(axes), axes[0].figure is axes[1].figure, chart_text(axes)["text"].tolist()
+        (2, True, ['≈ 8.8%', '≈ 186%'])
     """
     import matplotlib.pyplot as plt
 
-    chart = chart or bar_intervals
+    chart = chart or interval_chart
     sizes = [max(len(rows), 1) for rows in groups.values()]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(DESKTOP_PX / 96, 0.9 * len(groups) + 0.45 * sum(sizes)),
+    fig, grid = plt.subplots(len(groups), 1, figsize=(DESKTOP_PX / 96, 0.9 * len(groups) + 0.45 * sum(sizes)),
                              height_ratios=sizes, squeeze=False, layout="constrained")  # fmt: skip
-    for ax, (name, rows) in zip(axes[:, 0], groups.items(), strict=True):
-        if same_scale and ax is not axes[0, 0]:
-            ax.sharex(axes[0, 0])
+    axes = list(grid[:, 0])
+    for ax, (name, rows) in zip(axes, groups.items(), strict=True):
+        if same_scale and ax is not axes[0]:
+            ax.sharex(axes[0])
         chart(rows, title=name, xlabel=xlabel, ax=ax)
         ax.title.set_fontsize(11)
         ax.title.set_fontweight("normal")
     if title:
         fig.suptitle(title, fontweight="bold", fontsize=12)
     layout.fit(fig, DESKTOP_PX)
-    return fig
+    return axes
 
 
-def bound_legend() -> str:
-    """Return the one-line key to the bound signs used on every chart."""
-    key = "; ".join(f"{BOUND_SIGNS[q].strip()} {QUALIFIER_NAMES[q]}" for q in ("over", "about", "under"))
-    return key + " (bars end at the stated value)"
+def bounds_key_text() -> str:
+    """Return the charts' key to the bound signs as one line of text, for a caption or a table.
+
+    Examples:
+        >>> bounds_key_text()
+        '≥ at least; ≈ about; ≤ at most (bars end at the stated value)'
+    """
+    return "; ".join(_key_entry(q) for q in ("over", "about", "under")) + " (bars end at the stated value)"
 
 
 # How a basis is marked on a series chart (partial years share one marker), and
@@ -545,14 +572,14 @@ def series_chart(
     return ax
 
 
-def chart_text(ax) -> pd.DataFrame:
+def chart_text(ax: Axes | list[Axes] | Figure) -> pd.DataFrame:
     """Read back what a chart says: one row per value written on it, in drawing order.
 
-    A bar chart (:func:`bar_metrics`, :func:`bar_intervals`, :func:`growth_chart`) gives
+    A bar chart (:func:`bar_chart`, :func:`interval_chart`, :func:`growth_chart`) gives
     each bar's label and value text, a split bar each part's; a series chart
     (:func:`series_chart`) gives each point's year as its label. Labels read as one line
-    however the chart wraps them. A notebook cell ends with it to pin, under test, what
-    the chart shows.
+    however the chart wraps them. Panels (:func:`panel_chart`'s list, or a Figure) are read
+    in turn. A notebook cell ends with it to pin, under test, what the chart shows.
 
     Returns:
         Columns label and text.
@@ -561,13 +588,13 @@ def chart_text(ax) -> pd.DataFrame:
         >>> import pandas as pd
         >>> rows = pd.DataFrame({"label": ["x", "y"], "low": [1.0, 2.0], "high": [3.0, 2.0],
         ...                      "text": ["1–3", "2"]})
-        >>> chart_text(bar_intervals(rows)).to_numpy().tolist()
+        >>> chart_text(interval_chart(rows)).to_numpy().tolist()
         [['x', '1–3'], ['y', '2']]
     """
     import pandas as pd
 
-    if hasattr(ax, "savefig"):  # a Figure of panels: each panel in turn
-        return pd.concat([chart_text(a) for a in ax.axes], ignore_index=True)
+    if hasattr(ax, "savefig") or isinstance(ax, list | tuple):  # panels: each in turn
+        return pd.concat([chart_text(a) for a in getattr(ax, "axes", ax)], ignore_index=True)
     rows = layout.rows_of(ax)
     if rows is not None:
         return pd.DataFrame({"label": rows.labels, "text": [n.get_text().strip() for n in rows.notes]})

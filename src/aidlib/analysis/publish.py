@@ -186,20 +186,27 @@ def chart_source() -> str:
     return _chart_source
 
 
-def describe_chart(chart: Axes | Figure) -> str:
+def _figure_of(chart: Axes | list[Axes] | Figure) -> Figure:
+    """The figure a chart is drawn on: a chart's Axes, a list of its panels' Axes, or the Figure."""
+    if hasattr(chart, "savefig"):
+        return chart
+    return (chart[0] if isinstance(chart, list | tuple) else chart).get_figure()
+
+
+def describe_chart(chart: Axes | list[Axes] | Figure) -> str:
     """Alt text read off a chart: each panel's title, then every value written on it.
 
     Examples:
         >>> import pandas as pd
-        >>> from aidlib.analysis.plotting import bar_intervals
+        >>> from aidlib.analysis.plotting import interval_chart
         >>> rows = pd.DataFrame({"label": ["x", "y"], "low": [1.0, 2.0], "high": [3.0, 2.0],
         ...                      "text": ["1–3", "2"]})
-        >>> describe_chart(bar_intervals(rows, title="Two things"))
+        >>> describe_chart(interval_chart(rows, title="Two things"))
         'Two things: x 1–3; y 2.'
     """
     from aidlib.analysis.plotting import chart_text
 
-    fig = chart if hasattr(chart, "savefig") else chart.get_figure()
+    fig = _figure_of(chart)
     parts = []
     for ax in fig.axes:
         if not ax.get_visible() or not (ax.texts or ax.patches or ax.lines):
@@ -254,7 +261,7 @@ def _name(caption: str) -> str:
 
 
 def render(
-    chart: Axes | Figure,
+    chart: Axes | list[Axes] | Figure,
     caption: str | None = None,
     source: str | None = None,
     alt: str | None = None,
@@ -263,7 +270,7 @@ def render(
     """Render a finished chart for the report without displaying it (the figure is closed).
 
     Args:
-        chart: the Axes a plotting function returned, or a Figure.
+        chart: the Axes a plotting function returned (a list of them for panels), or a Figure.
         caption: a sentence under the chart; default its title (then left off the image, said once).
         source: where its numbers come from, named by outlet and year; default the study's own
             (:func:`set_chart_source`). Charts of cited figures name their outlets
@@ -281,7 +288,7 @@ def render(
     """
     import matplotlib.pyplot as plt
 
-    fig = chart if hasattr(chart, "savefig") else chart.get_figure()
+    fig = _figure_of(chart)
     alt = alt if alt is not None else describe_chart(fig)
     if caption is None and not any(ax.get_title() for ax in fig.axes):
         raise ValueError("publish: give a caption, or a title on the chart")
@@ -336,7 +343,7 @@ def _in_notebook() -> bool:
 
 
 def publish(
-    chart: Axes | Figure,
+    chart: Axes | list[Axes] | Figure,
     caption: str | None = None,
     source: str | None = None,
     alt: str | None = None,

@@ -1,10 +1,10 @@
-"""Readable views of the curated metrics: pick rows by id or theme, show bounds as ≥/≤/≈."""
+"""Readable views of the curated metrics and derived figures: rows by id or theme, bounds as ≥/≤/≈."""
 
 from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from aidlib.analysis.numbers import (  # noqa: F401  re-exported: the old names still import from here
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def count_view(counts: pd.Series, unit: str = "facts") -> pd.DataFrame:
-    """Turn counts (label → number) into a view that :func:`aidlib.analysis.plotting.bar_metrics` draws.
+    """Turn counts (label → number) into a view that :func:`aidlib.analysis.plotting.bar_chart` draws.
 
     Examples:
         >>> import pandas as pd
@@ -143,6 +143,57 @@ def metric(metrics: pd.DataFrame, metric_id: str, source: str | None = None) -> 
         names = ", ".join(dict.fromkeys(found["source_id"]))
         raise KeyError(f"{metric_id!r} is stated by {len(found)} sources ({names}): give source=")
     return found.set_index("metric_id").loc[metric_id]
+
+
+def indicator(
+    table: pd.DataFrame, indicator_id: str | Sequence[str], source: str | None = None
+) -> pd.Series | pd.DataFrame:
+    """Return one derived figure's row of an indicator or context table; a list of ids gives those rows.
+
+    ``table`` is what :func:`aidlib.indicator_table` or :func:`aidlib.context_table`
+    returns. As with ``.loc``, one id gives its row (a Series named by the id) and a list
+    of ids a DataFrame of their rows, in the order given. With several sources in
+    ``table``, an id computed for more than one of them needs ``source``.
+
+    Raises:
+        ValueError: a table without an ``indicator_id`` column.
+        KeyError: an unknown id (the message names near matches and the table's ids), an
+            unknown source, or an id several sources have and no ``source``.
+
+    Examples:
+        >>> import pandas as pd
+        >>> rows = pd.DataFrame({"source_id": ["a", "b"], "indicator_id": ["share.x", "share.x"],
+        ...                      "text_en": ["≈ 57%", "≈ 40%"]})
+        >>> indicator(rows, "share.x", source="b")["text_en"]
+        '≈ 40%'
+        >>> indicator(rows, "share.y", source="a")
+        Traceback (most recent call last):
+        ...
+        KeyError: "unknown indicator_id 'share.y'; did you mean share.x? (the table has share.x)"
+    """
+    if "indicator_id" not in table.columns:
+        raise ValueError("indicator: the table has no column 'indicator_id': "
+                         "give a frame of aidlib.indicator_table or aidlib.context_table")  # fmt: skip
+    table = _of_source(table, source)
+    ids = [indicator_id] if isinstance(indicator_id, str) else list(indicator_id)
+    known = list(dict.fromkeys(table["indicator_id"]))
+    found = []
+    for iid in ids:
+        rows = table[table["indicator_id"] == iid]
+        if rows.empty:
+            near = difflib.get_close_matches(iid, known, n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            has = f"the table has {', '.join(known)}" if known else "the table is empty"
+            raise KeyError(f"unknown indicator_id {iid!r}{hint} ({has})")
+        if len(rows) > 1:
+            names = ", ".join(dict.fromkeys(rows["source_id"]))
+            raise KeyError(f"{iid!r} is computed for {len(rows)} sources ({names}): give source=")
+        found.append(rows)
+    if isinstance(indicator_id, str):
+        return found[0].set_index("indicator_id").loc[indicator_id]
+    import pandas as pd
+
+    return pd.concat(found, ignore_index=True) if found else table.iloc[:0].reset_index(drop=True)
 
 
 def metric_view(

@@ -112,7 +112,7 @@ def split_chart(total, parts: pd.DataFrame, record: dict[str, str], name: str = 
     import pandas as pd
 
     from aidlib.analysis.numbers import interval_text, money_scale, value_text
-    from aidlib.analysis.plotting import split_bar
+    from aidlib.analysis.plotting import split_chart
     from aidlib.analysis.publish import render
     from aidlib.data.declarations import metric_name
     from aidlib.report.charts import rendered_chart_html
@@ -141,7 +141,7 @@ def split_chart(total, parts: pd.DataFrame, record: dict[str, str], name: str = 
     caption += ", and what it leaves unitemized" if rest > 0 else ""
     alt = f"One bar of {value_text(float(total['value']), 'exact', unit)}, split into {shares}."
     with _themed():
-        ax = split_bar(frame, xlabel=scaled)
+        ax = split_chart(frame, xlabel=scaled)
         return rendered_chart_html(render(ax, caption=caption, source=name or source_name(record), alt=alt))
 
 
@@ -317,7 +317,7 @@ def like_with_like(rows: pd.DataFrame) -> str:
 def _compare_chart(label: str, rows: pd.DataFrame, names: dict[str, str]) -> str:
     """The shared figure across sources, one bar each (only for rows :func:`like_with_like` allows)."""
     from aidlib.analysis.numbers import money_scale
-    from aidlib.analysis.plotting import bar_metrics
+    from aidlib.analysis.plotting import bar_chart
     from aidlib.analysis.publish import render
     from aidlib.analysis.tables import rescale
     from aidlib.analysis.unit_names import count_noun
@@ -337,7 +337,7 @@ def _compare_chart(label: str, rows: pd.DataFrame, names: dict[str, str]) -> str
     )
     source = "; ".join(dict.fromkeys(names[s] for s in rows["source_id"]))
     with _themed():  # sources are named by their outlets, in Chinese
-        ax = bar_metrics(view, xlabel=count_noun(str(view["unit"].iloc[0]), str(rows["label"].iloc[0])))
+        ax = bar_chart(view, xlabel=count_noun(str(view["unit"].iloc[0]), str(rows["label"].iloc[0])))
         return rendered_chart_html(render(ax, caption=caption, source=source, alt=alt + "."))
 
 
